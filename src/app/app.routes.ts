@@ -1,3 +1,16 @@
 import { Routes } from '@angular/router';
 
-export const routes: Routes = [];
+export const routes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: 'sessions' },
+  {
+    path: 'sessions',
+    title: 'Sessions · Nitrolite Sessions',
+    loadComponent: () => import('./sessions/pages/sessions-page').then((m) => m.SessionsPage),
+  },
+  {
+    path: 'balances',
+    title: 'Balances · Nitrolite Sessions',
+    loadComponent: () => import('./balances/pages/balances-page').then((m) => m.BalancesPage),
+  },
+  { path: '**', redirectTo: 'sessions' },
+];

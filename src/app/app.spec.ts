@@ -1,24 +1,19 @@
 import { TestBed } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { App } from './app';
+import { routes } from './app.routes';
 
-describe('App', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App],
-    })
-      .compileComponents();
+describe('App shell', () => {
+  beforeEach(() => {
+    TestBed.configureTestingModule({ imports: [App], providers: [provideRouter(routes)] });
   });
 
-  it('should create the app', () => {
+  it('shows the app name and links to Sessions and Balances', () => {
     const fixture = TestBed.createComponent(App);
-    const app = fixture.componentInstance;
-    expect(app).toBeTruthy();
-  });
-
-  it('should render title', async () => {
-    const fixture = TestBed.createComponent(App);
-    await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain('Hello, nitrolite-sessions');
+    fixture.detectChanges();
+    const element: HTMLElement = fixture.nativeElement;
+    expect(element.querySelector('.brand')?.textContent).toContain('Nitrolite Sessions');
+    const links = Array.from(element.querySelectorAll('nav a')).map((a) => a.textContent?.trim());
+    expect(links).toEqual(['Sessions', 'Balances']);
   });
 });

@@ -1,12 +1,16 @@
-import { Component, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
+import { AppHeader } from './layout/app-header';
 
 @Component({
-  imports: [RouterOutlet],
   selector: 'app-root',
-  styleUrl: './app.css',
-  templateUrl: './app.html',
+  imports: [RouterOutlet, AppHeader],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <app-header />
+    <main class="page">
+      <router-outlet />
+    </main>
+  `,
 })
-export class App {
-  protected readonly title = signal('nitrolite-sessions');
-}
+export class App {}

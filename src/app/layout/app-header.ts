@@ -1,0 +1,22 @@
+import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+
+/** The top bar: the app's name, its sections, and the wallet and ClearNode status. */
+@Component({
+  selector: 'app-header',
+  imports: [RouterLink, RouterLinkActive],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    <header class="app-header">
+      <a class="brand" routerLink="/">Nitrolite Sessions</a>
+      <nav aria-label="Sections">
+        <a routerLink="/sessions" routerLinkActive="active" ariaCurrentWhenActive="page">Sessions</a>
+        <a routerLink="/balances" routerLinkActive="active" ariaCurrentWhenActive="page">Balances</a>
+      </nav>
+      <div class="status" aria-label="Connection status">
+        <ng-content />
+      </div>
+    </header>
+  `,
+})
+export class AppHeader {}
