@@ -29,7 +29,7 @@ export {
 } from './clearnode/state/clearnode.feature';
 
 export { SessionKeySigner } from './auth/session-key-signer';
-export { APPLICATION_NAME } from './auth/application';
+export { APPLICATION_NAME, DEFAULT_SESSION_SECONDS, RENEW_BEFORE_SECONDS } from './auth/application';
 export type { Allowance } from './auth/allowance';
 export { AuthFacade } from './auth/auth.facade';
 export { AuthApiActions, SignInPanelActions, AccountMenuActions, type AuthSessionProps } from './auth/state/auth.actions';
