@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSubmitAppStateMessage, createCloseAppSessionMessage, parseAnyRPCResponse, createGetAppSessionsMessageV2, createGetAppDefinitionMessageV2, createGetLedgerBalancesMessage, RPCAppStateIntent } from '@erc7824/nitrolite';
+import { createSubmitAppStateMessage, createCloseAppSessionMessage, parseAnyRPCResponse, createGetAppSessionsMessageV2, createGetAppDefinitionMessageV2, createGetLedgerBalancesMessage, RPCAppStateIntent, RPCProtocolVersion } from '@erc7824/nitrolite';
 import { freshNode } from './support/node.ts';
 import { newWallet, signIn, requestFaucet, errorOf, requestId } from './support/client.ts';
 import { multiSigned, definition, createSession } from './support/requests.ts';
@@ -55,10 +55,10 @@ test('create, operate, deposit, withdraw and close move funds exactly', async ()
       { participant: bob.wallet.address, asset: 'usdc', amount: '3.5' },
     ],
   }, [alice.signer, bob.signer]);
-  assert.equal((await alice.client.call(deposit)).params.version, 3);
+  assert.equal(((await alice.client.call(deposit)).params as any).version, 3);
   assert.equal(await balanceOf(bob), '8');
 
-  const withdraw = await createSubmitAppStateMessage<RPCAppStateIntent>(alice.signer, {
+  const withdraw = await createSubmitAppStateMessage<RPCProtocolVersion.NitroRPC_0_4>(alice.signer, {
     app_session_id: sessionId, intent: RPCAppStateIntent.Withdraw, version: 4,
     allocations: [
       { participant: alice.wallet.address, asset: 'usdc', amount: '0.5' },
@@ -159,7 +159,7 @@ test('submit and close rules and error strings', async () => {
   // The session is untouched: version 2 still applies and the balances never moved.
   assert.equal(await balanceOf(alice), '6');
   assert.equal(await balanceOf(bob), '10');
-  assert.equal((await alice.client.call(await submit({ intent: 'operate', version: 2, allocations: split('1', '3') }))).params.version, 2);
+  assert.equal(((await alice.client.call(await submit({ intent: 'operate', version: 2, allocations: split('1', '3') }))).params as any).version, 2);
   assert.equal((await alice.client.call(await multiSigned('close_app_session', { app_session_id: id, allocations: split('1', '3') }, both))).method, 'close_app_session');
   assert.equal(await refuse(multiSigned('close_app_session', { app_session_id: id, allocations: split('1', '3') }, both)), 'an open app session not found: record not found');
   stranger.client.close();
@@ -175,7 +175,7 @@ test('NitroRPC/0.2 refuses intent and version; queries list sessions and definit
   assert.equal(errorOf(await alice.client.send(await multiSigned('submit_app_state', { app_session_id: id, intent: 'operate', version: 2, allocations: split }, [alice.signer]))),
     'incorrect request: specified parameters are not supported in this protocol');
   const ok = await alice.client.call(await multiSigned('submit_app_state', { app_session_id: id, allocations: split }, [alice.signer]));
-  assert.equal(ok.params.version, 2);
+  assert.equal((ok.params as any).version, 2);
 
   const listed = await alice.client.call(createGetAppSessionsMessageV2(b, undefined, requestId()));
   const sessions = (listed.params as { appSessions: any[] }).appSessions;

@@ -94,7 +94,7 @@ test('ledger properties over random operation sequences (service layer)', async 
 
 test('ledger properties over random transfers through the WebSocket', async () => {
   const node = await freshNode();
-  const users = [];
+  const users: Awaited<ReturnType<typeof signIn>>[] = [];
   for (let i = 0; i < 3; i++) users.push(await signIn(node.url, newWallet(), { allowances: [{ asset: 'usdc', amount: '1000000' }] }));
   let issued = 0n;
   await fc.assert(
