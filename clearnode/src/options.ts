@@ -17,8 +17,6 @@ export interface ClearNodeOptions {
   brokerPrivateKey?: string;
   /** Seconds a signed request stays valid (Go's MSG_EXPIRY_TIME). */
   messageExpirySeconds?: number;
-  /** Print a line per connection and errors. */
-  quiet?: boolean;
 }
 
 export const DEFAULTS = {
