@@ -1,5 +1,4 @@
 import { Injectable, inject, signal } from '@angular/core';
-import { toObservable } from '@angular/core/rxjs-interop';
 import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import { SessionKeySigner } from '../auth/session-key-signer';
 import { checksumAddress } from '../../shared/money/address';
@@ -40,11 +39,20 @@ export class ClearNodeClient {
   private readonly openSocket = inject(WEB_SOCKET_FACTORY);
   private readonly sessionKey = inject(SessionKeySigner);
 
-  private readonly state = signal<ConnectionStatus>(IDLE_CONNECTION);
+  private readonly current = signal<ConnectionStatus>(IDLE_CONNECTION);
   /** Where the connection stands, for templates. */
-  readonly status = this.state.asReadonly();
-  /** The same, for effects; replays the current value. */
-  readonly status$: Observable<ConnectionStatus> = toObservable(this.state);
+  readonly status = this.current.asReadonly();
+  private readonly statusSubject = new BehaviorSubject<ConnectionStatus>(IDLE_CONNECTION);
+  /** The same, for effects: synchronous, so the store knows the node is online before `connected`. */
+  readonly status$: Observable<ConnectionStatus> = this.statusSubject.asObservable();
+  private readonly state = {
+    get: () => this.current(),
+    set: (status: ConnectionStatus) => {
+      this.current.set(status);
+      this.statusSubject.next(status);
+    },
+    update: (change: (status: ConnectionStatus) => ConnectionStatus) => this.state.set(change(this.current())),
+  };
 
   private readonly events = new Subject<ConnectionEvent>();
   readonly events$: Observable<ConnectionEvent> = this.events.asObservable();
@@ -72,7 +80,7 @@ export class ClearNodeClient {
 
   /** Connects to `url`, leaving any other node. Does nothing when already on that node. */
   connect(url: string): void {
-    const current = this.state();
+    const current = this.state.get();
     if (current.url === url && !this.stopped && current.phase !== 'offline') return;
     this.shutdown();
     this.stopped = false;
@@ -83,7 +91,7 @@ export class ClearNodeClient {
 
   /** Drops the socket and opens a fresh one now (e.g. another wallet must authenticate). */
   restart(): void {
-    const url = this.state().url;
+    const url = this.state.get().url;
     if (!url) return;
     this.shutdown();
     this.stopped = false;
@@ -93,7 +101,7 @@ export class ClearNodeClient {
 
   /** Skips the backoff wait. */
   retryNow(): void {
-    const { url, phase } = this.state();
+    const { url, phase } = this.state.get();
     if (!url || phase === 'online' || phase === 'connecting') return;
     this.clearRetry();
     this.stopped = false;
@@ -241,10 +249,10 @@ export class ClearNodeClient {
     this.socket = null;
     this.stopPing();
     this.pending.failAll(new ClearNodeConnectionError(`The connection to the ClearNode closed (${reason}).`));
-    const url = this.state().url;
+    const url = this.state.get().url;
     if (this.stopped || !url) return;
-    const wasOnline = this.state().phase === 'online';
-    const attempt = this.state().attempt + 1;
+    const wasOnline = this.state.get().phase === 'online';
+    const attempt = this.state.get().attempt + 1;
     const delay = backoffDelay(attempt);
     this.state.update((s) => ({ ...s, phase: 'reconnecting', attempt, retryAt: Date.now() + delay, error: reason }));
     if (wasOnline) this.events.next({ type: 'lost', url, error: reason });
@@ -258,7 +266,7 @@ export class ClearNodeClient {
 
   /** Stops talking to a node that cannot be trusted; only the person can retry. */
   private refuse(message: string): void {
-    const url = this.state().url ?? '';
+    const url = this.state.get().url ?? '';
     this.shutdown();
     this.state.update((s) => ({ ...s, phase: 'offline', retryAt: null, error: message }));
     this.events.next({ type: 'refused', url, error: message });
@@ -292,7 +300,7 @@ export class ClearNodeClient {
   }
 
   private notConnectedMessage(): string {
-    const { phase, url } = this.state();
+    const { phase, url } = this.state.get();
     if (!url) return 'No ClearNode selected.';
     return phase === 'reconnecting' || phase === 'connecting'
       ? `Not connected to the ClearNode yet (${url}); the app is connecting.`

@@ -25,7 +25,7 @@ export class FaucetClient {
     if (!response.ok || body?.success === false) {
       throw new Error(`The faucet refused: ${body?.error ?? body?.message ?? `HTTP ${response.status}`}.`);
     }
-    const amount = body?.amount !== undefined ? ` (${String(body.amount)})` : '';
-    return { message: body?.message ? `${body.message}${amount}` : `Tokens requested${amount}.` };
+    if (body?.message) return { message: body.message };
+    return { message: body?.amount !== undefined ? `Received ${String(body.amount)}.` : 'Tokens requested.' };
   }
 }
