@@ -8,7 +8,8 @@ test.use({ walletOptions: { privateKey: FIRST_KEY } });
 
 const header = (page: Page) => page.locator('app-header');
 const authStatus = (page: Page) => page.getByTestId('auth-status');
-const balanceOf = (page: Page, asset: string) => page.locator(`tr[data-asset="${asset}"]`).getByTestId('balance-amount');
+const balanceOf = (page: Page, asset: string) =>
+  page.locator(`tr[data-asset="${asset}"]`).getByTestId('balance-amount');
 
 test('connect, sign in, faucet, reload, node restart, refused signature, account switch', async ({
   page,
@@ -50,7 +51,9 @@ test('connect, sign in, faucet, reload, node restart, refused signature, account
   await clearNode.stop();
   await expect(header(page).getByTestId('connection-status')).toHaveText(/Reconnecting/);
   await clearNode.start();
-  await expect(header(page).getByTestId('connection-status')).toHaveText('Online', { timeout: 20_000 });
+  await expect(header(page).getByTestId('connection-status')).toHaveText('Online', {
+    timeout: 20_000,
+  });
   await expect(authStatus(page)).toHaveText('Signed in');
   await expect(balanceOf(page, 'usdc')).toHaveText('10');
   // Signed requests work on the new connection: another faucet grant arrives by push.
@@ -78,7 +81,9 @@ test('connect, sign in, faucet, reload, node restart, refused signature, account
   const secondAccount = await wallet.switchAccount(secondKey);
   await expect(page.getByTestId('wallet-address')).toHaveAttribute('title', secondAccount);
   await expect(authStatus(page)).toHaveText('Signed out');
-  await expect(page.getByTestId('no-balances').or(page.locator('app-balances-table'))).toHaveCount(0);
+  await expect(page.getByTestId('no-balances').or(page.locator('app-balances-table'))).toHaveCount(
+    0,
+  );
   await page.getByRole('button', { name: 'Sign in with wallet' }).click();
   await expect(authStatus(page)).toHaveText('Signed in');
   await expect(page.getByTestId('no-balances')).toBeVisible();

@@ -12,7 +12,12 @@ interface RunningNode {
   stop(): Promise<void>;
 }
 
-type StartClearNode = (options: { port?: number; db?: string; strict?: boolean; host?: string }) => Promise<RunningNode>;
+type StartClearNode = (options: {
+  port?: number;
+  db?: string;
+  strict?: boolean;
+  host?: string;
+}) => Promise<RunningNode>;
 
 /** A fresh local ClearNode for one test, on a free port, with its database in a temp file. */
 export interface TestClearNode {
@@ -40,7 +45,9 @@ export interface ClearNodeFixtures {
 }
 
 async function loadStartClearNode(): Promise<StartClearNode> {
-  const module = (await import('../../clearnode/src/index.ts')) as { startClearNode: StartClearNode };
+  const module = (await import('../../clearnode/src/index.ts')) as {
+    startClearNode: StartClearNode;
+  };
   return module.startClearNode;
 }
 

@@ -48,7 +48,9 @@ export class InjectedWallet {
   /** Installs the wallet into `page`; it survives reloads and navigations. */
   static async install(page: Page, options: InjectedWalletOptions = {}): Promise<InjectedWallet> {
     const injected = new InjectedWallet(page, options);
-    await page.exposeFunction('__injectedWalletRequest', (json: string) => injected.handle(JSON.parse(json) as WalletRequest));
+    await page.exposeFunction('__injectedWalletRequest', (json: string) =>
+      injected.handle(JSON.parse(json) as WalletRequest),
+    );
     await page.addInitScript(installProvider, {
       name: options.name ?? 'MetaMask',
       rdns: options.rdns ?? 'io.metamask',
@@ -93,7 +95,13 @@ export class InjectedWallet {
   }
 
   private async emit(event: string, data: unknown): Promise<void> {
-    await this.page.evaluate(([e, d]) => (window as unknown as { __injectedWalletEmit(e: string, d: unknown): void }).__injectedWalletEmit(e, d), [event, data] as const);
+    await this.page.evaluate(
+      ([e, d]) =>
+        (
+          window as unknown as { __injectedWalletEmit(e: string, d: unknown): void }
+        ).__injectedWalletEmit(e, d),
+      [event, data] as const,
+    );
   }
 
   private decide(method: string): PromptDecision {
@@ -107,11 +115,14 @@ export class InjectedWallet {
     const params = Array.isArray(request.params) ? request.params : [];
     try {
       if (PROMPTING.has(method) && !(method === 'eth_requestAccounts' && this.authorised)) {
-        if (this.decide(method) === 'reject') return { error: { code: 4001, message: 'User rejected the request.' } };
+        if (this.decide(method) === 'reject')
+          return { error: { code: 4001, message: 'User rejected the request.' } };
       }
       return { result: await this.answer(method, params) };
     } catch (error) {
-      return { error: { code: -32603, message: error instanceof Error ? error.message : String(error) } };
+      return {
+        error: { code: -32603, message: error instanceof Error ? error.message : String(error) },
+      };
     }
   }
 
@@ -142,7 +153,9 @@ export class InjectedWallet {
         return this.wallet.signMessage(isHexString(message) ? getBytes(message) : message);
       }
       default:
-        throw Object.assign(new Error(`The test wallet does not support ${method}.`), { code: 4200 });
+        throw Object.assign(new Error(`The test wallet does not support ${method}.`), {
+          code: 4200,
+        });
     }
   }
 
@@ -157,12 +170,17 @@ export class InjectedWallet {
 function installProvider(info: { name: string; rdns: string }): void {
   type Listener = (...args: unknown[]) => void;
   const listeners = new Map<string, Set<Listener>>();
-  const bridge = (window as unknown as { __injectedWalletRequest(json: string): Promise<WalletReply> }).__injectedWalletRequest;
+  const bridge = (
+    window as unknown as { __injectedWalletRequest(json: string): Promise<WalletReply> }
+  ).__injectedWalletRequest;
   const provider = {
     isMetaMask: info.rdns === 'io.metamask',
     async request(args: { method: string; params?: unknown }) {
-      const reply = await bridge(JSON.stringify({ method: args.method, params: args.params ?? [] }));
-      if ('error' in reply) throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
+      const reply = await bridge(
+        JSON.stringify({ method: args.method, params: args.params ?? [] }),
+      );
+      if ('error' in reply)
+        throw Object.assign(new Error(reply.error.message), { code: reply.error.code });
       return reply.result;
     },
     on(event: string, listener: Listener) {
@@ -182,8 +200,12 @@ function installProvider(info: { name: string; rdns: string }): void {
     },
   });
   const icon = 'data:image/svg+xml,%3Csvg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/%3E';
-  const detail = Object.freeze({ info: Object.freeze({ uuid: crypto.randomUUID(), name: info.name, icon, rdns: info.rdns }), provider });
-  const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail }));
+  const detail = Object.freeze({
+    info: Object.freeze({ uuid: crypto.randomUUID(), name: info.name, icon, rdns: info.rdns }),
+    provider,
+  });
+  const announce = () =>
+    window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail }));
   window.addEventListener('eip6963:requestProvider', announce);
   announce();
 }

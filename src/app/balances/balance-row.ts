@@ -11,13 +11,18 @@ export interface BalanceRow {
 }
 
 /** Formats each balance with its asset's decimals; unknown assets and odd amounts are shown as sent. */
-export function balanceRows(balances: readonly LedgerBalance[], assets: readonly Asset[]): BalanceRow[] {
+export function balanceRows(
+  balances: readonly LedgerBalance[],
+  assets: readonly Asset[],
+): BalanceRow[] {
   const decimalsBySymbol = new Map<string, number>();
-  for (const asset of assets) if (!decimalsBySymbol.has(asset.symbol)) decimalsBySymbol.set(asset.symbol, asset.decimals);
+  for (const asset of assets)
+    if (!decimalsBySymbol.has(asset.symbol)) decimalsBySymbol.set(asset.symbol, asset.decimals);
   return balances.map(({ asset, amount }) => {
     const decimals = decimalsBySymbol.get(asset) ?? null;
     const parsed = decimals === null ? null : parseAmount(amount, decimals);
-    const display = parsed?.ok && decimals !== null ? formatForDisplay(parsed.units, decimals) : amount;
+    const display =
+      parsed?.ok && decimals !== null ? formatForDisplay(parsed.units, decimals) : amount;
     return { asset, amount, display, decimals };
   });
 }

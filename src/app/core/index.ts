@@ -2,13 +2,24 @@
 export { AppActions } from './app/app.actions';
 
 export type { RpcRequest, RpcResult, RpcPush, RelayedMessage } from './clearnode/rpc-frame';
-export { ClearNodeRpcError, ClearNodeTimeoutError, ClearNodeConnectionError, BrokerSignatureError } from './clearnode/rpc-frame';
+export {
+  ClearNodeRpcError,
+  ClearNodeTimeoutError,
+  ClearNodeConnectionError,
+  BrokerSignatureError,
+} from './clearnode/rpc-frame';
 export { ClearNodeClient, type RequestOptions } from './clearnode/clearnode-client';
 export type { ConnectionStatus, ConnectionPhase } from './clearnode/connection-status';
 export type { Asset } from './clearnode/asset';
 export type { LedgerBalance } from './clearnode/ledger-balance';
 export { NitroliteSdkLoader } from './clearnode/nitrolite-sdk';
-export { NODE_OPTIONS, LOCAL_NODE_URL, faucetUrlFor, isLocalNode, parseNodeUrl } from './clearnode/node-options';
+export {
+  NODE_OPTIONS,
+  LOCAL_NODE_URL,
+  faucetUrlFor,
+  isLocalNode,
+  parseNodeUrl,
+} from './clearnode/node-options';
 export { ConnectionFacade } from './clearnode/connection.facade';
 export { describeError } from './clearnode/describe-error';
 export {
@@ -29,10 +40,19 @@ export {
 } from './clearnode/state/clearnode.feature';
 
 export { SessionKeySigner } from './auth/session-key-signer';
-export { APPLICATION_NAME, DEFAULT_SESSION_SECONDS, RENEW_BEFORE_SECONDS } from './auth/application';
+export {
+  APPLICATION_NAME,
+  DEFAULT_SESSION_SECONDS,
+  RENEW_BEFORE_SECONDS,
+} from './auth/application';
 export type { Allowance } from './auth/allowance';
 export { AuthFacade } from './auth/auth.facade';
-export { AuthApiActions, SignInPanelActions, AccountMenuActions, type AuthSessionProps } from './auth/state/auth.actions';
+export {
+  AuthApiActions,
+  SignInPanelActions,
+  AccountMenuActions,
+  type AuthSessionProps,
+} from './auth/state/auth.actions';
 export {
   authFeature,
   selectSignedIn,
@@ -44,7 +64,11 @@ export {
 
 export { WalletFacade } from './wallet/wallet.facade';
 export { WalletConnector } from './wallet/wallet-connector';
-export { WalletApiActions, WalletProviderActions, WalletMenuActions } from './wallet/state/wallet.actions';
+export {
+  WalletApiActions,
+  WalletProviderActions,
+  WalletMenuActions,
+} from './wallet/state/wallet.actions';
 export { walletFeature, selectWalletAddress } from './wallet/state/wallet.feature';
 
 export { NamespacedStorage } from './storage/namespaced-storage';

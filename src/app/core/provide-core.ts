@@ -1,4 +1,9 @@
-import { makeEnvironmentProviders, provideAppInitializer, inject, type EnvironmentProviders } from '@angular/core';
+import {
+  makeEnvironmentProviders,
+  provideAppInitializer,
+  inject,
+  type EnvironmentProviders,
+} from '@angular/core';
 import { DOCUMENT } from '@angular/common';
 import { provideEffects } from '@ngrx/effects';
 import { Store, provideState } from '@ngrx/store';

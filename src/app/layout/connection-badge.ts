@@ -6,14 +6,27 @@ import type { ConnectionStatus } from '../core';
   selector: 'app-connection-badge',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <span class="badge" [class]="tone()" data-testid="connection-status" [attr.title]="status().error ?? ''">{{ label() }}</span>
+    <span
+      class="badge"
+      [class]="tone()"
+      data-testid="connection-status"
+      [attr.title]="status().error ?? ''"
+      >{{ label() }}</span
+    >
     @if (canRetry()) {
       <button type="button" class="secondary small" (click)="retry.emit()">Retry now</button>
     }
   `,
   styles: `
-    :host { display: inline-flex; gap: 0.4rem; align-items: center; }
-    .small { padding: 0.1rem 0.5rem; font-size: 0.8rem; }
+    :host {
+      display: inline-flex;
+      gap: 0.4rem;
+      align-items: center;
+    }
+    .small {
+      padding: 0.1rem 0.5rem;
+      font-size: 0.8rem;
+    }
   `,
 })
 export class ConnectionBadge {
@@ -31,7 +44,8 @@ export class ConnectionBadge {
       case 'online':
         return 'Online';
       case 'reconnecting': {
-        const seconds = retryAt === null ? 0 : Math.max(0, Math.ceil((retryAt - this.now()) / 1000));
+        const seconds =
+          retryAt === null ? 0 : Math.max(0, Math.ceil((retryAt - this.now()) / 1000));
         return seconds > 0 ? `Reconnecting in ${seconds} s` : 'Reconnecting…';
       }
       case 'offline':
@@ -44,5 +58,7 @@ export class ConnectionBadge {
     return phase === 'online' ? 'badge ok' : phase === 'offline' ? 'badge error' : 'badge warn';
   });
 
-  protected readonly canRetry = computed(() => ['reconnecting', 'offline'].includes(this.status().phase));
+  protected readonly canRetry = computed(() =>
+    ['reconnecting', 'offline'].includes(this.status().phase),
+  );
 }

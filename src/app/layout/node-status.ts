@@ -15,9 +15,13 @@ const CUSTOM = 'custom';
       <span class="visually-hidden">ClearNode</span>
       <select aria-label="ClearNode" (change)="onPick($any($event.target).value)">
         @for (option of options; track option.id) {
-          <option [value]="option.url" [selected]="option.url === selectedOption()">{{ option.label }}</option>
+          <option [value]="option.url" [selected]="option.url === selectedOption()">
+            {{ option.label }}
+          </option>
         }
-        <option [value]="custom" [selected]="isCustom()">{{ isCustom() ? 'Custom: ' + connection.nodeUrl() : 'Custom…' }}</option>
+        <option [value]="custom" [selected]="isCustom()">
+          {{ isCustom() ? 'Custom: ' + connection.nodeUrl() : 'Custom…' }}
+        </option>
       </select>
     </label>
     @if (editingCustom()) {
@@ -36,15 +40,32 @@ const CUSTOM = 'custom';
         }
       </form>
     }
-    <app-connection-badge [status]="connection.status()" [now]="clock.now()" (retry)="connection.retryNow()" />
+    <app-connection-badge
+      [status]="connection.status()"
+      [now]="clock.now()"
+      (retry)="connection.retryNow()"
+    />
     @if (connection.status().error && connection.status().phase !== 'online') {
-      <span class="hint node-error" data-testid="connection-error">{{ connection.status().error }}</span>
+      <span class="hint node-error" data-testid="connection-error">{{
+        connection.status().error
+      }}</span>
     }
   `,
   styles: `
-    :host { display: inline-flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
-    .custom { display: inline-flex; gap: 0.3rem; align-items: center; }
-    .node-error { max-width: 22rem; }
+    :host {
+      display: inline-flex;
+      gap: 0.5rem;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .custom {
+      display: inline-flex;
+      gap: 0.3rem;
+      align-items: center;
+    }
+    .node-error {
+      max-width: 22rem;
+    }
   `,
 })
 export class NodeStatus {
@@ -60,7 +81,9 @@ export class NodeStatus {
     const url = this.connection.nodeUrl();
     return url !== null && !NODE_OPTIONS.some((o) => o.url === url);
   });
-  protected readonly selectedOption = computed(() => (this.isCustom() ? CUSTOM : (this.connection.nodeUrl() ?? '')));
+  protected readonly selectedOption = computed(() =>
+    this.isCustom() ? CUSTOM : (this.connection.nodeUrl() ?? ''),
+  );
 
   protected onPick(value: string): void {
     if (value === CUSTOM) {

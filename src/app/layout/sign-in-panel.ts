@@ -1,5 +1,18 @@
-import { ChangeDetectionStrategy, Component, computed, inject, linkedSignal, signal } from '@angular/core';
-import { AuthFacade, ConnectionFacade, DEFAULT_SESSION_SECONDS, WalletFacade, type Allowance } from '../core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  linkedSignal,
+  signal,
+} from '@angular/core';
+import {
+  AuthFacade,
+  ConnectionFacade,
+  DEFAULT_SESSION_SECONDS,
+  WalletFacade,
+  type Allowance,
+} from '../core';
 import { assetsBySymbol } from '../core/clearnode/asset';
 import { parseAmount } from '../shared/money/decimal-amount';
 
@@ -29,7 +42,8 @@ const LIFETIMES = [
           <p class="ok" role="status" data-testid="auth-notice">{{ notice }}</p>
         }
         <p class="hint">
-          The app creates a session key in this browser. Your wallet signs once to allow it to act for
+          The app creates a session key in this browser. Your wallet signs once to allow it to act
+          for
           {{ address() }} on this node; later requests are signed by the key, without prompts.
         </p>
         @if (symbols().length === 0) {
@@ -56,9 +70,14 @@ const LIFETIMES = [
           </fieldset>
           <label>
             Session key valid for
-            <select aria-label="Session key lifetime" (change)="lifetime.set(+$any($event.target).value)">
+            <select
+              aria-label="Session key lifetime"
+              (change)="lifetime.set(+$any($event.target).value)"
+            >
               @for (option of lifetimes; track option.seconds) {
-                <option [value]="option.seconds" [selected]="option.seconds === lifetime()">{{ option.label }}</option>
+                <option [value]="option.seconds" [selected]="option.seconds === lifetime()">
+                  {{ option.label }}
+                </option>
               }
             </select>
           </label>
@@ -74,9 +93,20 @@ const LIFETIMES = [
     }
   `,
   styles: `
-    fieldset { border: 1px solid var(--border); border-radius: 6px; margin: 0 0 0.75rem; }
-    .allowance { display: flex; gap: 0.5rem; align-items: center; margin: 0.25rem 0; }
-    .allowance span:first-child { min-width: 6rem; }
+    fieldset {
+      border: 1px solid var(--border);
+      border-radius: 6px;
+      margin: 0 0 0.75rem;
+    }
+    .allowance {
+      display: flex;
+      gap: 0.5rem;
+      align-items: center;
+      margin: 0.25rem 0;
+    }
+    .allowance span:first-child {
+      min-width: 6rem;
+    }
   `,
 })
 export class SignInPanel {
@@ -90,7 +120,10 @@ export class SignInPanel {
   protected readonly online = computed(() => this.connection.status().phase === 'online');
   protected readonly waiting = computed(() => this.auth.phase() === 'awaitingSignature');
   protected readonly visible = computed(
-    () => this.address() !== null && ['signedOut', 'awaitingSignature'].includes(this.auth.phase()) && !this.auth.sessionKey(),
+    () =>
+      this.address() !== null &&
+      ['signedOut', 'awaitingSignature'].includes(this.auth.phase()) &&
+      !this.auth.sessionKey(),
   );
 
   private readonly assets = computed(() => assetsBySymbol(this.connection.assets()));
@@ -106,8 +139,15 @@ export class SignInPanel {
     this.symbols().map((asset) => {
       const amount = this.amounts()[asset] ?? '';
       const decimals = this.assets().get(asset)?.decimals ?? 0;
-      const parsed = amount.trim() === '' ? ({ ok: true, units: 0n } as const) : parseAmount(amount, decimals, asset);
-      const error = !parsed.ok ? parsed.error : parsed.units < 0n ? 'An allowance cannot be negative.' : null;
+      const parsed =
+        amount.trim() === ''
+          ? ({ ok: true, units: 0n } as const)
+          : parseAmount(amount, decimals, asset);
+      const error = !parsed.ok
+        ? parsed.error
+        : parsed.units < 0n
+          ? 'An allowance cannot be negative.'
+          : null;
       return { asset, amount, error };
     }),
   );
@@ -120,13 +160,19 @@ export class SignInPanel {
 
   protected readonly summary = computed(() => {
     const spend = this.allowances().filter((a) => !/^0*\.?0*$/.test(a.amount));
-    const what = spend.length ? `may spend up to ${spend.map((a) => `${a.amount} ${a.asset}`).join(', ')}` : 'may not spend anything';
+    const what = spend.length
+      ? `may spend up to ${spend.map((a) => `${a.amount} ${a.asset}`).join(', ')}`
+      : 'may not spend anything';
     const until = new Date(Date.now() + this.lifetime() * 1000).toLocaleString();
     return `The session key ${what}, until ${until}. Your wallet asks you to sign this once.`;
   });
 
   protected readonly canSubmit = computed(
-    () => this.online() && !this.waiting() && this.symbols().length > 0 && this.rows().every((row) => row.error === null),
+    () =>
+      this.online() &&
+      !this.waiting() &&
+      this.symbols().length > 0 &&
+      this.rows().every((row) => row.error === null),
   );
 
   protected setAmount(asset: string, value: string): void {

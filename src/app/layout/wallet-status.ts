@@ -10,7 +10,9 @@ import { timeLeft } from './time-left';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (wallet.address(); as address) {
-      <span class="mono" data-testid="wallet-address" [attr.title]="address">{{ short(address) }}</span>
+      <span class="mono" data-testid="wallet-address" [attr.title]="address">{{
+        short(address)
+      }}</span>
       @if (isLocalTestWallet()) {
         <span class="badge warn">Local test wallet</span>
       }
@@ -18,7 +20,9 @@ import { timeLeft } from './time-left';
         @case ('signedIn') {
           <span class="badge ok" data-testid="auth-status">Signed in</span>
           @if (auth.expiresAtMs(); as expiresAtMs) {
-            <span class="hint" [class.warn]="renewDue()" data-testid="session-expiry">key expires in {{ left(expiresAtMs) }}</span>
+            <span class="hint" [class.warn]="renewDue()" data-testid="session-expiry"
+              >key expires in {{ left(expiresAtMs) }}</span
+            >
             @if (renewDue()) {
               <button type="button" class="secondary small" (click)="renew()">Renew</button>
             }
@@ -47,7 +51,12 @@ import { timeLeft } from './time-left';
     } @else {
       <span class="hint" data-testid="no-wallet">No wallet found in this browser.</span>
       @if (wallet.isLocalNode()) {
-        <button type="button" class="secondary" (click)="wallet.useLocalTestWallet()" title="A throwaway key kept in this browser; for the local ClearNode only">
+        <button
+          type="button"
+          class="secondary"
+          (click)="wallet.useLocalTestWallet()"
+          title="A throwaway key kept in this browser; for the local ClearNode only"
+        >
           Use a local test wallet
         </button>
       }
@@ -57,8 +66,16 @@ import { timeLeft } from './time-left';
     }
   `,
   styles: `
-    :host { display: inline-flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
-    .small { padding: 0.1rem 0.5rem; font-size: 0.8rem; }
+    :host {
+      display: inline-flex;
+      gap: 0.5rem;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .small {
+      padding: 0.1rem 0.5rem;
+      font-size: 0.8rem;
+    }
   `,
 })
 export class WalletStatus {
@@ -66,9 +83,13 @@ export class WalletStatus {
   protected readonly auth = inject(AuthFacade);
   private readonly clock = inject(Clock);
 
-  protected readonly connectable = computed(() => this.wallet.wallets().filter((w) => !w.isLocalTestWallet));
+  protected readonly connectable = computed(() =>
+    this.wallet.wallets().filter((w) => !w.isLocalTestWallet),
+  );
   protected readonly isLocalTestWallet = computed(
-    () => this.wallet.wallets().find((w) => w.id === this.wallet.walletId())?.isLocalTestWallet === true,
+    () =>
+      this.wallet.wallets().find((w) => w.id === this.wallet.walletId())?.isLocalTestWallet ===
+      true,
   );
   protected readonly renewDue = computed(() => {
     const expiresAtMs = this.auth.expiresAtMs();
@@ -85,6 +106,9 @@ export class WalletStatus {
 
   /** A new key with the same allowances, for another full period. */
   protected renew(): void {
-    this.auth.renew([...this.auth.allowances()], Math.floor(Date.now() / 1000) + DEFAULT_SESSION_SECONDS);
+    this.auth.renew(
+      [...this.auth.allowances()],
+      Math.floor(Date.now() / 1000) + DEFAULT_SESSION_SECONDS,
+    );
   }
 }

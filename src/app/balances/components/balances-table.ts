@@ -8,13 +8,18 @@ import type { BalanceRow } from '../balance-row';
   template: `
     <table aria-label="Ledger balances">
       <thead>
-        <tr><th scope="col">Asset</th><th scope="col" class="amount">Balance</th></tr>
+        <tr>
+          <th scope="col">Asset</th>
+          <th scope="col" class="amount">Balance</th>
+        </tr>
       </thead>
       <tbody>
         @for (row of rows(); track row.asset) {
           <tr [attr.data-asset]="row.asset">
             <td>{{ row.asset }}</td>
-            <td class="amount mono" data-testid="balance-amount" [attr.title]="row.amount">{{ row.display }}</td>
+            <td class="amount mono" data-testid="balance-amount" [attr.title]="row.amount">
+              {{ row.display }}
+            </td>
           </tr>
         }
       </tbody>

@@ -6,16 +6,33 @@ import type { FaucetPhase } from '../state/balances.feature';
   selector: 'app-faucet-button',
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <button type="button" class="secondary" [disabled]="phase() === 'requesting'" (click)="requested.emit()">
+    <button
+      type="button"
+      class="secondary"
+      [disabled]="phase() === 'requesting'"
+      (click)="requested.emit()"
+    >
       {{ phase() === 'requesting' ? 'Requesting test tokens…' : 'Get test tokens' }}
     </button>
     @if (message(); as message) {
-      <span role="status" data-testid="faucet-result" [class.ok]="phase() === 'succeeded'" [class.error]="phase() === 'failed'">
+      <span
+        role="status"
+        data-testid="faucet-result"
+        [class.ok]="phase() === 'succeeded'"
+        [class.error]="phase() === 'failed'"
+      >
         {{ message }}
       </span>
     }
   `,
-  styles: `:host { display: inline-flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }`,
+  styles: `
+    :host {
+      display: inline-flex;
+      gap: 0.5rem;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+  `,
 })
 export class FaucetButton {
   readonly phase = input.required<FaucetPhase>();

@@ -18,7 +18,12 @@ import { FaucetButton } from '../components/faucet-button';
     } @else {
       <section class="card">
         <div class="toolbar">
-          <button type="button" class="secondary" [disabled]="balances.loading()" (click)="balances.refresh()">
+          <button
+            type="button"
+            class="secondary"
+            [disabled]="balances.loading()"
+            (click)="balances.refresh()"
+          >
             {{ balances.loading() ? 'Loading…' : 'Refresh' }}
           </button>
           @if (balances.faucetUrl()) {
@@ -35,15 +40,27 @@ import { FaucetButton } from '../components/faucet-button';
         @if (balances.rows().length > 0) {
           <app-balances-table [rows]="balances.rows()" />
         } @else if (!balances.loading()) {
-          <p class="empty-state" data-testid="no-balances">Your unified balance is empty on this node.</p>
+          <p class="empty-state" data-testid="no-balances">
+            Your unified balance is empty on this node.
+          </p>
         }
         @if (balances.updatedAt(); as updatedAt) {
-          <p class="hint" data-testid="balances-updated">Last updated {{ updatedAt | date: 'mediumTime' }}</p>
+          <p class="hint" data-testid="balances-updated">
+            Last updated {{ updatedAt | date: 'mediumTime' }}
+          </p>
         }
       </section>
     }
   `,
-  styles: `.toolbar { display: flex; gap: 0.75rem; align-items: center; flex-wrap: wrap; margin-bottom: 0.75rem; }`,
+  styles: `
+    .toolbar {
+      display: flex;
+      gap: 0.75rem;
+      align-items: center;
+      flex-wrap: wrap;
+      margin-bottom: 0.75rem;
+    }
+  `,
 })
 export class BalancesPage implements OnInit {
   protected readonly balances = inject(BalancesFacade);

@@ -36,23 +36,52 @@ export const balancesFeature = createFeature({
   name: 'balances',
   reducer: createReducer(
     initialBalancesState,
-    on(AuthApiActions.signedIn, AuthApiActions.reauthenticated, BalancesPageActions.refreshClicked, (state) => ({
-      ...state,
-      loading: true,
-      error: null,
-    })),
-    on(BalancesApiActions.balancesLoaded, (state, { balances, loadedAt }) =>
-      balancesAdapter.setAll(balances, { ...state, loading: false, updatedAt: loadedAt, error: null }),
+    on(
+      AuthApiActions.signedIn,
+      AuthApiActions.reauthenticated,
+      BalancesPageActions.refreshClicked,
+      (state) => ({
+        ...state,
+        loading: true,
+        error: null,
+      }),
     ),
-    on(BalancesApiActions.balancesLoadFailed, (state, { error }) => ({ ...state, loading: false, error })),
+    on(BalancesApiActions.balancesLoaded, (state, { balances, loadedAt }) =>
+      balancesAdapter.setAll(balances, {
+        ...state,
+        loading: false,
+        updatedAt: loadedAt,
+        error: null,
+      }),
+    ),
+    on(BalancesApiActions.balancesLoadFailed, (state, { error }) => ({
+      ...state,
+      loading: false,
+      error,
+    })),
     on(ClearNodePushActions.balanceUpdateReceived, (state, { balances, receivedAt }) =>
       balancesAdapter.upsertMany(balances, { ...state, updatedAt: receivedAt }),
     ),
-    on(BalancesPageActions.faucetClicked, (state) => ({ ...state, faucet: { phase: 'requesting' as const, message: null } })),
-    on(BalancesApiActions.faucetSucceeded, (state, { message }) => ({ ...state, faucet: { phase: 'succeeded' as const, message } })),
-    on(BalancesApiActions.faucetFailed, (state, { error }) => ({ ...state, faucet: { phase: 'failed' as const, message: error } })),
+    on(BalancesPageActions.faucetClicked, (state) => ({
+      ...state,
+      faucet: { phase: 'requesting' as const, message: null },
+    })),
+    on(BalancesApiActions.faucetSucceeded, (state, { message }) => ({
+      ...state,
+      faucet: { phase: 'succeeded' as const, message },
+    })),
+    on(BalancesApiActions.faucetFailed, (state, { error }) => ({
+      ...state,
+      faucet: { phase: 'failed' as const, message: error },
+    })),
     // Someone else's balances must never show: forget them when the person or node changes.
-    on(AuthApiActions.signedOut, AuthApiActions.sessionLeft, AuthApiActions.signInRequired, NodePickerActions.nodeSelected, () => initialBalancesState),
+    on(
+      AuthApiActions.signedOut,
+      AuthApiActions.sessionLeft,
+      AuthApiActions.signInRequired,
+      NodePickerActions.nodeSelected,
+      () => initialBalancesState,
+    ),
   ),
   extraSelectors: ({ selectBalancesState }) => {
     const { selectAll } = balancesAdapter.getSelectors(selectBalancesState);

@@ -59,7 +59,9 @@ export class ClearNodeAuth {
       allowances,
     });
     const walletSignature = await request.signTypedData(typedData);
-    const verifyReq = this.client.buildRequest('auth_verify', { challenge: challenge.challenge_message });
+    const verifyReq = this.client.buildRequest('auth_verify', {
+      challenge: challenge.challenge_message,
+    });
     const verified = await this.client.send(verifyReq, [walletSignature]);
     const jwt = readJwt(verified.params);
     const session: StoredSession = {
@@ -83,7 +85,10 @@ export class ClearNodeAuth {
   /** No wallet prompt: re-authenticates this connection with the stored JWT. */
   async resume(scope: StorageScope): Promise<StoredSession> {
     const session = this.store.load(scope);
-    if (!session?.jwt) throw new NoStoredSessionError('This browser has no sign-in stored for this wallet and node.');
+    if (!session?.jwt)
+      throw new NoStoredSessionError(
+        'This browser has no sign-in stored for this wallet and node.',
+      );
     if (isExpired(session)) {
       this.store.forget(scope);
       throw new NoStoredSessionError('Your session key has expired.');
@@ -99,7 +104,11 @@ export class ClearNodeAuth {
     let outcome: { revoked: boolean; error?: string } = { revoked: false };
     if (session && this.signer.address === session.sessionKey.address) {
       try {
-        await this.client.request('revoke_session_key', { session_key: session.sessionKey.address }, { signed: true });
+        await this.client.request(
+          'revoke_session_key',
+          { session_key: session.sessionKey.address },
+          { signed: true },
+        );
         outcome = { revoked: true };
       } catch (error) {
         outcome = { revoked: false, error: error instanceof Error ? error.message : String(error) };

@@ -35,7 +35,10 @@ export function policyTypedData(application: string, message: PolicyMessage) {
     types: { EIP712Domain: [{ name: 'name', type: 'string' }], ...POLICY_TYPES },
     primaryType: 'Policy' as const,
     domain: { name: application },
-    message: { ...message, allowances: message.allowances.map(({ asset, amount }) => ({ asset, amount })) },
+    message: {
+      ...message,
+      allowances: message.allowances.map(({ asset, amount }) => ({ asset, amount })),
+    },
   };
 }
 

@@ -28,12 +28,20 @@ export class SessionKeySigner {
     if (key?.privateKey === this.key?.privateKey) return;
     this.key = key;
     this.signer = key
-      ? this.sdk.load().then((sdk) => sdk.createECDSAMessageSigner(key.privateKey as `0x${string}`) as unknown as MessageSigner)
+      ? this.sdk
+          .load()
+          .then(
+            (sdk) =>
+              sdk.createECDSAMessageSigner(
+                key.privateKey as `0x${string}`,
+              ) as unknown as MessageSigner,
+          )
       : null;
   }
 
   async signRequest(req: RpcRequest): Promise<string> {
-    if (!this.signer) throw new Error('Not signed in to the ClearNode: there is no session key to sign with.');
+    if (!this.signer)
+      throw new Error('Not signed in to the ClearNode: there is no session key to sign with.');
     const sign = await this.signer;
     return sign(req);
   }

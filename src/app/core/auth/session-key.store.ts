@@ -12,7 +12,9 @@ export class SessionKeyStore {
 
   load(scope: StorageScope): StoredSession | null {
     const session = this.storage.readScoped<StoredSession>(scope, SESSION_KEY_NAME);
-    return session && typeof session.sessionKey?.privateKey === 'string' && typeof session.expiresAt === 'number'
+    return session &&
+      typeof session.sessionKey?.privateKey === 'string' &&
+      typeof session.expiresAt === 'number'
       ? session
       : null;
   }

@@ -12,7 +12,13 @@ export function recoverFrameSigner(signedText: string, signature: string): strin
   }
 }
 
-export function isSignedByBroker(signedText: string, signatures: readonly string[], brokerAddress: string): boolean {
+export function isSignedByBroker(
+  signedText: string,
+  signatures: readonly string[],
+  brokerAddress: string,
+): boolean {
   const expected = brokerAddress.toLowerCase();
-  return signatures.some((signature) => recoverFrameSigner(signedText, signature)?.toLowerCase() === expected);
+  return signatures.some(
+    (signature) => recoverFrameSigner(signedText, signature)?.toLowerCase() === expected,
+  );
 }

@@ -51,7 +51,8 @@ export class ClearNodeClient {
       this.current.set(status);
       this.statusSubject.next(status);
     },
-    update: (change: (status: ConnectionStatus) => ConnectionStatus) => this.state.set(change(this.current())),
+    update: (change: (status: ConnectionStatus) => ConnectionStatus) =>
+      this.state.set(change(this.current())),
   };
 
   private readonly events = new Subject<ConnectionEvent>();
@@ -95,7 +96,13 @@ export class ClearNodeClient {
     if (!url) return;
     this.shutdown();
     this.stopped = false;
-    this.state.update((s) => ({ ...s, phase: 'connecting', attempt: 0, retryAt: null, error: null }));
+    this.state.update((s) => ({
+      ...s,
+      phase: 'connecting',
+      attempt: 0,
+      retryAt: null,
+      error: null,
+    }));
     this.open(url);
   }
 
@@ -120,7 +127,11 @@ export class ClearNodeClient {
   }
 
   /** Sends one request and resolves with the result params of the answer with the same id. */
-  async request<T>(method: string, params: Record<string, unknown> = {}, options: RequestOptions = {}): Promise<T> {
+  async request<T>(
+    method: string,
+    params: Record<string, unknown> = {},
+    options: RequestOptions = {},
+  ): Promise<T> {
     const req = this.buildRequest(method, params);
     const signatures = options.signed ? [await this.sessionKey.signRequest(req)] : [];
     const result = await this.send(req, signatures, {}, options.timeoutMs);
@@ -128,7 +139,12 @@ export class ClearNodeClient {
   }
 
   /** Sends a prepared request with the given signatures (multi-party and app messages). */
-  send(req: RpcRequest, signatures: string[], extra: { sid?: string } = {}, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<RpcResult> {
+  send(
+    req: RpcRequest,
+    signatures: string[],
+    extra: { sid?: string } = {},
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+  ): Promise<RpcResult> {
     const socket = this.socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) {
       return Promise.reject(new ClearNodeConnectionError(this.notConnectedMessage()));
@@ -150,7 +166,10 @@ export class ClearNodeClient {
     this.socket = socket;
     this.broker = null;
     this.early = [];
-    const openTimeout = setTimeout(() => socket.readyState !== WebSocket.OPEN && socket.close(), CONNECT_TIMEOUT_MS);
+    const openTimeout = setTimeout(
+      () => socket.readyState !== WebSocket.OPEN && socket.close(),
+      CONNECT_TIMEOUT_MS,
+    );
     socket.onopen = () => {
       clearTimeout(openTimeout);
       void this.handshake(socket, url);
@@ -177,7 +196,9 @@ export class ClearNodeClient {
       const broker = checksumAddress(String(isRecord(config) ? config['broker_address'] : ''));
       const known = this.knownBrokers.get(url);
       if (known && known !== broker) {
-        this.refuse(`The ClearNode at ${url} now signs as ${broker}, not ${known} as before. The app does not trust it.`);
+        this.refuse(
+          `The ClearNode at ${url} now signs as ${broker}, not ${known} as before. The app does not trust it.`,
+        );
         return;
       }
       this.knownBrokers.set(url, broker);
@@ -185,11 +206,22 @@ export class ClearNodeClient {
       this.broker$.next(broker);
       const reconnected = this.hasBeenOnline;
       this.hasBeenOnline = true;
-      this.state.update((s) => ({ ...s, phase: 'online', attempt: 0, retryAt: null, brokerAddress: broker, error: null }));
+      this.state.update((s) => ({
+        ...s,
+        phase: 'online',
+        attempt: 0,
+        retryAt: null,
+        brokerAddress: broker,
+        error: null,
+      }));
       this.startPing(socket);
       const early = this.early;
       this.early = [];
-      this.events.next({ type: reconnected ? 'reconnected' : 'connected', url, brokerAddress: broker });
+      this.events.next({
+        type: reconnected ? 'reconnected' : 'connected',
+        url,
+        brokerAddress: broker,
+      });
       for (const raw of early) this.onFrame(raw);
     } catch (error) {
       if (socket !== this.socket) return;
@@ -248,13 +280,21 @@ export class ClearNodeClient {
     if (socket && socket !== this.socket) return;
     this.socket = null;
     this.stopPing();
-    this.pending.failAll(new ClearNodeConnectionError(`The connection to the ClearNode closed (${reason}).`));
+    this.pending.failAll(
+      new ClearNodeConnectionError(`The connection to the ClearNode closed (${reason}).`),
+    );
     const url = this.state.get().url;
     if (this.stopped || !url) return;
     const wasOnline = this.state.get().phase === 'online';
     const attempt = this.state.get().attempt + 1;
     const delay = backoffDelay(attempt);
-    this.state.update((s) => ({ ...s, phase: 'reconnecting', attempt, retryAt: Date.now() + delay, error: reason }));
+    this.state.update((s) => ({
+      ...s,
+      phase: 'reconnecting',
+      attempt,
+      retryAt: Date.now() + delay,
+      error: reason,
+    }));
     if (wasOnline) this.events.next({ type: 'lost', url, error: reason });
     this.clearRetry();
     this.retryTimer = setTimeout(() => {
@@ -280,7 +320,9 @@ export class ClearNodeClient {
     this.socket = null;
     this.broker = null;
     this.broker$.next(null);
-    this.pending.failAll(new ClearNodeConnectionError('The connection to the ClearNode was closed by the app.'));
+    this.pending.failAll(
+      new ClearNodeConnectionError('The connection to the ClearNode was closed by the app.'),
+    );
     this.pending = new PendingRequests();
     if (socket) {
       socket.onclose = null;
@@ -309,7 +351,9 @@ export class ClearNodeClient {
 }
 
 function claimedBroker(params: unknown): string | null {
-  return isRecord(params) && typeof params['broker_address'] === 'string' ? params['broker_address'] : null;
+  return isRecord(params) && typeof params['broker_address'] === 'string'
+    ? params['broker_address']
+    : null;
 }
 
 function closeReason(event: CloseEvent, url: string): string {

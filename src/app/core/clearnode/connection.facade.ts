@@ -2,7 +2,13 @@ import { Injectable, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
 import { ClearNodeClient } from './clearnode-client';
 import { ConnectionStatusActions, NodePickerActions } from './state/clearnode.actions';
-import { selectAssets, selectAssetsError, selectFaucetUrl, selectIsLocalNode, selectNodeUrl } from './state/clearnode.feature';
+import {
+  selectAssets,
+  selectAssetsError,
+  selectFaucetUrl,
+  selectIsLocalNode,
+  selectNodeUrl,
+} from './state/clearnode.feature';
 
 /** What components read and do about the ClearNode connection. */
 @Injectable({ providedIn: 'root' })

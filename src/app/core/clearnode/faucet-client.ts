@@ -21,11 +21,21 @@ export class FaucetClient {
     } catch {
       throw new Error(`The faucet at ${faucetUrl} could not be reached.`);
     }
-    const body = (await response.json().catch(() => null)) as { success?: boolean; message?: string; error?: string; amount?: unknown } | null;
+    const body = (await response.json().catch(() => null)) as {
+      success?: boolean;
+      message?: string;
+      error?: string;
+      amount?: unknown;
+    } | null;
     if (!response.ok || body?.success === false) {
-      throw new Error(`The faucet refused: ${body?.error ?? body?.message ?? `HTTP ${response.status}`}.`);
+      throw new Error(
+        `The faucet refused: ${body?.error ?? body?.message ?? `HTTP ${response.status}`}.`,
+      );
     }
     if (body?.message) return { message: body.message };
-    return { message: body?.amount !== undefined ? `Received ${String(body.amount)}.` : 'Tokens requested.' };
+    return {
+      message:
+        body?.amount !== undefined ? `Received ${String(body.amount)}.` : 'Tokens requested.',
+    };
   }
 }

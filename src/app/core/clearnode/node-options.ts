@@ -13,12 +13,14 @@ export const NODE_OPTIONS: readonly NodeOption[] = [
   { id: 'production', label: 'Yellow production', url: 'wss://clearnet.yellow.com/ws' },
 ];
 
-export type NodeUrlParse = { readonly ok: true; readonly url: string } | { readonly ok: false; readonly error: string };
+export type NodeUrlParse =
+  { readonly ok: true; readonly url: string } | { readonly ok: false; readonly error: string };
 
 /** Accepts ws:// and wss:// URLs with a host; returns the URL as typed, trimmed. */
 export function parseNodeUrl(text: string): NodeUrlParse {
   const trimmed = text.trim();
-  if (trimmed === '') return { ok: false, error: 'Enter a ClearNode address, e.g. ws://127.0.0.1:8000/ws.' };
+  if (trimmed === '')
+    return { ok: false, error: 'Enter a ClearNode address, e.g. ws://127.0.0.1:8000/ws.' };
   let url: URL;
   try {
     url = new URL(trimmed);
@@ -58,7 +60,8 @@ export function faucetUrlFor(nodeUrl: string): string | null {
   } catch {
     return null;
   }
-  if (url.hostname === 'clearnet-sandbox.yellow.com') return 'https://clearnet-sandbox.yellow.com/faucet/requestTokens';
+  if (url.hostname === 'clearnet-sandbox.yellow.com')
+    return 'https://clearnet-sandbox.yellow.com/faucet/requestTokens';
   if (isLocalNode(nodeUrl)) {
     const scheme = url.protocol === 'wss:' ? 'https:' : 'http:';
     return `${scheme}//${url.host}/faucet/requestTokens`;

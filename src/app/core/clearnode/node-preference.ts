@@ -3,7 +3,10 @@ import { LOCAL_NODE_URL, parseNodeUrl } from './node-options';
 export const NODE_PREFERENCE_KEY = 'node-url';
 
 /** `?node=` wins (and is remembered), then the remembered choice, then the local node. */
-export function chooseNodeUrl(search: string, remembered: string | null): { url: string; fromQuery: boolean } {
+export function chooseNodeUrl(
+  search: string,
+  remembered: string | null,
+): { url: string; fromQuery: boolean } {
   const fromQuery = new URLSearchParams(search).get('node');
   if (fromQuery) {
     const parsed = parseNodeUrl(fromQuery);

@@ -26,7 +26,8 @@ export class PendingRequests {
 
   /** Waits for the answer to request `id`; rejects with a timeout error after `timeoutMs`. */
   expect(id: number, method: string, timeoutMs: number): Promise<RpcResult> {
-    if (this.waiting.has(id)) return Promise.reject(new Error(`Request id ${id} is already waiting.`));
+    if (this.waiting.has(id))
+      return Promise.reject(new Error(`Request id ${id} is already waiting.`));
     return new Promise<RpcResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting.delete(id);
@@ -42,7 +43,8 @@ export class PendingRequests {
     if (!pending) return false;
     this.waiting.delete(result.id);
     clearTimeout(pending.timer);
-    if (result.method === 'error') pending.reject(new ClearNodeRpcError(pending.method, errorTextOf(result.params)));
+    if (result.method === 'error')
+      pending.reject(new ClearNodeRpcError(pending.method, errorTextOf(result.params)));
     else pending.resolve(result);
     return true;
   }
@@ -58,7 +60,11 @@ export class PendingRequests {
   }
 
   /** Fails everything still waiting, e.g. when the socket closes. */
-  failAll(error: Error = new ClearNodeConnectionError('The connection to the ClearNode closed before it answered.')): void {
+  failAll(
+    error: Error = new ClearNodeConnectionError(
+      'The connection to the ClearNode closed before it answered.',
+    ),
+  ): void {
     const all = [...this.waiting.values()];
     this.waiting.clear();
     for (const pending of all) {

@@ -3,7 +3,12 @@
  * `{"res":[id, method, result, ts], "sig":[broker]}` back; id 0 frames are pushes.
  */
 
-export type RpcRequest = readonly [id: number, method: string, params: Record<string, unknown>, timestamp: number];
+export type RpcRequest = readonly [
+  id: number,
+  method: string,
+  params: Record<string, unknown>,
+  timestamp: number,
+];
 
 /** A response matched to a request by its id. */
 export interface RpcResult {
@@ -89,7 +94,9 @@ export function parseIncomingFrame(raw: string): IncomingFrame {
     return { kind: 'invalid', raw, reason: 'not JSON' };
   }
   if (!isRecord(data)) return { kind: 'invalid', raw, reason: 'not an object' };
-  const sig = Array.isArray(data['sig']) ? data['sig'].filter((s): s is string => typeof s === 'string') : [];
+  const sig = Array.isArray(data['sig'])
+    ? data['sig'].filter((s): s is string => typeof s === 'string')
+    : [];
   if (typeof data['sid'] === 'string' && Array.isArray(data['req'])) {
     const req = data['req'] as unknown[];
     if (!isRpcArray(req)) return { kind: 'invalid', raw, reason: 'malformed req' };
@@ -99,7 +106,8 @@ export function parseIncomingFrame(raw: string): IncomingFrame {
     };
   }
   const res = data['res'];
-  if (!Array.isArray(res) || !isRpcArray(res)) return { kind: 'invalid', raw, reason: 'no res array' };
+  if (!Array.isArray(res) || !isRpcArray(res))
+    return { kind: 'invalid', raw, reason: 'no res array' };
   const signedText = rawArrayOf(raw, 'res');
   if (signedText === null) return { kind: 'invalid', raw, reason: 'no res array' };
   return {

@@ -1,7 +1,13 @@
 import { DestroyRef, Injectable, inject } from '@angular/core';
 import { Observable, Subject } from 'rxjs';
 import { BROWSER_STORAGE } from './browser-storage.token';
-import { appKey, parseScopedKey, scopedKey, type ParsedScopedKey, type StorageScope } from './storage-keys';
+import {
+  appKey,
+  parseScopedKey,
+  scopedKey,
+  type ParsedScopedKey,
+  type StorageScope,
+} from './storage-keys';
 
 /** A change another tab made to a scoped key. */
 export interface ScopedStorageChange {

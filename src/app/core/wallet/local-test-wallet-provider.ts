@@ -1,4 +1,14 @@
-import { SigningKey, TypedDataEncoder, computeAddress, getAddress, getBytes, hashMessage, hexlify, isHexString, randomBytes } from 'ethers';
+import {
+  SigningKey,
+  TypedDataEncoder,
+  computeAddress,
+  getAddress,
+  getBytes,
+  hashMessage,
+  hexlify,
+  isHexString,
+  randomBytes,
+} from 'ethers';
 import type { Eip1193Provider } from './eip1193';
 
 /** Chain id reported by the local test wallet (a local dev chain). */
@@ -24,7 +34,8 @@ export function localTestWalletProvider(privateKey: string): Eip1193Provider {
           return LOCAL_TEST_CHAIN_ID;
         case 'eth_signTypedData_v4': {
           const [from, json] = args as [string, string | Record<string, unknown>];
-          if (getAddress(from) !== address) throw Object.assign(new Error('Unknown account.'), { code: 4100 });
+          if (getAddress(from) !== address)
+            throw Object.assign(new Error('Unknown account.'), { code: 4100 });
           const data = (typeof json === 'string' ? JSON.parse(json) : json) as {
             domain: Record<string, unknown>;
             types: Record<string, { name: string; type: string }[]>;
@@ -36,10 +47,13 @@ export function localTestWalletProvider(privateKey: string): Eip1193Provider {
         }
         case 'personal_sign': {
           const [message] = args as [string];
-          return key.sign(hashMessage(isHexString(message) ? getBytes(message) : message)).serialized;
+          return key.sign(hashMessage(isHexString(message) ? getBytes(message) : message))
+            .serialized;
         }
         default:
-          throw Object.assign(new Error(`The local test wallet does not support ${method}.`), { code: 4200 });
+          throw Object.assign(new Error(`The local test wallet does not support ${method}.`), {
+            code: 4200,
+          });
       }
     },
   };

@@ -74,13 +74,26 @@ export class WalletConnector {
         this.storage.writeApp(LOCAL_TEST_KEY, key);
       }
       const provider = module.localTestWalletProvider(key);
-      this.registry.register({ id: LOCAL_TEST_WALLET_ID, name: 'Local test wallet', icon: null, rdns: 'local', isLocalTestWallet: true }, provider);
+      this.registry.register(
+        {
+          id: LOCAL_TEST_WALLET_ID,
+          name: 'Local test wallet',
+          icon: null,
+          rdns: 'local',
+          isLocalTestWallet: true,
+        },
+        provider,
+      );
       return provider;
     }
     throw new Error('That wallet is no longer available in this browser.');
   }
 
-  private async activate(walletId: string, provider: Eip1193Provider, accounts: string[]): Promise<WalletAccount> {
+  private async activate(
+    walletId: string,
+    provider: Eip1193Provider,
+    accounts: string[],
+  ): Promise<WalletAccount> {
     const chainId = await provider.request({ method: 'eth_chainId' }).then(String, () => null);
     if (this.active?.provider !== provider) {
       this.active?.detach();
@@ -92,7 +105,8 @@ export class WalletConnector {
   private listen(provider: Eip1193Provider): () => void {
     const onAccounts = (accounts: unknown) =>
       this.events.next({ type: 'accountsChanged', address: firstAccount(accounts as string[]) });
-    const onChain = (chainId: unknown) => this.events.next({ type: 'chainChanged', chainId: String(chainId) });
+    const onChain = (chainId: unknown) =>
+      this.events.next({ type: 'chainChanged', chainId: String(chainId) });
     const onDisconnect = () => this.events.next({ type: 'disconnect' });
     provider.on?.('accountsChanged', onAccounts);
     provider.on?.('chainChanged', onChain);
@@ -107,5 +121,7 @@ export class WalletConnector {
 
 function firstAccount(accounts: readonly string[] | null | undefined): string | null {
   const first = Array.isArray(accounts) ? accounts[0] : undefined;
-  return typeof first === 'string' && /^0x[0-9a-fA-F]{40}$/.test(first) ? checksumAddress(first) : null;
+  return typeof first === 'string' && /^0x[0-9a-fA-F]{40}$/.test(first)
+    ? checksumAddress(first)
+    : null;
 }

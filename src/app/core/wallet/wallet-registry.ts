@@ -21,9 +21,12 @@ export class WalletRegistry {
 
   constructor() {
     if (typeof window === 'undefined') return;
-    const onAnnounce = (event: Event) => this.add((event as CustomEvent<Eip6963ProviderDetail>).detail);
+    const onAnnounce = (event: Event) =>
+      this.add((event as CustomEvent<Eip6963ProviderDetail>).detail);
     window.addEventListener('eip6963:announceProvider', onAnnounce);
-    inject(DestroyRef).onDestroy(() => window.removeEventListener('eip6963:announceProvider', onAnnounce));
+    inject(DestroyRef).onDestroy(() =>
+      window.removeEventListener('eip6963:announceProvider', onAnnounce),
+    );
     this.discover();
   }
 
@@ -33,7 +36,12 @@ export class WalletRegistry {
     const injected = (window as unknown as { ethereum?: Eip1193Provider }).ethereum;
     if (injected && ![...this.providers.values()].includes(injected)) {
       this.register(
-        { id: WINDOW_ETHEREUM_ID, name: injected.isMetaMask ? 'MetaMask' : 'Browser wallet', icon: null, rdns: injected.isMetaMask ? METAMASK_RDNS : 'injected' },
+        {
+          id: WINDOW_ETHEREUM_ID,
+          name: injected.isMetaMask ? 'MetaMask' : 'Browser wallet',
+          icon: null,
+          rdns: injected.isMetaMask ? METAMASK_RDNS : 'injected',
+        },
         injected,
       );
     }
@@ -65,6 +73,7 @@ export class WalletRegistry {
 
 /** MetaMask first, the local test wallet last, the rest by name. */
 export function sortWallets(wallets: readonly WalletInfo[]): WalletInfo[] {
-  const rank = (w: WalletInfo) => (w.rdns === METAMASK_RDNS ? 0 : w.id === LOCAL_TEST_WALLET_ID ? 2 : 1);
+  const rank = (w: WalletInfo) =>
+    w.rdns === METAMASK_RDNS ? 0 : w.id === LOCAL_TEST_WALLET_ID ? 2 : 1;
   return [...wallets].sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name));
 }

@@ -2,7 +2,19 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
-import { EMPTY, catchError, exhaustMap, filter, from, map, of, startWith, switchMap, tap, timer } from 'rxjs';
+import {
+  EMPTY,
+  catchError,
+  defer,
+  exhaustMap,
+  filter,
+  map,
+  of,
+  startWith,
+  switchMap,
+  tap,
+  timer,
+} from 'rxjs';
 import { ClearNodeClient } from '../../clearnode/clearnode-client';
 import { describeError } from '../../clearnode/describe-error';
 import { ClearNodeRpcError } from '../../clearnode/rpc-frame';
@@ -12,12 +24,22 @@ import { NamespacedStorage } from '../../storage/namespaced-storage';
 import { isInScope } from '../../storage/storage-keys';
 import { WalletConnector } from '../../wallet/wallet-connector';
 import { describeWalletError, isUserRejection } from '../../wallet/wallet-errors';
-import { WalletApiActions, WalletMenuActions, WalletProviderActions } from '../../wallet/state/wallet.actions';
+import {
+  WalletApiActions,
+  WalletMenuActions,
+  WalletProviderActions,
+} from '../../wallet/state/wallet.actions';
 import { selectWalletAddress } from '../../wallet/state/wallet.feature';
 import { ClearNodeAuth, NoStoredSessionError } from '../clearnode-auth';
 import { SESSION_KEY_NAME } from '../session-key.store';
 import type { StoredSession } from '../stored-session';
-import { AccountMenuActions, AuthApiActions, AuthStorageActions, SignInPanelActions, type AuthSessionProps } from './auth.actions';
+import {
+  AccountMenuActions,
+  AuthApiActions,
+  AuthStorageActions,
+  SignInPanelActions,
+  type AuthSessionProps,
+} from './auth.actions';
 import { selectAuthPhase, selectAuthWallet, selectSessionExpiresAt } from './auth.feature';
 
 function sessionProps(wallet: string, nodeUrl: string, session: StoredSession): AuthSessionProps {
@@ -54,19 +76,27 @@ export const resumeSession = createEffect(
       ]),
       filter(([action, nodeUrl, wallet, online, phase, authWallet]) => {
         if (!nodeUrl || !wallet || !online) return false;
-        const socketIsNew = action.type === ClearNodeConnectionActions.connected.type || action.type === ClearNodeConnectionActions.reconnected.type;
+        const socketIsNew =
+          action.type === ClearNodeConnectionActions.connected.type ||
+          action.type === ClearNodeConnectionActions.reconnected.type;
         // Another account while signed in: the switch effect restarts the socket, which resumes.
         if (action.type === WalletProviderActions.accountsChanged.type) return authWallet === null;
         return socketIsNew || phase === 'signedOut';
       }),
       switchMap(([, nodeUrl, wallet]) => {
         const scope = { nodeUrl: nodeUrl!, wallet: wallet! };
-        return from(auth.resume(scope)).pipe(
-          map((session) => AuthApiActions.reauthenticated(sessionProps(wallet!, nodeUrl!, session))),
+        return defer(() => auth.resume(scope)).pipe(
+          map((session) =>
+            AuthApiActions.reauthenticated(sessionProps(wallet!, nodeUrl!, session)),
+          ),
           catchError((error: unknown) => {
             if (error instanceof NoStoredSessionError) {
-              const reason = error.message.includes('expired') ? `${error.message} Sign in again: it takes one wallet signature.` : null;
-              return of(AuthApiActions.signInRequired({ wallet: wallet!, nodeUrl: nodeUrl!, reason }));
+              const reason = error.message.includes('expired')
+                ? `${error.message} Sign in again: it takes one wallet signature.`
+                : null;
+              return of(
+                AuthApiActions.signInRequired({ wallet: wallet!, nodeUrl: nodeUrl!, reason }),
+              );
             }
             if (error instanceof ClearNodeRpcError) {
               auth.forget(scope);
@@ -78,7 +108,11 @@ export const resumeSession = createEffect(
                 }),
               );
             }
-            return of(AuthApiActions.resumeFailed({ error: `Could not restore your sign-in: ${describeError(error)}` }));
+            return of(
+              AuthApiActions.resumeFailed({
+                error: `Could not restore your sign-in: ${describeError(error)}`,
+              }),
+            );
           }),
           startWith(AuthApiActions.resumeStarted({ wallet: wallet!, nodeUrl: nodeUrl! })),
         );
@@ -89,15 +123,25 @@ export const resumeSession = createEffect(
 
 /** One wallet prompt: a fresh session key registered with the EIP-712 Policy. */
 export const signIn = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), auth = inject(ClearNodeAuth), wallet = inject(WalletConnector)) =>
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    auth = inject(ClearNodeAuth),
+    wallet = inject(WalletConnector),
+  ) =>
     actions$.pipe(
       ofType(SignInPanelActions.signInClicked, AccountMenuActions.renewClicked),
       concatLatestFrom(() => [store.select(selectNodeUrl), store.select(selectWalletAddress)]),
       exhaustMap(([{ allowances, expiresAt }, nodeUrl, address]) => {
         if (!nodeUrl || !address) {
-          return of(AuthApiActions.signInFailed({ error: 'Connect a wallet and a ClearNode first.', rejected: false }));
+          return of(
+            AuthApiActions.signInFailed({
+              error: 'Connect a wallet and a ClearNode first.',
+              rejected: false,
+            }),
+          );
         }
-        return from(
+        return defer(() =>
           auth.signIn({
             scope: { nodeUrl, wallet: address },
             allowances,
@@ -125,13 +169,25 @@ export const signIn = createEffect(
 );
 
 export const signOut = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), auth = inject(ClearNodeAuth), client = inject(ClearNodeClient)) =>
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    auth = inject(ClearNodeAuth),
+    client = inject(ClearNodeClient),
+  ) =>
     actions$.pipe(
       ofType(AccountMenuActions.signOutClicked),
       concatLatestFrom(() => [store.select(selectNodeUrl), store.select(selectWalletAddress)]),
       exhaustMap(([, nodeUrl, wallet]) => {
-        if (!nodeUrl || !wallet) return of(AuthApiActions.signedOut({ wallet: wallet ?? '', nodeUrl: nodeUrl ?? '', message: 'Signed out.' }));
-        return from(auth.signOut({ nodeUrl, wallet })).pipe(
+        if (!nodeUrl || !wallet)
+          return of(
+            AuthApiActions.signedOut({
+              wallet: wallet ?? '',
+              nodeUrl: nodeUrl ?? '',
+              message: 'Signed out.',
+            }),
+          );
+        return defer(() => auth.signOut({ nodeUrl, wallet })).pipe(
           tap(() => client.restart()), // the node should stop treating this socket as signed in
           map(({ revoked, error }) =>
             AuthApiActions.signedOut({
@@ -150,11 +206,23 @@ export const signOut = createEffect(
 
 /** Another account in the wallet (or none): leave this session without forgetting it. */
 export const followWalletAccount = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), auth = inject(ClearNodeAuth), client = inject(ClearNodeClient)) =>
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    auth = inject(ClearNodeAuth),
+    client = inject(ClearNodeClient),
+  ) =>
     actions$.pipe(
-      ofType(WalletProviderActions.accountsChanged, WalletProviderActions.disconnected, WalletMenuActions.disconnectClicked),
+      ofType(
+        WalletProviderActions.accountsChanged,
+        WalletProviderActions.disconnected,
+        WalletMenuActions.disconnectClicked,
+      ),
       concatLatestFrom(() => [store.select(selectAuthWallet), store.select(selectNodeUrl)]),
-      filter(([action, authWallet]) => authWallet !== null && (!('address' in action) || action.address !== authWallet)),
+      filter(
+        ([action, authWallet]) =>
+          authWallet !== null && (!('address' in action) || action.address !== authWallet),
+      ),
       map(([, authWallet, nodeUrl]) => {
         auth.leave();
         client.restart();
@@ -168,10 +236,19 @@ export const followWalletAccount = createEffect(
 export const expireSession = createEffect(
   (actions$ = inject(Actions), store = inject(Store), auth = inject(ClearNodeAuth)) =>
     actions$.pipe(
-      ofType(AuthApiActions.signedIn, AuthApiActions.reauthenticated, AuthApiActions.signedOut, AuthApiActions.sessionLeft),
+      ofType(
+        AuthApiActions.signedIn,
+        AuthApiActions.reauthenticated,
+        AuthApiActions.signedOut,
+        AuthApiActions.sessionLeft,
+      ),
       concatLatestFrom(() => store.select(selectSessionExpiresAt)),
       switchMap(([action, expiresAt]) => {
-        if (action.type !== AuthApiActions.signedIn.type && action.type !== AuthApiActions.reauthenticated.type) return EMPTY;
+        if (
+          action.type !== AuthApiActions.signedIn.type &&
+          action.type !== AuthApiActions.reauthenticated.type
+        )
+          return EMPTY;
         if (expiresAt === null) return EMPTY;
         const { wallet, nodeUrl } = action as AuthSessionProps;
         // setTimeout caps at ~24.8 days; a longer key simply is not watched from this tab.
@@ -189,11 +266,23 @@ export const expireSession = createEffect(
 
 /** Sign-in and sign-out in another tab of this browser, for the same node and wallet. */
 export const otherTabs = createEffect(
-  (storage = inject(NamespacedStorage), store = inject(Store), auth = inject(ClearNodeAuth), client = inject(ClearNodeClient)) =>
+  (
+    storage = inject(NamespacedStorage),
+    store = inject(Store),
+    auth = inject(ClearNodeAuth),
+    client = inject(ClearNodeClient),
+  ) =>
     storage.scopedChanges$.pipe(
       filter((change) => change.key.name === SESSION_KEY_NAME),
-      concatLatestFrom(() => [store.select(selectNodeUrl), store.select(selectWalletAddress), store.select(selectAuthPhase)]),
-      filter(([change, nodeUrl, wallet]) => !!nodeUrl && !!wallet && isInScope(change.key, { nodeUrl, wallet })),
+      concatLatestFrom(() => [
+        store.select(selectNodeUrl),
+        store.select(selectWalletAddress),
+        store.select(selectAuthPhase),
+      ]),
+      filter(
+        ([change, nodeUrl, wallet]) =>
+          !!nodeUrl && !!wallet && isInScope(change.key, { nodeUrl, wallet }),
+      ),
       switchMap(([change, nodeUrl, wallet, phase]) => {
         if (change.newValue === null && phase === 'signedIn') {
           auth.leave();

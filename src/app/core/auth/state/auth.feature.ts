@@ -1,7 +1,15 @@
 import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
-import { ClearNodeConnectionActions, NodePickerActions } from '../../clearnode/state/clearnode.actions';
+import {
+  ClearNodeConnectionActions,
+  NodePickerActions,
+} from '../../clearnode/state/clearnode.actions';
 import type { Allowance } from '../allowance';
-import { AccountMenuActions, AuthApiActions, AuthStorageActions, SignInPanelActions } from './auth.actions';
+import {
+  AccountMenuActions,
+  AuthApiActions,
+  AuthStorageActions,
+  SignInPanelActions,
+} from './auth.actions';
 
 /**
  * `resuming`: signing in with the stored JWT (no prompt); `awaitingSignature`: the wallet shows
@@ -50,16 +58,20 @@ export const authFeature = createFeature({
       error: null,
       notice: null,
     })),
-    on(AuthApiActions.signedIn, AuthApiActions.reauthenticated, (_state, { wallet, nodeUrl, sessionKey, expiresAt, allowances }) => ({
-      phase: 'signedIn' as const,
-      wallet,
-      nodeUrl,
-      sessionKey,
-      expiresAt,
-      allowances,
-      error: null,
-      notice: null,
-    })),
+    on(
+      AuthApiActions.signedIn,
+      AuthApiActions.reauthenticated,
+      (_state, { wallet, nodeUrl, sessionKey, expiresAt, allowances }) => ({
+        phase: 'signedIn' as const,
+        wallet,
+        nodeUrl,
+        sessionKey,
+        expiresAt,
+        allowances,
+        error: null,
+        notice: null,
+      }),
+    ),
     // A declined renewal leaves the current, still valid session in place.
     on(AuthApiActions.signInFailed, (state, { error }) => ({
       ...state,
@@ -75,21 +87,35 @@ export const authFeature = createFeature({
     })),
     on(AuthApiActions.signInRequired, (state, { reason }) => signedOut(state, { error: reason })),
     on(AuthApiActions.resumeFailed, (state, { error }) => signedOut(state, { error })),
-    on(AccountMenuActions.signOutClicked, (state) => ({ ...state, phase: 'signingOut' as const, error: null })),
-    on(AuthApiActions.signedOut, (state, { message }) => signedOut(state, { error: null, notice: message })),
-    on(AuthApiActions.sessionExpired, (state) =>
-      signedOut(state, { error: 'Your session key has expired. Sign in again: it takes one wallet signature.' }),
+    on(AccountMenuActions.signOutClicked, (state) => ({
+      ...state,
+      phase: 'signingOut' as const,
+      error: null,
+    })),
+    on(AuthApiActions.signedOut, (state, { message }) =>
+      signedOut(state, { error: null, notice: message }),
     ),
-    on(AuthApiActions.sessionLeft, NodePickerActions.nodeSelected, (state) => signedOut(state, { error: null, notice: null })),
+    on(AuthApiActions.sessionExpired, (state) =>
+      signedOut(state, {
+        error: 'Your session key has expired. Sign in again: it takes one wallet signature.',
+      }),
+    ),
+    on(AuthApiActions.sessionLeft, NodePickerActions.nodeSelected, (state) =>
+      signedOut(state, { error: null, notice: null }),
+    ),
     on(AuthStorageActions.sessionRemoved, (state) =>
       signedOut(state, { error: null, notice: 'You signed out in another tab.' }),
     ),
     // The node forgets who we are when the socket drops; the session comes back with the JWT.
-    on(ClearNodeConnectionActions.lost, (state) => (state.phase === 'signedIn' ? { ...state, phase: 'resuming' as const } : state)),
+    on(ClearNodeConnectionActions.lost, (state) =>
+      state.phase === 'signedIn' ? { ...state, phase: 'resuming' as const } : state,
+    ),
   ),
   extraSelectors: ({ selectPhase, selectExpiresAt }) => ({
     selectSignedIn: createSelector(selectPhase, (phase) => phase === 'signedIn'),
-    selectSessionExpiresAtMs: createSelector(selectExpiresAt, (expiresAt) => (expiresAt === null ? null : expiresAt * 1000)),
+    selectSessionExpiresAtMs: createSelector(selectExpiresAt, (expiresAt) =>
+      expiresAt === null ? null : expiresAt * 1000,
+    ),
   }),
 });
 

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { catchError, filter, from, map, of, switchMap, tap } from 'rxjs';
+import { catchError, defer, filter, map, of, switchMap, tap } from 'rxjs';
 import { AppActions } from '../../app/app.actions';
 import { NamespacedStorage } from '../../storage/namespaced-storage';
 import { assetsFromNode } from '../asset';
@@ -21,13 +21,21 @@ export const chooseNodeOnStart = createEffect(
   (actions$ = inject(Actions), storage = inject(NamespacedStorage)) =>
     actions$.pipe(
       ofType(AppActions.started),
-      map(({ search }) => ClearNodeConnectionActions.nodeChosen({ url: chooseNodeUrl(search, storage.readApp<string>(NODE_PREFERENCE_KEY)).url })),
+      map(({ search }) =>
+        ClearNodeConnectionActions.nodeChosen({
+          url: chooseNodeUrl(search, storage.readApp<string>(NODE_PREFERENCE_KEY)).url,
+        }),
+      ),
     ),
   { functional: true },
 );
 
 export const connectToChosenNode = createEffect(
-  (actions$ = inject(Actions), client = inject(ClearNodeClient), storage = inject(NamespacedStorage)) =>
+  (
+    actions$ = inject(Actions),
+    client = inject(ClearNodeClient),
+    storage = inject(NamespacedStorage),
+  ) =>
     actions$.pipe(
       ofType(ClearNodeConnectionActions.nodeChosen, NodePickerActions.nodeSelected),
       tap(({ url }) => {
@@ -40,12 +48,16 @@ export const connectToChosenNode = createEffect(
 
 export const retryConnection = createEffect(
   (actions$ = inject(Actions), client = inject(ClearNodeClient)) =>
-    actions$.pipe(ofType(ConnectionStatusActions.retryClicked), tap(() => client.retryNow())),
+    actions$.pipe(
+      ofType(ConnectionStatusActions.retryClicked),
+      tap(() => client.retryNow()),
+    ),
   { functional: true, dispatch: false },
 );
 
 export const connectionStatus = createEffect(
-  (client = inject(ClearNodeClient)) => client.status$.pipe(map((status) => ClearNodeConnectionActions.statusChanged({ status }))),
+  (client = inject(ClearNodeClient)) =>
+    client.status$.pipe(map((status) => ClearNodeConnectionActions.statusChanged({ status }))),
   { functional: true },
 );
 
@@ -55,9 +67,15 @@ export const connectionEvents = createEffect(
       map((event) => {
         switch (event.type) {
           case 'connected':
-            return ClearNodeConnectionActions.connected({ url: event.url, brokerAddress: event.brokerAddress });
+            return ClearNodeConnectionActions.connected({
+              url: event.url,
+              brokerAddress: event.brokerAddress,
+            });
           case 'reconnected':
-            return ClearNodeConnectionActions.reconnected({ url: event.url, brokerAddress: event.brokerAddress });
+            return ClearNodeConnectionActions.reconnected({
+              url: event.url,
+              brokerAddress: event.brokerAddress,
+            });
           case 'lost':
             return ClearNodeConnectionActions.lost({ url: event.url, error: event.error });
           case 'refused':
@@ -73,10 +91,14 @@ export const loadAssets = createEffect(
     actions$.pipe(
       ofType(ClearNodeConnectionActions.connected, ClearNodeConnectionActions.reconnected),
       switchMap(() =>
-        from(client.request('get_assets', {})).pipe(
+        defer(() => client.request('get_assets', {})).pipe(
           map((params) => ClearNodeApiActions.assetsLoaded({ assets: assetsFromNode(params) })),
           catchError((error: unknown) =>
-            of(ClearNodeApiActions.assetsLoadFailed({ error: `Could not load the node's assets: ${describeError(error)}` })),
+            of(
+              ClearNodeApiActions.assetsLoadFailed({
+                error: `Could not load the node's assets: ${describeError(error)}`,
+              }),
+            ),
           ),
         ),
       ),

@@ -2,7 +2,12 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Asset } from '../asset';
 import { IDLE_CONNECTION, type ConnectionStatus } from '../connection-status';
 import { faucetUrlFor, isLocalNode } from '../node-options';
-import { ClearNodeApiActions, ClearNodeConnectionActions, ClearNodePushActions, NodePickerActions } from './clearnode.actions';
+import {
+  ClearNodeApiActions,
+  ClearNodeConnectionActions,
+  ClearNodePushActions,
+  NodePickerActions,
+} from './clearnode.actions';
 
 export interface ClearNodeState {
   readonly nodeUrl: string | null;
@@ -26,14 +31,23 @@ export const clearNodeFeature = createFeature({
       url === state.nodeUrl ? state : { ...initialClearNodeState, nodeUrl: url },
     ),
     on(ClearNodeConnectionActions.statusChanged, (state, { status }) =>
-      status.url === null || status.url === state.nodeUrl ? { ...state, connection: status } : state,
+      status.url === null || status.url === state.nodeUrl
+        ? { ...state, connection: status }
+        : state,
     ),
-    on(ClearNodeApiActions.assetsLoaded, ClearNodePushActions.assetsReceived, (state, { assets }) => ({
+    on(
+      ClearNodeApiActions.assetsLoaded,
+      ClearNodePushActions.assetsReceived,
+      (state, { assets }) => ({
+        ...state,
+        assets,
+        assetsError: null,
+      }),
+    ),
+    on(ClearNodeApiActions.assetsLoadFailed, (state, { error }) => ({
       ...state,
-      assets,
-      assetsError: null,
+      assetsError: error,
     })),
-    on(ClearNodeApiActions.assetsLoadFailed, (state, { error }) => ({ ...state, assetsError: error })),
   ),
   extraSelectors: ({ selectNodeUrl, selectConnection }) => ({
     selectConnectionPhase: createSelector(selectConnection, (c) => c.phase),

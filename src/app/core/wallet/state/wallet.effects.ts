@@ -1,7 +1,7 @@
 import { inject } from '@angular/core';
 import { toObservable } from '@angular/core/rxjs-interop';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { EMPTY, catchError, exhaustMap, from, map, of, switchMap, tap } from 'rxjs';
+import { EMPTY, catchError, defer, exhaustMap, map, of, switchMap, tap } from 'rxjs';
 import { AppActions } from '../../app/app.actions';
 import { NamespacedStorage } from '../../storage/namespaced-storage';
 import { WalletConnector, type WalletAccount } from '../wallet-connector';
@@ -13,22 +13,35 @@ import { WALLET_PREFERENCE_KEY } from '../wallet-preference';
 
 export const discoverWallets = createEffect(
   (registry = inject(WalletRegistry)) =>
-    toObservable(registry.wallets).pipe(map((wallets) => WalletProviderActions.walletsDiscovered({ wallets: [...wallets] }))),
+    toObservable(registry.wallets).pipe(
+      map((wallets) => WalletProviderActions.walletsDiscovered({ wallets: [...wallets] })),
+    ),
   { functional: true },
 );
 
 export const connectWallet = createEffect(
-  (actions$ = inject(Actions), connector = inject(WalletConnector), storage = inject(NamespacedStorage)) =>
+  (
+    actions$ = inject(Actions),
+    connector = inject(WalletConnector),
+    storage = inject(NamespacedStorage),
+  ) =>
     actions$.pipe(
       ofType(WalletMenuActions.connectClicked),
       exhaustMap(({ walletId }) =>
-        from(connector.connect(walletId)).pipe(
+        defer(() => connector.connect(walletId)).pipe(
           map((account) => {
             if (!account.address) {
-              return WalletApiActions.connectFailed({ error: 'The wallet did not share an account with this site.', rejected: false });
+              return WalletApiActions.connectFailed({
+                error: 'The wallet did not share an account with this site.',
+                rejected: false,
+              });
             }
             storage.writeApp(WALLET_PREFERENCE_KEY, walletId);
-            return WalletApiActions.connectSucceeded({ walletId, address: account.address, chainId: account.chainId });
+            return WalletApiActions.connectSucceeded({
+              walletId,
+              address: account.address,
+              chainId: account.chainId,
+            });
           }),
           catchError((error: unknown) =>
             of(
@@ -46,16 +59,24 @@ export const connectWallet = createEffect(
 
 /** A reload comes back to the same wallet and account without a prompt (eth_accounts). */
 export const restoreWallet = createEffect(
-  (actions$ = inject(Actions), connector = inject(WalletConnector), storage = inject(NamespacedStorage)) =>
+  (
+    actions$ = inject(Actions),
+    connector = inject(WalletConnector),
+    storage = inject(NamespacedStorage),
+  ) =>
     actions$.pipe(
       ofType(AppActions.started),
       switchMap(() => {
         const walletId = storage.readApp<string>(WALLET_PREFERENCE_KEY);
         if (!walletId) return of(WalletApiActions.restoreFoundNothing());
-        return from(connector.restore(walletId)).pipe(
+        return defer(() => connector.restore(walletId)).pipe(
           map((account: WalletAccount) =>
             account.address
-              ? WalletApiActions.restoreSucceeded({ walletId, address: account.address, chainId: account.chainId })
+              ? WalletApiActions.restoreSucceeded({
+                  walletId,
+                  address: account.address,
+                  chainId: account.chainId,
+                })
               : WalletApiActions.restoreFoundNothing(),
           ),
           catchError(() => of(WalletApiActions.restoreFoundNothing())),
@@ -83,7 +104,11 @@ export const walletEvents = createEffect(
 );
 
 export const disconnectWallet = createEffect(
-  (actions$ = inject(Actions), connector = inject(WalletConnector), storage = inject(NamespacedStorage)) =>
+  (
+    actions$ = inject(Actions),
+    connector = inject(WalletConnector),
+    storage = inject(NamespacedStorage),
+  ) =>
     actions$.pipe(
       ofType(WalletMenuActions.disconnectClicked, WalletProviderActions.disconnected),
       tap(() => {

@@ -27,18 +27,28 @@ export const walletFeature = createFeature({
     initialWalletState,
     on(WalletProviderActions.walletsDiscovered, (state, { wallets }) => ({ ...state, wallets })),
     on(WalletMenuActions.connectClicked, (state) => ({ ...state, connecting: true, error: null })),
-    on(WalletApiActions.connectSucceeded, WalletApiActions.restoreSucceeded, (state, { walletId, address, chainId }) => ({
-      ...state,
-      walletId,
-      address,
-      chainId,
-      connecting: false,
-      error: null,
-    })),
+    on(
+      WalletApiActions.connectSucceeded,
+      WalletApiActions.restoreSucceeded,
+      (state, { walletId, address, chainId }) => ({
+        ...state,
+        walletId,
+        address,
+        chainId,
+        connecting: false,
+        error: null,
+      }),
+    ),
     // A refused or failed connect changes nothing but the message.
-    on(WalletApiActions.connectFailed, (state, { error }) => ({ ...state, connecting: false, error })),
+    on(WalletApiActions.connectFailed, (state, { error }) => ({
+      ...state,
+      connecting: false,
+      error,
+    })),
     on(WalletProviderActions.accountsChanged, (state, { address }) =>
-      address ? { ...state, address, error: null } : { ...state, walletId: null, address: null, chainId: null },
+      address
+        ? { ...state, address, error: null }
+        : { ...state, walletId: null, address: null, chainId: null },
     ),
     on(WalletProviderActions.chainChanged, (state, { chainId }) => ({ ...state, chainId })),
     on(WalletProviderActions.disconnected, WalletMenuActions.disconnectClicked, (state) => ({
