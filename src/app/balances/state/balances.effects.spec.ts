@@ -2,7 +2,14 @@ import { TestBed } from '@angular/core/testing';
 import { Actions } from '@ngrx/effects';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import type { Observable } from 'rxjs';
-import { AuthApiActions, selectFaucetUrl, selectSignedIn, selectWalletAddress, type ClearNodeClient, type FaucetClient } from '../../core';
+import {
+  AuthApiActions,
+  selectFaucetUrl,
+  selectSignedIn,
+  selectWalletAddress,
+  type ClearNodeClient,
+  type FaucetClient,
+} from '../../core';
 import { marbles } from '../../testing/test-scheduler';
 import { BalancesApiActions, BalancesPageActions } from './balances.actions';
 import { loadBalances, requestFaucetTokens } from './balances.effects';
@@ -29,17 +36,34 @@ describe('balances effects', () => {
     store = TestBed.inject(MockStore);
   });
 
+  // Overridden selectors are shared module state: put them back for the next spec.
+  afterEach(() => store.resetSelectors());
+
   describe('loadBalances', () => {
-    const signedIn = AuthApiActions.signedIn({ wallet, nodeUrl: 'ws://x/ws', sessionKey: '0x1', expiresAt: 1, allowances: [] });
+    const signedIn = AuthApiActions.signedIn({
+      wallet,
+      nodeUrl: 'ws://x/ws',
+      sessionKey: '0x1',
+      expiresAt: 1,
+      allowances: [],
+    });
 
     it('loads signed ledger balances after sign-in', () => {
       spyOn(Date, 'now').and.returnValue(5000);
       const client = jasmine.createSpyObj<ClearNodeClient>('ClearNodeClient', ['request']);
       marbles().run(({ hot, cold, expectObservable }) => {
-        client.request.and.returnValue(answer(cold('--r|', { r: { ledger_balances: [{ asset: 'usdc', amount: '10' }] } })));
-        expectObservable(loadBalances(new Actions(hot('-a', { a: signedIn })), store, client)).toBe('---l', {
-          l: BalancesApiActions.balancesLoaded({ balances: [{ asset: 'usdc', amount: '10' }], loadedAt: 5000 }),
-        });
+        client.request.and.returnValue(
+          answer(cold('--r|', { r: { ledger_balances: [{ asset: 'usdc', amount: '10' }] } })),
+        );
+        expectObservable(loadBalances(new Actions(hot('-a', { a: signedIn })), store, client)).toBe(
+          '---l',
+          {
+            l: BalancesApiActions.balancesLoaded({
+              balances: [{ asset: 'usdc', amount: '10' }],
+              loadedAt: 5000,
+            }),
+          },
+        );
       });
       expect(client.request).toHaveBeenCalledWith('get_ledger_balances', {}, { signed: true });
     });
@@ -51,9 +75,16 @@ describe('balances effects', () => {
           answer(cold('----r|', { r: { ledger_balances: [] } })),
           answer(cold('-#', {}, new Error('authentication required'))),
         );
-        const actions$ = new Actions(hot('-ab', { a: BalancesPageActions.refreshClicked(), b: BalancesPageActions.refreshClicked() }));
+        const actions$ = new Actions(
+          hot('-ab', {
+            a: BalancesPageActions.refreshClicked(),
+            b: BalancesPageActions.refreshClicked(),
+          }),
+        );
         expectObservable(loadBalances(actions$, store, client)).toBe('---f', {
-          f: BalancesApiActions.balancesLoadFailed({ error: 'Could not load your balances: authentication required' }),
+          f: BalancesApiActions.balancesLoadFailed({
+            error: 'Could not load your balances: authentication required',
+          }),
         });
       });
     });
@@ -62,7 +93,9 @@ describe('balances effects', () => {
       store.overrideSelector(selectSignedIn, false);
       const client = jasmine.createSpyObj<ClearNodeClient>('ClearNodeClient', ['request']);
       marbles().run(({ hot, expectObservable }) => {
-        expectObservable(loadBalances(new Actions(hot('-a', { a: BalancesPageActions.opened() })), store, client)).toBe('--');
+        expectObservable(
+          loadBalances(new Actions(hot('-a', { a: BalancesPageActions.opened() })), store, client),
+        ).toBe('--');
       });
       expect(client.request).not.toHaveBeenCalled();
     });
@@ -72,8 +105,16 @@ describe('balances effects', () => {
     it("asks the node's faucet for the wallet and reports the outcome", () => {
       const faucet = jasmine.createSpyObj<FaucetClient>('FaucetClient', ['requestTokens']);
       marbles().run(({ hot, cold, expectObservable }) => {
-        faucet.requestTokens.and.returnValue(answer(cold('--r|', { r: { message: 'Sent 10 usdc' } })));
-        expectObservable(requestFaucetTokens(new Actions(hot('-a', { a: BalancesPageActions.faucetClicked() })), store, faucet)).toBe('---s', {
+        faucet.requestTokens.and.returnValue(
+          answer(cold('--r|', { r: { message: 'Sent 10 usdc' } })),
+        );
+        expectObservable(
+          requestFaucetTokens(
+            new Actions(hot('-a', { a: BalancesPageActions.faucetClicked() })),
+            store,
+            faucet,
+          ),
+        ).toBe('---s', {
           s: BalancesApiActions.faucetSucceeded({ message: 'Sent 10 usdc' }),
         });
       });
@@ -83,15 +124,29 @@ describe('balances effects', () => {
     it('reports a failed faucet, and a node without one', () => {
       const faucet = jasmine.createSpyObj<FaucetClient>('FaucetClient', ['requestTokens']);
       marbles().run(({ hot, cold, expectObservable }) => {
-        faucet.requestTokens.and.returnValue(answer(cold('-#', {}, new Error('The faucet refused: limit.'))));
-        expectObservable(requestFaucetTokens(new Actions(hot('-a', { a: BalancesPageActions.faucetClicked() })), store, faucet)).toBe('--f', {
+        faucet.requestTokens.and.returnValue(
+          answer(cold('-#', {}, new Error('The faucet refused: limit.'))),
+        );
+        expectObservable(
+          requestFaucetTokens(
+            new Actions(hot('-a', { a: BalancesPageActions.faucetClicked() })),
+            store,
+            faucet,
+          ),
+        ).toBe('--f', {
           f: BalancesApiActions.faucetFailed({ error: 'The faucet refused: limit.' }),
         });
       });
       store.overrideSelector(selectFaucetUrl, null);
       store.refreshState();
       marbles().run(({ hot, expectObservable }) => {
-        expectObservable(requestFaucetTokens(new Actions(hot('-a', { a: BalancesPageActions.faucetClicked() })), store, faucet)).toBe('-f', {
+        expectObservable(
+          requestFaucetTokens(
+            new Actions(hot('-a', { a: BalancesPageActions.faucetClicked() })),
+            store,
+            faucet,
+          ),
+        ).toBe('-f', {
           f: BalancesApiActions.faucetFailed({ error: 'This ClearNode has no faucet.' }),
         });
       });

@@ -1,12 +1,23 @@
 import { AuthApiActions, ClearNodePushActions } from '../../core';
 import { balanceRows } from '../balance-row';
 import { BalancesApiActions, BalancesPageActions } from './balances.actions';
-import { balancesFeature, initialBalancesState, selectBalanceRows, selectLedgerBalances } from './balances.feature';
+import {
+  balancesFeature,
+  initialBalancesState,
+  selectBalanceRows,
+  selectLedgerBalances,
+} from './balances.feature';
 
 const reduce = balancesFeature.reducer;
 const loaded = reduce(
   initialBalancesState,
-  BalancesApiActions.balancesLoaded({ balances: [{ asset: 'usdc', amount: '10' }, { asset: 'eth', amount: '0.5' }], loadedAt: 1000 }),
+  BalancesApiActions.balancesLoaded({
+    balances: [
+      { asset: 'usdc', amount: '10' },
+      { asset: 'eth', amount: '0.5' },
+    ],
+    loadedAt: 1000,
+  }),
 );
 
 describe('balances reducer and selectors', () => {
@@ -20,7 +31,13 @@ describe('balances reducer and selectors', () => {
   });
 
   it('applies bu pushes per asset and moves the update time', () => {
-    const pushed = reduce(loaded, ClearNodePushActions.balanceUpdateReceived({ balances: [{ asset: 'usdc', amount: '20' }], receivedAt: 2000 }));
+    const pushed = reduce(
+      loaded,
+      ClearNodePushActions.balanceUpdateReceived({
+        balances: [{ asset: 'usdc', amount: '20' }],
+        receivedAt: 2000,
+      }),
+    );
     expect(selectLedgerBalances({ balances: pushed })).toEqual([
       { asset: 'eth', amount: '0.5' },
       { asset: 'usdc', amount: '20' },
@@ -31,20 +48,30 @@ describe('balances reducer and selectors', () => {
   it('shows loading and failures with their message', () => {
     const loading = reduce(loaded, BalancesPageActions.refreshClicked());
     expect(loading.loading).toBeTrue();
-    const failed = reduce(loading, BalancesApiActions.balancesLoadFailed({ error: 'Could not load' }));
+    const failed = reduce(
+      loading,
+      BalancesApiActions.balancesLoadFailed({ error: 'Could not load' }),
+    );
     expect(failed).toEqual(jasmine.objectContaining({ loading: false, error: 'Could not load' }));
   });
 
   it('tracks the faucet request from click to outcome', () => {
     const asking = reduce(loaded, BalancesPageActions.faucetClicked());
     expect(asking.faucet).toEqual({ phase: 'requesting', message: null });
-    expect(reduce(asking, BalancesApiActions.faucetSucceeded({ message: 'Sent 10 usdc' })).faucet).toEqual({ phase: 'succeeded', message: 'Sent 10 usdc' });
-    expect(reduce(asking, BalancesApiActions.faucetFailed({ error: 'down' })).faucet).toEqual({ phase: 'failed', message: 'down' });
+    expect(
+      reduce(asking, BalancesApiActions.faucetSucceeded({ message: 'Sent 10 usdc' })).faucet,
+    ).toEqual({ phase: 'succeeded', message: 'Sent 10 usdc' });
+    expect(reduce(asking, BalancesApiActions.faucetFailed({ error: 'down' })).faucet).toEqual({
+      phase: 'failed',
+      message: 'down',
+    });
   });
 
   it("forgets one person's balances when they sign out or switch account", () => {
     const who = { wallet: '0x1', nodeUrl: 'ws://x/ws' };
-    expect(reduce(loaded, AuthApiActions.signedOut({ ...who, message: '' }))).toEqual(initialBalancesState);
+    expect(reduce(loaded, AuthApiActions.signedOut({ ...who, message: '' }))).toEqual(
+      initialBalancesState,
+    );
     expect(reduce(loaded, AuthApiActions.sessionLeft(who))).toEqual(initialBalancesState);
   });
 
@@ -63,8 +90,15 @@ describe('balances reducer and selectors', () => {
       ],
       assets,
     );
-    expect(rows.map((r) => r.display)).toEqual(['1,234,567.5', '0.000000000000000001', '5.5', '1.1234567']);
+    expect(rows.map((r) => r.display)).toEqual([
+      '1,234,567.5',
+      '0.000000000000000001',
+      '5.5',
+      '1.1234567',
+    ]);
     expect(rows.map((r) => r.decimals)).toEqual([6, 18, null, 6]);
-    expect(selectBalanceRows.projector([{ asset: 'usdc', amount: '1000' }], assets)[0].display).toBe('1,000');
+    expect(
+      selectBalanceRows.projector([{ asset: 'usdc', amount: '1000' }], assets)[0].display,
+    ).toBe('1,000');
   });
 });

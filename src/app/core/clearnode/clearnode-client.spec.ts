@@ -3,7 +3,12 @@ import { FakeBroker, FakeWebSocket } from '../../testing/fake-web-socket';
 import { SessionKeySigner } from '../auth/session-key-signer';
 import { ClearNodeClient } from './clearnode-client';
 import type { ConnectionEvent } from './connection-status';
-import { BrokerSignatureError, ClearNodeConnectionError, type RelayedMessage, type RpcPush } from './rpc-frame';
+import {
+  BrokerSignatureError,
+  ClearNodeConnectionError,
+  type RelayedMessage,
+  type RpcPush,
+} from './rpc-frame';
 import { WEB_SOCKET_FACTORY } from './web-socket-factory.token';
 
 const URL = 'ws://127.0.0.1:8000/ws';
@@ -32,7 +37,10 @@ describe('ClearNodeClient', () => {
             return fake as unknown as WebSocket;
           },
         },
-        { provide: SessionKeySigner, useValue: { address: '0xkey', signRequest: async () => '0xsessionsig' } },
+        {
+          provide: SessionKeySigner,
+          useValue: { address: '0xkey', signRequest: async () => '0xsessionsig' },
+        },
       ],
     });
     client = TestBed.inject(ClearNodeClient);
@@ -55,7 +63,9 @@ describe('ClearNodeClient', () => {
     client.connect(URL);
     expect(client.status().phase).toBe('connecting');
     await goOnline();
-    expect(client.status()).toEqual(jasmine.objectContaining({ phase: 'online', url: URL, brokerAddress: broker.address }));
+    expect(client.status()).toEqual(
+      jasmine.objectContaining({ phase: 'online', url: URL, brokerAddress: broker.address }),
+    );
     expect(events).toEqual([{ type: 'connected', url: URL, brokerAddress: broker.address }]);
   });
 
@@ -74,7 +84,11 @@ describe('ClearNodeClient', () => {
   it('matches answers to requests by id, out of order, and signs when asked', async () => {
     client.connect(URL);
     await goOnline();
-    const balances = client.request<{ ledger_balances: unknown[] }>('get_ledger_balances', {}, { signed: true });
+    const balances = client.request<{ ledger_balances: unknown[] }>(
+      'get_ledger_balances',
+      {},
+      { signed: true },
+    );
     await settle();
     const assets = client.request<{ assets: unknown[] }>('get_assets', {});
     const [balancesReq, assetsReq] = socket().requests().slice(-2);
@@ -82,7 +96,9 @@ describe('ClearNodeClient', () => {
     expect(JSON.parse(socket().sent[socket().sent.length - 1]).sig).toEqual([]);
     expect(balancesReq[0]).not.toBe(assetsReq[0]);
     socket().receive(broker.frame(assetsReq[0], 'get_assets', { assets: ['a'] }));
-    socket().receive(broker.frame(balancesReq[0], 'get_ledger_balances', { ledger_balances: ['b'] }));
+    socket().receive(
+      broker.frame(balancesReq[0], 'get_ledger_balances', { ledger_balances: ['b'] }),
+    );
     expect(await assets).toEqual({ assets: ['a'] });
     expect(await balances).toEqual({ ledger_balances: ['b'] });
   });
@@ -93,7 +109,11 @@ describe('ClearNodeClient', () => {
     const req = client.buildRequest('message', { hello: 1 });
     expect(req[3]).toBeCloseTo(Date.now(), -3);
     const answer = client.send(req, ['0xa', '0xb'], { sid: '0xsession' });
-    expect(JSON.parse(socket().sent[socket().sent.length - 1])).toEqual({ req: [...req], sig: ['0xa', '0xb'], sid: '0xsession' });
+    expect(JSON.parse(socket().sent[socket().sent.length - 1])).toEqual({
+      req: [...req],
+      sig: ['0xa', '0xb'],
+      sid: '0xsession',
+    });
     socket().receive(broker.frame(req[0], 'message', {}));
     expect((await answer).method).toBe('message');
   });
@@ -131,7 +151,10 @@ describe('ClearNodeClient', () => {
   });
 
   it('says plainly when a request cannot be sent', async () => {
-    await expectAsync(client.request('get_assets')).toBeRejectedWithError(ClearNodeConnectionError, 'No ClearNode selected.');
+    await expectAsync(client.request('get_assets')).toBeRejectedWithError(
+      ClearNodeConnectionError,
+      'No ClearNode selected.',
+    );
   });
 
   describe('when the line drops', () => {
@@ -161,7 +184,9 @@ describe('ClearNodeClient', () => {
       jasmine.clock().tick(1000);
       expect(sockets.length).toBe(3);
       await goOnline();
-      expect(client.status()).toEqual(jasmine.objectContaining({ phase: 'online', attempt: 0, retryAt: null }));
+      expect(client.status()).toEqual(
+        jasmine.objectContaining({ phase: 'online', attempt: 0, retryAt: null }),
+      );
       expect(events.map((e) => e.type)).toEqual(['connected', 'lost', 'reconnected']);
     });
 

@@ -25,12 +25,24 @@ const stored: StoredSession = {
   allowances: [{ asset: 'usdc', amount: '100' }],
   jwt: 'jwt',
 };
-const live = { wallet, nodeUrl, sessionKey: stored.sessionKey.address, expiresAt: stored.expiresAt, allowances: [{ asset: 'usdc', amount: '100' }] };
+const live = {
+  wallet,
+  nodeUrl,
+  sessionKey: stored.sessionKey.address,
+  expiresAt: stored.expiresAt,
+  allowances: [{ asset: 'usdc', amount: '100' }],
+};
 const connected = ClearNodeConnectionActions.connected({ url: nodeUrl, brokerAddress: '0xb' });
 
 /** Effects take their collaborators as parameters; the fakes answer with marbles. */
 function fakeAuth() {
-  return jasmine.createSpyObj<ClearNodeAuth>('ClearNodeAuth', ['resume', 'signIn', 'signOut', 'forget', 'leave']);
+  return jasmine.createSpyObj<ClearNodeAuth>('ClearNodeAuth', [
+    'resume',
+    'signIn',
+    'signOut',
+    'forget',
+    'leave',
+  ]);
 }
 const answer = <T>(value: Observable<T>) => value as unknown as Promise<T>;
 
@@ -56,6 +68,9 @@ describe('auth effects', () => {
     store = TestBed.inject(MockStore);
     auth = fakeAuth();
   });
+
+  // Overridden selectors are shared module state: put them back for the next spec.
+  afterEach(() => store.resetSelectors());
 
   describe('resumeSession', () => {
     it('signs in again with the stored JWT when the socket opens', () => {
@@ -83,14 +98,17 @@ describe('auth effects', () => {
 
     it('forgets a JWT the node refuses and explains', () => {
       marbles().run(({ hot, cold, expectObservable }) => {
-        auth.resume.and.returnValue(answer(cold('-#', {}, new ClearNodeRpcError('auth_verify', 'invalid JWT token'))));
+        auth.resume.and.returnValue(
+          answer(cold('-#', {}, new ClearNodeRpcError('auth_verify', 'invalid JWT token'))),
+        );
         const actions$ = new Actions(hot('-a', { a: connected }));
         expectObservable(resumeSession(actions$, store, auth)).toBe('-rd', {
           r: AuthApiActions.resumeStarted({ wallet, nodeUrl }),
           d: AuthApiActions.signInRequired({
             wallet,
             nodeUrl,
-            reason: 'The ClearNode no longer accepts your saved sign-in (invalid JWT token). Sign in again: it takes one wallet signature.',
+            reason:
+              'The ClearNode no longer accepts your saved sign-in (invalid JWT token). Sign in again: it takes one wallet signature.',
           }),
         });
       });
@@ -103,7 +121,9 @@ describe('auth effects', () => {
         const actions$ = new Actions(hot('-a', { a: connected }));
         expectObservable(resumeSession(actions$, store, auth)).toBe('-rd', {
           r: AuthApiActions.resumeStarted({ wallet, nodeUrl }),
-          d: AuthApiActions.resumeFailed({ error: 'Could not restore your sign-in: socket closed' }),
+          d: AuthApiActions.resumeFailed({
+            error: 'Could not restore your sign-in: socket closed',
+          }),
         });
       });
       expect(auth.forget).not.toHaveBeenCalled();
@@ -112,7 +132,9 @@ describe('auth effects', () => {
     it('waits while the node is offline or no wallet is connected', () => {
       store.overrideSelector(selectIsOnline, false);
       marbles().run(({ hot, expectObservable }) => {
-        const actions$ = new Actions(hot('-a', { a: WalletProviderActions.accountsChanged({ address: wallet }) }));
+        const actions$ = new Actions(
+          hot('-a', { a: WalletProviderActions.accountsChanged({ address: wallet }) }),
+        );
         expectObservable(resumeSession(actions$, store, auth)).toBe('--');
       });
       expect(auth.resume).not.toHaveBeenCalled();
@@ -120,28 +142,41 @@ describe('auth effects', () => {
   });
 
   describe('signIn', () => {
-    const wallets = () => jasmine.createSpyObj<WalletConnector>('WalletConnector', ['signTypedData']);
-    const click = SignInPanelActions.signInClicked({ allowances: [{ asset: 'usdc', amount: '100' }], expiresAt: stored.expiresAt });
+    const wallets = () =>
+      jasmine.createSpyObj<WalletConnector>('WalletConnector', ['signTypedData']);
+    const click = SignInPanelActions.signInClicked({
+      allowances: [{ asset: 'usdc', amount: '100' }],
+      expiresAt: stored.expiresAt,
+    });
 
     it('registers a session key with one wallet signature, ignoring clicks meanwhile', () => {
       marbles().run(({ hot, cold, expectObservable }) => {
         auth.signIn.and.returnValue(answer(cold('---s|', { s: stored })));
         const actions$ = new Actions(hot('-aa', { a: click }));
-        expectObservable(signIn(actions$, store, auth, wallets())).toBe('----d', { d: AuthApiActions.signedIn(live) });
+        expectObservable(signIn(actions$, store, auth, wallets())).toBe('----d', {
+          d: AuthApiActions.signedIn(live),
+        });
       });
       expect(auth.signIn).toHaveBeenCalledTimes(1);
       expect(auth.signIn.calls.mostRecent().args[0]).toEqual(
-        jasmine.objectContaining({ scope: { nodeUrl, wallet }, allowances: click.allowances, expiresAt: stored.expiresAt }),
+        jasmine.objectContaining({
+          scope: { nodeUrl, wallet },
+          allowances: click.allowances,
+          expiresAt: stored.expiresAt,
+        }),
       );
     });
 
     it('says plainly that a declined signature changed nothing', () => {
       marbles().run(({ hot, cold, expectObservable }) => {
-        auth.signIn.and.returnValue(answer(cold('-#', {}, { code: 4001, message: 'User rejected the request.' })));
+        auth.signIn.and.returnValue(
+          answer(cold('-#', {}, { code: 4001, message: 'User rejected the request.' })),
+        );
         const actions$ = new Actions(hot('-a', { a: click }));
         expectObservable(signIn(actions$, store, auth, wallets())).toBe('--d', {
           d: AuthApiActions.signInFailed({
-            error: 'You declined the signature in your wallet, so nothing was signed and nothing changed.',
+            error:
+              'You declined the signature in your wallet, so nothing was signed and nothing changed.',
             rejected: true,
           }),
         });
@@ -150,10 +185,15 @@ describe('auth effects', () => {
 
     it("passes on the node's reason when it refuses the sign-in", () => {
       marbles().run(({ hot, cold, expectObservable }) => {
-        auth.signIn.and.returnValue(answer(cold('-#', {}, new ClearNodeRpcError('auth_verify', 'invalid signature'))));
+        auth.signIn.and.returnValue(
+          answer(cold('-#', {}, new ClearNodeRpcError('auth_verify', 'invalid signature'))),
+        );
         const actions$ = new Actions(hot('-a', { a: click }));
         expectObservable(signIn(actions$, store, auth, wallets())).toBe('--d', {
-          d: AuthApiActions.signInFailed({ error: 'The ClearNode refused the sign-in: invalid signature.', rejected: false }),
+          d: AuthApiActions.signInFailed({
+            error: 'The ClearNode refused the sign-in: invalid signature.',
+            rejected: false,
+          }),
         });
       });
     });
@@ -166,7 +206,10 @@ describe('auth effects', () => {
       const other = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
       marbles().run(({ hot, expectObservable }) => {
         const actions$ = new Actions(
-          hot('-a-b', { a: WalletProviderActions.accountsChanged({ address: wallet }), b: WalletProviderActions.accountsChanged({ address: other }) }),
+          hot('-a-b', {
+            a: WalletProviderActions.accountsChanged({ address: wallet }),
+            b: WalletProviderActions.accountsChanged({ address: other }),
+          }),
         );
         expectObservable(followWalletAccount(actions$, store, auth, client)).toBe('---l', {
           l: AuthApiActions.sessionLeft({ wallet, nodeUrl }),
@@ -184,7 +227,9 @@ describe('auth effects', () => {
       const expiresAt = now / 1000 + 10;
       store.overrideSelector(selectSessionExpiresAt, expiresAt);
       marbles().run(({ hot, expectObservable }) => {
-        const actions$ = new Actions(hot('-a', { a: AuthApiActions.signedIn({ ...live, expiresAt }) }));
+        const actions$ = new Actions(
+          hot('-a', { a: AuthApiActions.signedIn({ ...live, expiresAt }) }),
+        );
         expectObservable(expireSession(actions$, store, auth)).toBe('- 10000ms e', {
           e: AuthApiActions.sessionExpired({ wallet, nodeUrl }),
         });
@@ -197,7 +242,10 @@ describe('auth effects', () => {
       store.overrideSelector(selectSessionExpiresAt, 1_700_000_010);
       marbles().run(({ hot, expectObservable }) => {
         const actions$ = new Actions(
-          hot('-a-b', { a: AuthApiActions.signedIn({ ...live, expiresAt: 1_700_000_010 }), b: AuthApiActions.signedOut({ wallet, nodeUrl, message: '' }) }),
+          hot('-a-b', {
+            a: AuthApiActions.signedIn({ ...live, expiresAt: 1_700_000_010 }),
+            b: AuthApiActions.signedOut({ wallet, nodeUrl, message: '' }),
+          }),
         );
         expectObservable(expireSession(actions$, store, auth)).toBe('-');
       });

@@ -8,7 +8,11 @@ import { BROWSER_STORAGE } from '../../storage/browser-storage.token';
 import { NamespacedStorage } from '../../storage/namespaced-storage';
 import type { ClearNodeClient } from '../clearnode-client';
 import type { RpcPush } from '../rpc-frame';
-import { ClearNodeApiActions, ClearNodeConnectionActions, ClearNodePushActions } from './clearnode.actions';
+import {
+  ClearNodeApiActions,
+  ClearNodeConnectionActions,
+  ClearNodePushActions,
+} from './clearnode.actions';
 import { chooseNodeOnStart, loadAssets, pushes } from './clearnode.effects';
 
 const answer = <T>(value: Observable<T>) => value as unknown as Promise<T>;
@@ -18,13 +22,17 @@ describe('clearNode effects', () => {
   let storage: NamespacedStorage;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [{ provide: BROWSER_STORAGE, useValue: new MemoryStorage() }] });
+    TestBed.configureTestingModule({
+      providers: [{ provide: BROWSER_STORAGE, useValue: new MemoryStorage() }],
+    });
     storage = TestBed.inject(NamespacedStorage);
   });
 
   it('chooses ?node= on start', () => {
     marbles().run(({ hot, expectObservable }) => {
-      const actions$ = new Actions(hot('-a', { a: AppActions.started({ search: '?node=ws://127.0.0.1:9999/ws' }) }));
+      const actions$ = new Actions(
+        hot('-a', { a: AppActions.started({ search: '?node=ws://127.0.0.1:9999/ws' }) }),
+      );
       expectObservable(chooseNodeOnStart(actions$, storage)).toBe('-n', {
         n: ClearNodeConnectionActions.nodeChosen({ url: 'ws://127.0.0.1:9999/ws' }),
       });
@@ -35,13 +43,31 @@ describe('clearNode effects', () => {
     const client = jasmine.createSpyObj<ClearNodeClient>('ClearNodeClient', ['request']);
     marbles().run(({ hot, cold, expectObservable }) => {
       client.request.and.returnValues(
-        answer(cold('-r|', { r: { assets: [{ token: '0x1', chain_id: 1, symbol: 'usdc', decimals: 6 }, { symbol: 'bad' }] } })),
+        answer(
+          cold('-r|', {
+            r: {
+              assets: [
+                { token: '0x1', chain_id: 1, symbol: 'usdc', decimals: 6 },
+                { symbol: 'bad' },
+              ],
+            },
+          }),
+        ),
         answer(cold('-#', {}, new Error('timeout'))),
       );
-      const actions$ = new Actions(hot('-a--b', { a: connected, b: ClearNodeConnectionActions.reconnected({ url: 'ws://x/ws', brokerAddress: '0xb' }) }));
+      const actions$ = new Actions(
+        hot('-a--b', {
+          a: connected,
+          b: ClearNodeConnectionActions.reconnected({ url: 'ws://x/ws', brokerAddress: '0xb' }),
+        }),
+      );
       expectObservable(loadAssets(actions$, client)).toBe('--l--f', {
-        l: ClearNodeApiActions.assetsLoaded({ assets: [{ symbol: 'usdc', decimals: 6, chainId: 1, token: '0x1' }] }),
-        f: ClearNodeApiActions.assetsLoadFailed({ error: "Could not load the node's assets: timeout" }),
+        l: ClearNodeApiActions.assetsLoaded({
+          assets: [{ symbol: 'usdc', decimals: 6, chainId: 1, token: '0x1' }],
+        }),
+        f: ClearNodeApiActions.assetsLoadFailed({
+          error: "Could not load the node's assets: timeout",
+        }),
       });
     });
   });
@@ -58,7 +84,10 @@ describe('clearNode effects', () => {
         }),
       } as unknown as ClearNodeClient;
       expectObservable(pushes(client)).toBe('-u---s', {
-        u: ClearNodePushActions.balanceUpdateReceived({ balances: [{ asset: 'usdc', amount: '10' }], receivedAt: 7 }),
+        u: ClearNodePushActions.balanceUpdateReceived({
+          balances: [{ asset: 'usdc', amount: '10' }],
+          receivedAt: 7,
+        }),
         s: ClearNodePushActions.assetsReceived({ assets: [] }),
       });
     });

@@ -19,15 +19,23 @@ describe('wallet effects', () => {
   let connector: jasmine.SpyObj<WalletConnector>;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: [{ provide: BROWSER_STORAGE, useValue: new MemoryStorage() }] });
+    TestBed.configureTestingModule({
+      providers: [{ provide: BROWSER_STORAGE, useValue: new MemoryStorage() }],
+    });
     storage = TestBed.inject(NamespacedStorage);
     connector = jasmine.createSpyObj<WalletConnector>('WalletConnector', ['connect', 'restore']);
   });
 
   it('connects and remembers the wallet for the next visit', () => {
     marbles().run(({ hot, cold, expectObservable }) => {
-      connector.connect.and.returnValue(answer(cold<WalletAccount>('-w|', { w: { walletId: 'io.metamask', address, chainId: '0x1' } })));
-      const actions$ = new Actions(hot('-a', { a: WalletMenuActions.connectClicked({ walletId: 'io.metamask' }) }));
+      connector.connect.and.returnValue(
+        answer(
+          cold<WalletAccount>('-w|', { w: { walletId: 'io.metamask', address, chainId: '0x1' } }),
+        ),
+      );
+      const actions$ = new Actions(
+        hot('-a', { a: WalletMenuActions.connectClicked({ walletId: 'io.metamask' }) }),
+      );
       expectObservable(connectWallet(actions$, connector, storage)).toBe('--s', {
         s: WalletApiActions.connectSucceeded({ walletId: 'io.metamask', address, chainId: '0x1' }),
       });
@@ -37,10 +45,17 @@ describe('wallet effects', () => {
 
   it('says a declined connect changed nothing, and remembers nothing', () => {
     marbles().run(({ hot, cold, expectObservable }) => {
-      connector.connect.and.returnValue(answer(cold('-#', {}, { code: 4001, message: 'User rejected the request.' })));
-      const actions$ = new Actions(hot('-a', { a: WalletMenuActions.connectClicked({ walletId: 'io.metamask' }) }));
+      connector.connect.and.returnValue(
+        answer(cold('-#', {}, { code: 4001, message: 'User rejected the request.' })),
+      );
+      const actions$ = new Actions(
+        hot('-a', { a: WalletMenuActions.connectClicked({ walletId: 'io.metamask' }) }),
+      );
       expectObservable(connectWallet(actions$, connector, storage)).toBe('--f', {
-        f: WalletApiActions.connectFailed({ error: 'You declined the request in your wallet, so nothing changed (connect).', rejected: true }),
+        f: WalletApiActions.connectFailed({
+          error: 'You declined the request in your wallet, so nothing changed (connect).',
+          rejected: true,
+        }),
       });
     });
     expect(storage.readApp(WALLET_PREFERENCE_KEY)).toBeNull();
@@ -49,8 +64,18 @@ describe('wallet effects', () => {
   it('comes back to the remembered wallet without a prompt on start', () => {
     storage.writeApp(WALLET_PREFERENCE_KEY, 'io.metamask');
     marbles().run(({ hot, cold, expectObservable }) => {
-      connector.restore.and.returnValue(answer(cold<WalletAccount>('-w|', { w: { walletId: 'io.metamask', address, chainId: '0x1' } })));
-      expectObservable(restoreWallet(new Actions(hot('-a', { a: AppActions.started({ search: '' }) })), connector, storage)).toBe('--r', {
+      connector.restore.and.returnValue(
+        answer(
+          cold<WalletAccount>('-w|', { w: { walletId: 'io.metamask', address, chainId: '0x1' } }),
+        ),
+      );
+      expectObservable(
+        restoreWallet(
+          new Actions(hot('-a', { a: AppActions.started({ search: '' }) })),
+          connector,
+          storage,
+        ),
+      ).toBe('--r', {
         r: WalletApiActions.restoreSucceeded({ walletId: 'io.metamask', address, chainId: '0x1' }),
       });
     });
@@ -59,7 +84,13 @@ describe('wallet effects', () => {
 
   it('finds nothing to restore on a first visit', () => {
     marbles().run(({ hot, expectObservable }) => {
-      expectObservable(restoreWallet(new Actions(hot('-a', { a: AppActions.started({ search: '' }) })), connector, storage)).toBe('-n', {
+      expectObservable(
+        restoreWallet(
+          new Actions(hot('-a', { a: AppActions.started({ search: '' }) })),
+          connector,
+          storage,
+        ),
+      ).toBe('-n', {
         n: WalletApiActions.restoreFoundNothing(),
       });
     });
