@@ -10,6 +10,7 @@ import { BalancesPage } from './balances-page';
 describe('BalancesPage', () => {
   function render(options: {
     signedIn: boolean;
+    reconnecting?: boolean;
     nodeUrl?: string;
     faucetPhase?: 'idle' | 'requesting' | 'succeeded';
   }) {
@@ -32,7 +33,11 @@ describe('BalancesPage', () => {
         provideMockStore({
           initialState: {
             ...initialAppState,
-            auth: { ...initialAuthState, phase: options.signedIn ? 'signedIn' : 'signedOut' },
+            auth: options.reconnecting
+              ? { ...initialAuthState, phase: 'resuming', sessionKey: '0xkey' }
+              : options.signedIn
+                ? { ...initialAuthState, phase: 'signedIn', sessionKey: '0xkey' }
+                : initialAuthState,
             clearNode: {
               ...initialClearNodeState,
               nodeUrl: options.nodeUrl ?? 'ws://127.0.0.1:8000/ws',
@@ -91,6 +96,16 @@ describe('BalancesPage', () => {
     expect(done.element.querySelector('[data-testid="faucet-result"]')?.textContent).toContain(
       'Sent 10 usdc',
     );
+  });
+
+  it('keeps the balances, marked out of date, while the session is restored after a drop', () => {
+    const { element } = render({ signedIn: false, reconnecting: true });
+    expect(element.querySelectorAll('tbody tr').length).toBe(2);
+    expect(element.textContent).toContain('these balances may be out of date');
+    const refresh = Array.from(element.querySelectorAll('button')).find((b) =>
+      b.textContent?.includes('Refresh'),
+    );
+    expect(refresh?.disabled).toBeTrue();
   });
 
   it('has no faucet button on production', () => {

@@ -141,6 +141,20 @@ describe('ClearNodeClient', () => {
     expect(events.map((e) => e.type)).toEqual(['refused']);
   });
 
+  it('reports answers saying the node no longer knows our sign-in', async () => {
+    const refusals: string[] = [];
+    client.authRefused$.subscribe((text) => refusals.push(text));
+    client.connect(URL);
+    await goOnline();
+    const answer = client.request('get_ledger_balances', {}, { signed: true });
+    await settle();
+    socket().receive(
+      broker.frame(socket().lastRequest()[0], 'error', { error: 'authentication required' }),
+    );
+    await expectAsync(answer).toBeRejected();
+    expect(refusals).toEqual(['authentication required']);
+  });
+
   it('passes relayed session frames through for the receivers to check', async () => {
     const relayed: RelayedMessage[] = [];
     client.relayedMessages$.subscribe((m) => relayed.push(m));

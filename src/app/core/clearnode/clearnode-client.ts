@@ -9,6 +9,7 @@ import { PendingRequests } from './pending-requests';
 import {
   BrokerSignatureError,
   ClearNodeConnectionError,
+  errorTextOf,
   isRecord,
   parseIncomingFrame,
   type RelayedMessage,
@@ -63,6 +64,9 @@ export class ClearNodeClient {
   private readonly relayed = new Subject<RelayedMessage>();
   /** Participants' signed frames relayed by the node (frames with `sid`); receivers check signatures. */
   readonly relayedMessages$: Observable<RelayedMessage> = this.relayed.asObservable();
+  private readonly authRefusals = new Subject<string>();
+  /** The node answered a private method with "not signed in" (its session was dropped). */
+  readonly authRefused$: Observable<string> = this.authRefusals.asObservable();
   /** Current broker, kept as a subject too so late subscribers can read it. */
   readonly broker$ = new BehaviorSubject<string | null>(null);
 
@@ -262,6 +266,8 @@ export class ClearNodeClient {
       return;
     }
     const { id, method, params, timestamp } = frame;
+    if (method === 'error' && isAuthRefusal(errorTextOf(params)))
+      this.authRefusals.next(errorTextOf(params));
     this.pending.settle({ id, method, params, timestamp });
   }
 
@@ -348,6 +354,11 @@ export class ClearNodeClient {
       ? `Not connected to the ClearNode yet (${url}); the app is connecting.`
       : `Not connected to the ClearNode (${url}).`;
   }
+}
+
+/** The node's texts for a private method called without a live sign-in. */
+export function isAuthRefusal(text: string): boolean {
+  return text === 'authentication required' || text.startsWith('session expired');
 }
 
 function claimedBroker(params: unknown): string | null {

@@ -13,7 +13,13 @@ import type { WalletConnector } from '../../wallet/wallet-connector';
 import { NoStoredSessionError, type ClearNodeAuth } from '../clearnode-auth';
 import type { StoredSession } from '../stored-session';
 import { AuthApiActions, SignInPanelActions } from './auth.actions';
-import { expireSession, followWalletAccount, resumeSession, signIn } from './auth.effects';
+import {
+  expireSession,
+  followWalletAccount,
+  noticeDroppedSession,
+  resumeSession,
+  signIn,
+} from './auth.effects';
 import { selectAuthPhase, selectAuthWallet, selectSessionExpiresAt } from './auth.feature';
 
 const nodeUrl = 'ws://127.0.0.1:8000/ws';
@@ -217,6 +223,29 @@ describe('auth effects', () => {
       });
       expect(auth.leave).toHaveBeenCalledTimes(1);
       expect(client.restart).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('noticeDroppedSession', () => {
+    it('resumes once when the node says a signed-in session is gone, not on every refusal', () => {
+      store.overrideSelector(selectAuthPhase, 'signedIn');
+      marbles().run(({ hot, expectObservable }) => {
+        const client = {
+          authRefused$: hot('-a-b', { a: 'authentication required', b: 'authentication required' }),
+        } as unknown as ClearNodeClient;
+        expectObservable(noticeDroppedSession(client, store)).toBe('-d', {
+          d: AuthApiActions.sessionDroppedByNode({ error: 'authentication required' }),
+        });
+      });
+    });
+
+    it('ignores refusals while signed out', () => {
+      marbles().run(({ hot, expectObservable }) => {
+        const client = {
+          authRefused$: hot('-a', { a: 'authentication required' }),
+        } as unknown as ClearNodeClient;
+        expectObservable(noticeDroppedSession(client, store)).toBe('--');
+      });
     });
   });
 
