@@ -66,6 +66,13 @@ test('connect, sign in, faucet, reload, node restart, refused signature, account
   const other = await context.newPage();
   const otherWallet = await InjectedWallet.install(other);
   await other.goto(`/balances?node=${encodeURIComponent(clearNode.url)}`);
+  // Declining the connection itself: a plain message, nothing connected.
+  otherWallet.decideNext('reject');
+  await header(other).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await expect(other.getByTestId('wallet-error')).toHaveText(
+    'You declined the request in your wallet, so nothing changed (connect).',
+  );
+  await expect(other.getByTestId('wallet-address')).toHaveCount(0);
   await header(other).getByRole('button', { name: 'Connect MetaMask' }).click();
   await expect(other.getByTestId('wallet-address')).toHaveAttribute('title', otherWallet.address);
   otherWallet.decideNext('reject');
