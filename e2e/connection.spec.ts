@@ -59,7 +59,9 @@ test('sign-in is shared by the tabs of one browser, and so is sign-out', async (
 
   // Signing out in the first tab revokes the key; the second tab follows and says why.
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByTestId('auth-notice')).toContainText('Signed out');
+  await expect(page.getByTestId('auth-notice')).toHaveText(
+    'Signed out. The session key was revoked on the ClearNode and forgotten by this browser.',
+  );
   await expect(second.getByTestId('auth-status')).toHaveText('Signed out');
   await expect(second.getByTestId('auth-notice')).toHaveText('You signed out in another tab.');
 });

@@ -25,6 +25,9 @@ test('connect, sign in, faucet, reload, node restart, refused signature, account
   await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
   await expect(page.getByTestId('wallet-address')).toHaveAttribute('title', wallet.address);
   expect(wallet.promptCount('eth_requestAccounts')).toBe(1);
+  await expect(page.getByTestId('wallet-chain')).toHaveText('chain 1');
+  await wallet.switchChain('0x89');
+  await expect(page.getByTestId('wallet-chain')).toHaveText('chain 137');
 
   // Sign in: the allowance is shown before signing; one EIP-712 prompt.
   await expect(page.getByTestId('sign-in-summary')).toContainText('may spend up to 100 usdc');

@@ -201,7 +201,7 @@ export class ClearNodeClient {
       const known = this.knownBrokers.get(url);
       if (known && known !== broker) {
         this.refuse(
-          `The ClearNode at ${url} now signs as ${broker}, not ${known} as before. The app does not trust it.`,
+          `The ClearNode at ${url} now signs as ${broker}, not ${known} as before. The app does not trust it; reload the page if the node was reset on purpose.`,
         );
         return;
       }
