@@ -67,13 +67,13 @@ export class ClearNodeClient {
   private readonly authRefusals = new Subject<string>();
   /** The node answered a private method with "not signed in" (its session was dropped). */
   readonly authRefused$: Observable<string> = this.authRefusals.asObservable();
-  /** Current broker, kept as a subject too so late subscribers can read it. */
-  readonly broker$ = new BehaviorSubject<string | null>(null);
 
   private socket: WebSocket | null = null;
   private pending = new PendingRequests();
   private nextId = Math.floor(Math.random() * 1_000_000) + 1;
   private broker: string | null = null;
+  /** Id of the get_config that opens each connection; its answer is checked against itself. */
+  private handshakeId: number | null = null;
   /** Frames that arrive before the broker address is known (the `assets` push on connect). */
   private early: string[] = [];
   private hasBeenOnline = false;
@@ -207,7 +207,6 @@ export class ClearNodeClient {
       }
       this.knownBrokers.set(url, broker);
       this.broker = broker;
-      this.broker$.next(broker);
       const reconnected = this.hasBeenOnline;
       this.hasBeenOnline = true;
       this.state.update((s) => ({
@@ -235,8 +234,6 @@ export class ClearNodeClient {
       this.handshakeId = null;
     }
   }
-
-  private handshakeId: number | null = null;
 
   private onFrame(raw: string): void {
     const frame = parseIncomingFrame(raw);
@@ -325,7 +322,6 @@ export class ClearNodeClient {
     const socket = this.socket;
     this.socket = null;
     this.broker = null;
-    this.broker$.next(null);
     this.pending.failAll(
       new ClearNodeConnectionError('The connection to the ClearNode was closed by the app.'),
     );
