@@ -31,9 +31,9 @@ export interface AppSessionUpdate {
 }
 
 export function appSessionUpdateOf(frame: Frame): AppSessionUpdate {
-  const response = parseAnyRPCResponse(frame.raw);
-  if (response.method !== RPCMethod.AppSessionUpdate) throw new Error(`expected asu, got ${frame.raw}`);
-  return response.params as unknown as AppSessionUpdate;
+  // The SDK's response union has no asu member, so the method is checked on the raw frame.
+  if (frame.json.res?.[1] !== RPCMethod.AppSessionUpdate) throw new Error(`expected asu, got ${frame.raw}`);
+  return parseAnyRPCResponse(frame.raw).params as unknown as AppSessionUpdate;
 }
 
 const DEFAULT_TIMEOUT_MS = 3000;
