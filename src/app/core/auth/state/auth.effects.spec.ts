@@ -5,7 +5,10 @@ import type { Observable } from 'rxjs';
 import { marbles } from '../../../testing/test-scheduler';
 import type { ClearNodeClient } from '../../clearnode/clearnode-client';
 import { ClearNodeRpcError } from '../../clearnode/rpc-frame';
-import { ClearNodeConnectionActions } from '../../clearnode/state/clearnode.actions';
+import {
+  ClearNodeConnectionActions,
+  NodePickerActions,
+} from '../../clearnode/state/clearnode.actions';
 import { selectIsOnline, selectNodeUrl } from '../../clearnode/state/clearnode.feature';
 import { WalletProviderActions } from '../../wallet/state/wallet.actions';
 import { selectWalletAddress } from '../../wallet/state/wallet.feature';
@@ -16,6 +19,7 @@ import { AuthApiActions, SignInPanelActions } from './auth.actions';
 import {
   expireSession,
   followWalletAccount,
+  leaveOnNodeChange,
   noticeDroppedSession,
   resumeSession,
   signIn,
@@ -224,6 +228,18 @@ describe('auth effects', () => {
       expect(auth.leave).toHaveBeenCalledTimes(1);
       expect(client.restart).toHaveBeenCalledTimes(1);
     });
+  });
+
+  it('stops signing with the session key when another node is chosen', () => {
+    marbles().run(({ hot, expectObservable }) => {
+      const actions$ = new Actions(
+        hot('-a', { a: NodePickerActions.nodeSelected({ url: 'wss://clearnet.yellow.com/ws' }) }),
+      );
+      expectObservable(leaveOnNodeChange(actions$, auth)).toBe('-a', {
+        a: NodePickerActions.nodeSelected({ url: 'wss://clearnet.yellow.com/ws' }),
+      });
+    });
+    expect(auth.leave).toHaveBeenCalledTimes(1);
   });
 
   describe('noticeDroppedSession', () => {

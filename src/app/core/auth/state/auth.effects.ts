@@ -19,7 +19,10 @@ import {
 import { ClearNodeClient } from '../../clearnode/clearnode-client';
 import { describeError } from '../../clearnode/describe-error';
 import { ClearNodeRpcError } from '../../clearnode/rpc-frame';
-import { ClearNodeConnectionActions } from '../../clearnode/state/clearnode.actions';
+import {
+  ClearNodeConnectionActions,
+  NodePickerActions,
+} from '../../clearnode/state/clearnode.actions';
 import { selectIsOnline, selectNodeUrl } from '../../clearnode/state/clearnode.feature';
 import { NamespacedStorage } from '../../storage/namespaced-storage';
 import { isInScope } from '../../storage/storage-keys';
@@ -248,6 +251,16 @@ export const followWalletAccount = createEffect(
       }),
     ),
   { functional: true },
+);
+
+/** Another node: the session key belongs to the previous one, so stop signing with it. */
+export const leaveOnNodeChange = createEffect(
+  (actions$ = inject(Actions), auth = inject(ClearNodeAuth)) =>
+    actions$.pipe(
+      ofType(NodePickerActions.nodeSelected),
+      tap(() => auth.leave()),
+    ),
+  { functional: true, dispatch: false },
 );
 
 /** Ends the session when the key's expiry passes while the app is open. */
