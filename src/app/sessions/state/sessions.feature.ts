@@ -54,7 +54,8 @@ export const initialSessionsState: SessionsState = sessionsAdapter.getInitialSta
 });
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
-  const { [key]: _dropped, ...rest } = record;
+  const rest = { ...record };
+  delete rest[key];
   return rest;
 }
 
