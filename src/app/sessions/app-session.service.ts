@@ -14,6 +14,7 @@ import { MessageView, SessionView } from './state/session-view.model';
 import {
   selectActiveSessionViews,
   selectClosedSessionViews,
+  selectCreate,
   selectMessageViews,
   selectSessionView,
 } from './state/sessions.selectors';
@@ -67,9 +68,11 @@ export class AppSessionService {
   }
 
   /** Resolves with the new session id, or rejects with the node's words. A repeat is a no-op. */
-  createSession(request: RpcRequest, signatures: readonly string[], label: string | null = null): Promise<string> {
+  async createSession(request: RpcRequest, signatures: readonly string[], label: string | null = null): Promise<string> {
     const definition = (request[2] as { definition?: SessionDefinition }).definition;
     const key = `create:${definition?.nonce ?? request[0]}`;
+    const earlier = await firstValueFrom(this.store.select(selectCreate));
+    if (earlier?.key === key && earlier.status === 'done' && earlier.sessionId) return earlier.sessionId;
     const outcome = firstValueFrom(
       merge(
         this.actions$.pipe(ofType(ClearNodeApiActions.createSucceeded), filter((a) => a.key === key)),

@@ -39,6 +39,9 @@ describe('sessions reducer', () => {
       ClearNodeApiActions.createFailed({ key: 'k3', error: 'insufficient funds' }),
     );
     expect(failed.create?.error).toBe('insufficient funds');
+    const retried = reducer(failed, CreateSessionFormActions.createSubmitted({ key: 'k3', request, signatures: [], label: null }));
+    expect(retried.create?.status).toBe('sending');
+    expect(reducer(state, CreateSessionFormActions.createSubmitted({ key: 'k1', request, signatures: [], label: null }))).toBe(state);
   });
 
   it('merges reconciled sessions, keeping label and allocations the node does not send', () => {

@@ -92,7 +92,8 @@ export const sessionsFeature = createFeature({
     }),
 
     on(CreateSessionFormActions.createSubmitted, (state, { key }) =>
-      state.create?.status === 'sending' || state.create?.key === key
+      // One create at a time; the same create again only after it failed.
+      state.create?.status === 'sending' || (state.create?.key === key && state.create.status === 'done')
         ? state
         : { ...state, create: { key, status: 'sending', sessionId: null, error: null } },
     ),

@@ -27,10 +27,9 @@ export interface FakeClearNode {
 export function fakeClearNode(): FakeClearNode {
   const pushes = new Subject<RpcPush>();
   const relayed = new Subject<RelayedMessage>();
-  const client = jasmine.createSpyObj<ClearNodeClient>('ClearNodeClient', ['buildRequest', 'request', 'send'], {
-    pushes$: pushes,
-    relayedMessages$: relayed,
-  });
+  const client = jasmine.createSpyObj<ClearNodeClient>('ClearNodeClient', ['buildRequest', 'request', 'send']);
+  // Plain writable properties, so that a test can swap in a cold observable.
+  Object.assign(client, { pushes$: pushes, relayedMessages$: relayed });
   client.buildRequest.and.callFake((method, params) => [42, method, params, 1_700_000_000_000] as RpcRequest);
   client.send.and.callFake((req) => settled({ id: req[0], method: req[1], params: {}, timestamp: 1 }));
   return { client, pushes, relayed };
