@@ -6,7 +6,10 @@ test('opens on the sessions page with the app name and both sections', async ({ 
   await expect(page.getByRole('link', { name: 'Nitrolite Sessions' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Application sessions');
 
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Balances' }).click();
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: 'Balances' })
+    .click();
   await expect(page).toHaveURL(/\/balances$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ledger balances');
   await expect(page).toHaveTitle('Balances · Nitrolite Sessions');

@@ -1,13 +1,11 @@
-import {
-  ApplicationConfig,
-  isDevMode,
-  provideBrowserGlobalErrorListeners,
-} from '@angular/core';
+import { ApplicationConfig, isDevMode, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideStore } from '@ngrx/store';
 import { provideStoreDevtools } from '@ngrx/store-devtools';
 import { routes } from './app.routes';
+import { provideBalances } from './balances/provide-balances';
+import { provideCore } from './core';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -26,6 +24,8 @@ export const appConfig: ApplicationConfig = {
       },
     ),
     provideEffects(),
+    provideCore(),
+    provideBalances(),
     provideStoreDevtools({ maxAge: 50, logOnly: !isDevMode(), connectInZone: false }),
   ],
 };

@@ -1,14 +1,21 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { AppHeader } from './layout/app-header';
+import { NodeStatus } from './layout/node-status';
+import { SignInPanel } from './layout/sign-in-panel';
+import { WalletStatus } from './layout/wallet-status';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, AppHeader],
+  imports: [RouterOutlet, AppHeader, NodeStatus, WalletStatus, SignInPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <app-header />
+    <app-header>
+      <app-node-status />
+      <app-wallet-status />
+    </app-header>
     <main class="page">
+      <app-sign-in-panel />
       <router-outlet />
     </main>
   `,

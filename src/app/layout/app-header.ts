@@ -10,8 +10,12 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
     <header class="app-header">
       <a class="brand" routerLink="/">Nitrolite Sessions</a>
       <nav aria-label="Sections">
-        <a routerLink="/sessions" routerLinkActive="active" ariaCurrentWhenActive="page">Sessions</a>
-        <a routerLink="/balances" routerLinkActive="active" ariaCurrentWhenActive="page">Balances</a>
+        <a routerLink="/sessions" routerLinkActive="active" ariaCurrentWhenActive="page"
+          >Sessions</a
+        >
+        <a routerLink="/balances" routerLinkActive="active" ariaCurrentWhenActive="page"
+          >Balances</a
+        >
       </nav>
       <div class="status" aria-label="Connection status">
         <ng-content />

@@ -1,14 +1,71 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, type OnInit } from '@angular/core';
+import { BalancesFacade } from '../balances.facade';
+import { BalancesTable } from '../components/balances-table';
+import { FaucetButton } from '../components/faucet-button';
 
 @Component({
   selector: 'app-balances-page',
+  imports: [BalancesTable, FaucetButton, DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Ledger balances</h1>
-    <section class="empty-state">
-      <p>No balances to show.</p>
-      <p class="hint">Sign in to a ClearNode to see your unified balance per asset.</p>
-    </section>
+    @if (!balances.signedIn()) {
+      <section class="empty-state">
+        <p>No balances to show.</p>
+        <p class="hint">Sign in to a ClearNode to see your unified balance per asset.</p>
+      </section>
+    } @else {
+      <section class="card">
+        <div class="toolbar">
+          <button
+            type="button"
+            class="secondary"
+            [disabled]="balances.loading()"
+            (click)="balances.refresh()"
+          >
+            {{ balances.loading() ? 'Loading…' : 'Refresh' }}
+          </button>
+          @if (balances.faucetUrl()) {
+            <app-faucet-button
+              [phase]="balances.faucet().phase"
+              [message]="balances.faucet().message"
+              (requested)="balances.requestFaucetTokens()"
+            />
+          }
+        </div>
+        @if (balances.error(); as error) {
+          <p class="error" role="alert">{{ error }}</p>
+        }
+        @if (balances.rows().length > 0) {
+          <app-balances-table [rows]="balances.rows()" />
+        } @else if (!balances.loading()) {
+          <p class="empty-state" data-testid="no-balances">
+            Your unified balance is empty on this node.
+          </p>
+        }
+        @if (balances.updatedAt(); as updatedAt) {
+          <p class="hint" data-testid="balances-updated">
+            Last updated {{ updatedAt | date: 'mediumTime' }}
+          </p>
+        }
+      </section>
+    }
+  `,
+  styles: `
+    .toolbar {
+      display: flex;
+      gap: 0.75rem;
+      align-items: center;
+      flex-wrap: wrap;
+      margin-bottom: 0.75rem;
+    }
   `,
 })
-export class BalancesPage {}
+export class BalancesPage implements OnInit {
+  protected readonly balances = inject(BalancesFacade);
+
+  ngOnInit(): void {
+    this.balances.opened();
+  }
+}

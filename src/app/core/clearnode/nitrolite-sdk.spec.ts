@@ -8,6 +8,8 @@ describe('NitroliteSdkLoader', () => {
     const second = await loader.load();
     expect(typeof first.createECDSAMessageSigner).toBe('function');
     expect(typeof first.parseAnyRPCResponse).toBe('function');
-    expect(second === first).withContext("same module instance").toBeTrue();
+    expect(second === first)
+      .withContext('same module instance')
+      .toBeTrue();
   });
 });

@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import type { Allowance } from './session-keys.ts';
+
+const CHALLENGE_TTL_MS = 5 * 60_000;
+const MAX_PENDING_CHALLENGES = 1000;
+
+export interface Challenge {
+  token: string;
+  address: string;
+  sessionKey: string;
+  application: string;
+  allowances: Allowance[];
+  scope: string;
+  expiresAt: number; // session key expiry, Unix seconds as sent
+  challengeExpiresAt: number;
+  completed: boolean;
+}
+
+/** Pending auth challenges: in memory, 5 minutes, single use, at most 1000 at a time (as Go). */
+export class Challenges {
+  #pending = new Map<string, Challenge>();
+
+  create(request: Omit<Challenge, 'token' | 'challengeExpiresAt' | 'completed'>): string {
+    this.#purgeExpired();
+    if (this.#pending.size >= MAX_PENDING_CHALLENGES) throw new Error('too many pending challenges');
+    const address = request.address.startsWith('0x') ? request.address : '0x' + request.address;
+    const token = randomUUID();
+    this.#pending.set(token, { ...request, address, token, challengeExpiresAt: Date.now() + CHALLENGE_TTL_MS, completed: false });
+    return token;
+  }
+
+  get(token: string): Challenge | undefined {
+    return this.#pending.get(token);
+  }
+
+  /** Go's ValidateChallenge: the signer must match, the challenge must be fresh and unused. */
+  complete(token: string, recovered: string): void {
+    const challenge = this.#pending.get(token);
+    if (!challenge) throw new Error('challenge not found');
+    if (challenge.address !== recovered) throw new Error('challenge address mismatch');
+    if (Date.now() > challenge.challengeExpiresAt) {
+      this.#pending.delete(token);
+      throw new Error('challenge expired');
+    }
+    if (challenge.completed) {
+      this.#pending.delete(token);
+      throw new Error('challenge already used');
+    }
+    challenge.completed = true;
+    challenge.challengeExpiresAt = Date.now() + 30_000;
+  }
+
+  #purgeExpired(): void {
+    const now = Date.now();
+    for (const [token, challenge] of this.#pending) if (now > challenge.challengeExpiresAt) this.#pending.delete(token);
+  }
+}
+
+/** Parses a UUID in the forms Go's uuid package accepts; returns the canonical lowercase form. */
+export function parseUuid(text: string): string | null {
+  let hex = text;
+  if (/^urn:uuid:/i.test(hex)) hex = hex.slice(9);
+  if (/^\{.*\}$/.test(hex)) hex = hex.slice(1, -1);
+  if (/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(hex)) return hex.toLowerCase();
+  if (/^[0-9a-fA-F]{32}$/.test(hex)) {
+    const h = hex.toLowerCase();
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  }
+  return null;
+}

@@ -1,0 +1,169 @@
+import type { MethodSpec } from '../rpc/method.ts';
+import { orFail } from '../rpc/method.ts';
+import { RpcError } from '../rpc/rpc-error.ts';
+import { asParams, readString, readOptionalUint32, readListOptions } from '../rpc/params.ts';
+import { appSessionJson } from '../app-sessions/app-session-store.ts';
+import { TX_TYPES, entryJson, transactionJson, type EntryRow, type TransactionRow } from '../ledger/ledger.ts';
+import { accountId, hexToAddress } from '../address.ts';
+
+const PARSE_FAILED = 'failed to parse parameters';
+
+/** Methods anyone may call without signing in. */
+export const publicMethods: Record<string, MethodSpec> = {
+  ping: { access: 'public', handler: () => ({ method: 'pong', params: null }) },
+
+  get_config: {
+    access: 'public',
+    handler: (_ctx, s) => ({ method: 'get_config', params: { broker_address: s.signer.address, networks: s.networks } }),
+  },
+
+  get_assets: {
+    access: 'public',
+    handler: (ctx, s) => {
+      const chainId = orFail(PARSE_FAILED, () => readOptionalUint32(asParams(ctx.frame.params), 'chain_id'));
+      const assets = s.assets.filter((a) => chainId === undefined || a.chain_id === chainId);
+      return { method: 'get_assets', params: { assets: assets.map(assetJson) } };
+    },
+  },
+
+  get_channels: {
+    access: 'public',
+    handler: (ctx) => {
+      orFail(PARSE_FAILED, () => {
+        const params = asParams(ctx.frame.params);
+        readString(params, 'participant');
+        readString(params, 'status');
+      });
+      orFail('failed to get channels', () => readListOptions(asParams(ctx.frame.params)));
+      // No chain is attached to this node, so there are never channels.
+      return { method: 'get_channels', params: { channels: [] } };
+    },
+  },
+
+  get_app_definition: {
+    access: 'public',
+    handler: (ctx, s) => {
+      const id = orFail(PARSE_FAILED, () => readString(asParams(ctx.frame.params), 'app_session_id'));
+      if (id === '') throw new RpcError('missing account ID');
+      const session = s.appSessionStore.find(id);
+      if (!session) throw new RpcError('failed to get application session');
+      // Go leaves application empty here.
+      return {
+        method: 'get_app_definition',
+        params: {
+          application: '',
+          protocol: session.protocol,
+          participants: session.participants,
+          weights: session.weights,
+          quorum: session.quorum,
+          challenge: session.challenge,
+          nonce: session.nonce,
+        },
+      };
+    },
+  },
+
+  get_app_sessions: {
+    access: 'public',
+    handler: (ctx, s) => {
+      const { participant, status } = orFail(PARSE_FAILED, () => {
+        const params = asParams(ctx.frame.params);
+        return { participant: readString(params, 'participant'), status: readString(params, 'status') };
+      });
+      const sessions = orFail('failed to get application sessions', () => {
+        const list = readListOptions(asParams(ctx.frame.params));
+        return s.appSessionStore.list(participant, status, list.offset, list.limit, list.sort ?? 'DESC');
+      });
+      return { method: 'get_app_sessions', params: { app_sessions: sessions.map((session) => appSessionJson(session)) } };
+    },
+  },
+
+  get_ledger_entries: {
+    access: 'public',
+    handler: (ctx, s) => {
+      const { account, asset, wallet } = orFail(PARSE_FAILED, () => {
+        const params = asParams(ctx.frame.params);
+        return { account: readString(params, 'account_id'), asset: readString(params, 'asset'), wallet: readString(params, 'wallet') };
+      });
+      const rows = orFail('failed to get ledger entries', () => {
+        const list = readListOptions(asParams(ctx.frame.params));
+        const where: string[] = [];
+        const args: (string | number)[] = [];
+        if (account) {
+          where.push('account_id = ?');
+          args.push(accountId(account));
+        }
+        // Go filters by the caller's wallet (or the given one); the zero address means no filter.
+        const walletFilter = hexToAddress(wallet || ctx.userId || '');
+        if (walletFilter !== hexToAddress('')) {
+          where.push('wallet = ?');
+          args.push(walletFilter);
+        }
+        if (asset) {
+          where.push('asset = ?');
+          args.push(asset);
+        }
+        const order = list.sort ?? 'DESC';
+        const sql = `SELECT * FROM ledger_entries ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at ${order}, id ${order} LIMIT ? OFFSET ?`;
+        return s.store.db.prepare(sql).all(...args, list.limit, list.offset) as unknown as EntryRow[];
+      });
+      return { method: 'get_ledger_entries', params: { ledger_entries: rows.map(entryJson) } };
+    },
+  },
+
+  get_ledger_transactions: {
+    access: 'public',
+    handler: (ctx, s) => {
+      const { account, asset, txType } = orFail(PARSE_FAILED, () => {
+        const params = asParams(ctx.frame.params);
+        return { account: readString(params, 'account_id'), asset: readString(params, 'asset'), txType: readString(params, 'tx_type') };
+      });
+      let typeCode: number | undefined;
+      if (txType !== '') {
+        if (!(txType in TX_TYPES)) throw new RpcError('invalid ledger transaction type');
+        typeCode = TX_TYPES[txType as keyof typeof TX_TYPES];
+      }
+      const rows = orFail('failed to get transactions', () => {
+        const list = readListOptions(asParams(ctx.frame.params));
+        return queryTransactions(s.store.db, { account: account ? accountId(account) : '', asset, typeCode }, list);
+      });
+      return { method: 'get_ledger_transactions', params: { ledger_transactions: rows.map(transactionJson) } };
+    },
+  },
+};
+
+function assetJson(asset: { token: string; chain_id: number; symbol: string; decimals: number }) {
+  return { token: asset.token, chain_id: asset.chain_id, symbol: asset.symbol, decimals: asset.decimals };
+}
+
+export function assetsPayload(assets: { token: string; chain_id: number; symbol: string; decimals: number }[]) {
+  return { assets: assets.map(assetJson) };
+}
+
+/** Ledger transactions with the user tags of both sides, as Go joins them. */
+function queryTransactions(
+  db: import('node:sqlite').DatabaseSync,
+  filter: { account: string; asset: string; typeCode: number | undefined },
+  list: { offset: number; limit: number; sort: 'ASC' | 'DESC' | undefined },
+): TransactionRow[] {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (filter.account) {
+    where.push('(t.from_account = ? OR t.to_account = ?)');
+    args.push(filter.account, filter.account);
+  }
+  if (filter.asset) {
+    where.push('t.asset = ?');
+    args.push(filter.asset);
+  }
+  if (filter.typeCode !== undefined) {
+    where.push('t.tx_type = ?');
+    args.push(filter.typeCode);
+  }
+  const order = list.sort ?? 'DESC';
+  const sql = `SELECT t.*, ft.tag AS from_tag, tt.tag AS to_tag FROM ledger_transactions t
+    LEFT JOIN user_tags ft ON ft.wallet = t.from_account LEFT JOIN user_tags tt ON tt.wallet = t.to_account
+    ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY t.created_at ${order}, t.id ${order} LIMIT ? OFFSET ?`;
+  return db.prepare(sql).all(...args, list.limit, list.offset) as unknown as TransactionRow[];
+}
+

@@ -1,0 +1,3 @@
+export { startClearNode, type RunningClearNode } from './clearnode.ts';
+export type { ClearNodeOptions } from './options.ts';
+export { FAUCET_ACCOUNT } from './faucet.ts';

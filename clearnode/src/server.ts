@@ -1,0 +1,112 @@
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { NodeServices } from './services.ts';
+import type { Router } from './rpc/router.ts';
+import type { Connection } from './rpc/connection-hub.ts';
+import type { Asset } from './assets.ts';
+import { signedNotification } from './rpc/response.ts';
+import { assetsPayload } from './handlers/public-methods.ts';
+import { handleFaucetRequest } from './faucet.ts';
+
+/** Frames above this size close the connection (1009), like any oversized WebSocket message. */
+export const MAX_FRAME_BYTES = 1024 * 1024;
+const MAX_FAUCET_BODY_BYTES = 16 * 1024;
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+  'Access-Control-Max-Age': '600',
+};
+
+export interface HttpServerParts {
+  server: Server;
+  wss: WebSocketServer;
+  sockets: Set<WebSocket>;
+}
+
+/** HTTP server with the faucet endpoint and the WebSocket RPC endpoint at /ws on the same port. */
+export function createHttpServer(s: NodeServices, router: Router, faucet: { asset: Asset; amount: bigint }): HttpServerParts {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const sockets = new Set<WebSocket>();
+  let nextConnectionId = 1;
+
+  const server = createServer((req, res) => handleHttp(s, req, res, faucet));
+
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path !== '/ws') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+
+  wss.on('connection', (ws: WebSocket) => {
+    sockets.add(ws);
+    const connection: Connection = {
+      id: nextConnectionId++,
+      userId: '',
+      policy: null,
+      send: (data) => {
+        if (ws.readyState === ws.OPEN) ws.send(data, { binary: false });
+      },
+    };
+    s.hub.add(connection);
+    connection.send(signedNotification(s.signer, 'assets', assetsPayload(s.assets)));
+    ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+      const raw = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+      try {
+        router.handle(connection, raw);
+      } catch (error) {
+        // Never let one bad frame take the node down.
+        console.error('clearnode: unexpected error while handling a frame:', error);
+      }
+    });
+    ws.on('error', () => ws.terminate());
+    ws.on('close', () => {
+      sockets.delete(ws);
+      s.hub.remove(connection);
+    });
+  });
+
+  return { server, wss, sockets };
+}
+
+function handleHttp(s: NodeServices, req: IncomingMessage, res: ServerResponse, faucet: { asset: Asset; amount: bigint }): void {
+  const path = (req.url ?? '').split('?')[0];
+  const reply = (status: number, body: unknown) => {
+    res.writeHead(status, { ...CORS_HEADERS, 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, CORS_HEADERS);
+    res.end();
+    return;
+  }
+  if (path === '/faucet/requestTokens') {
+    if (req.method !== 'POST') return reply(405, { success: false, message: 'use POST' });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_FAUCET_BODY_BYTES) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (tooLarge) return reply(413, { success: false, message: 'request body too large' });
+      try {
+        const result = handleFaucetRequest(s, Buffer.concat(chunks).toString('utf8'), faucet.asset, faucet.amount);
+        reply(result.status, result.body);
+      } catch (error) {
+        console.error('clearnode: faucet failed:', error);
+        reply(500, { success: false, message: 'faucet failed' });
+      }
+    });
+    req.on('error', () => res.destroy());
+    return;
+  }
+  if (path === '/' || path === '/health') return reply(200, { status: 'ok', broker_address: s.signer.address, websocket: '/ws' });
+  reply(404, { success: false, message: 'not found' });
+}

@@ -1,0 +1,98 @@
+import { Wallet } from 'ethers';
+import { InjectedWallet } from './support/injected-wallet';
+import { expect, test } from './support/clearnode.fixture';
+import type { Page } from '@playwright/test';
+
+const FIRST_KEY = Wallet.createRandom().privateKey;
+test.use({ walletOptions: { privateKey: FIRST_KEY } });
+
+const header = (page: Page) => page.locator('app-header');
+const authStatus = (page: Page) => page.getByTestId('auth-status');
+const balanceOf = (page: Page, asset: string) =>
+  page.locator(`tr[data-asset="${asset}"]`).getByTestId('balance-amount');
+
+test('connect, sign in, faucet, reload, node restart, refused signature, account switch', async ({
+  page,
+  browser,
+  wallet,
+  clearNode,
+  openApp,
+}) => {
+  await openApp('/balances');
+  await expect(header(page).getByTestId('connection-status')).toHaveText('Online');
+
+  // Connect: one prompt, the address is shown checksummed.
+  await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await expect(page.getByTestId('wallet-address')).toHaveAttribute('title', wallet.address);
+  expect(wallet.promptCount('eth_requestAccounts')).toBe(1);
+
+  // Sign in: the allowance is shown before signing; one EIP-712 prompt.
+  await expect(page.getByTestId('sign-in-summary')).toContainText('may spend up to 100 usdc');
+  await page.getByRole('button', { name: 'Sign in with wallet' }).click();
+  await expect(authStatus(page)).toHaveText('Signed in');
+  expect(wallet.promptCount('eth_signTypedData_v4')).toBe(1);
+  await expect(page.getByTestId('session-expiry')).toContainText(/key expires in 2[34] h/);
+  await expect(page.getByTestId('no-balances')).toBeVisible();
+
+  // Faucet: the result is shown and the balance rises through the bu push.
+  await page.getByRole('button', { name: 'Get test tokens' }).click();
+  await expect(page.getByTestId('faucet-result')).toContainText('Sent 10 usdc');
+  await expect(balanceOf(page, 'usdc')).toHaveText('10');
+  await expect(page.getByTestId('balances-updated')).toContainText('Last updated');
+
+  // Reload: signed in again with the stored JWT, no wallet prompt.
+  const promptsBeforeReload = wallet.promptCount();
+  await page.reload();
+  await expect(authStatus(page)).toHaveText('Signed in');
+  await expect(balanceOf(page, 'usdc')).toHaveText('10');
+  expect(wallet.promptCount()).toBe(promptsBeforeReload);
+
+  // The node restarts on the same port and database: the app reconnects, re-authenticates and reloads.
+  await clearNode.stop();
+  await expect(header(page).getByTestId('connection-status')).toHaveText(/Reconnecting/);
+  await clearNode.start();
+  await expect(header(page).getByTestId('connection-status')).toHaveText('Online', {
+    timeout: 20_000,
+  });
+  await expect(authStatus(page)).toHaveText('Signed in');
+  await expect(balanceOf(page, 'usdc')).toHaveText('10');
+  // Signed requests work on the new connection: another faucet grant arrives by push.
+  await page.getByRole('button', { name: 'Get test tokens' }).click();
+  await expect(balanceOf(page, 'usdc')).toHaveText('20');
+  expect(wallet.promptCount()).toBe(promptsBeforeReload);
+
+  // A fresh profile whose person declines the signature: a message, still signed out.
+  const context = await browser.newContext();
+  const other = await context.newPage();
+  const otherWallet = await InjectedWallet.install(other);
+  await other.goto(`/balances?node=${encodeURIComponent(clearNode.url)}`);
+  await header(other).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await expect(other.getByTestId('wallet-address')).toHaveAttribute('title', otherWallet.address);
+  otherWallet.decideNext('reject');
+  await other.getByRole('button', { name: 'Sign in with wallet' }).click();
+  await expect(other.getByTestId('auth-error')).toContainText('You declined the signature');
+  await expect(authStatus(other)).toHaveText('Signed out');
+  await expect(other.getByRole('button', { name: 'Sign in with wallet' })).toBeEnabled();
+  await context.close();
+
+  // Another account in the wallet: the app follows it and asks that account to sign in.
+  const firstAccount = wallet.address;
+  const secondKey = Wallet.createRandom().privateKey;
+  const secondAccount = await wallet.switchAccount(secondKey);
+  await expect(page.getByTestId('wallet-address')).toHaveAttribute('title', secondAccount);
+  await expect(authStatus(page)).toHaveText('Signed out');
+  await expect(page.getByTestId('no-balances').or(page.locator('app-balances-table'))).toHaveCount(
+    0,
+  );
+  await page.getByRole('button', { name: 'Sign in with wallet' }).click();
+  await expect(authStatus(page)).toHaveText('Signed in');
+  await expect(page.getByTestId('no-balances')).toBeVisible();
+
+  // Back to the first account: its stored sign-in resumes without a prompt, with its balance.
+  const promptsBeforeSwitchBack = wallet.promptCount();
+  await wallet.switchAccount(FIRST_KEY);
+  await expect(page.getByTestId('wallet-address')).toHaveAttribute('title', firstAccount);
+  await expect(authStatus(page)).toHaveText('Signed in');
+  await expect(balanceOf(page, 'usdc')).toHaveText('20');
+  expect(wallet.promptCount()).toBe(promptsBeforeSwitchBack);
+});

@@ -1,0 +1,101 @@
+import { test as base, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InjectedWallet, type InjectedWalletOptions } from './injected-wallet';
+
+interface RunningNode {
+  readonly url: string;
+  readonly httpUrl: string;
+  readonly port: number;
+  readonly brokerAddress: string;
+  stop(): Promise<void>;
+}
+
+type StartClearNode = (options: {
+  port?: number;
+  db?: string;
+  strict?: boolean;
+  host?: string;
+}) => Promise<RunningNode>;
+
+/** A fresh local ClearNode for one test, on a free port, with its database in a temp file. */
+export interface TestClearNode {
+  readonly url: string;
+  readonly httpUrl: string;
+  readonly port: number;
+  readonly brokerAddress: string;
+  /** Stops the node (open sockets close). */
+  stop(): Promise<void>;
+  /** Starts it again on the same port with the same database and broker key. */
+  start(): Promise<void>;
+  /** stop() then start(). */
+  restart(): Promise<void>;
+}
+
+export interface ClearNodeFixtures {
+  /** Extra startClearNode options for this test (e.g. `{ strict: true }`). */
+  clearNodeOptions: { strict?: boolean };
+  clearNode: TestClearNode;
+  /** The page's wallet (installed before the first navigation). */
+  wallet: InjectedWallet;
+  walletOptions: InjectedWalletOptions;
+  /** Opens the app at `path` pointed at this test's node. */
+  openApp: (path?: string, page?: Page) => Promise<void>;
+}
+
+async function loadStartClearNode(): Promise<StartClearNode> {
+  const module = (await import('../../clearnode/src/index.ts')) as {
+    startClearNode: StartClearNode;
+  };
+  return module.startClearNode;
+}
+
+export const test = base.extend<ClearNodeFixtures>({
+  clearNodeOptions: [{}, { option: true }],
+  walletOptions: [{}, { option: true }],
+
+  clearNode: async ({ clearNodeOptions }, use) => {
+    const startClearNode = await loadStartClearNode();
+    const dir = mkdtempSync(join(tmpdir(), 'clearnode-e2e-'));
+    const db = join(dir, 'clearnode.db');
+    let running = await startClearNode({ port: 0, db, ...clearNodeOptions });
+    const port = running.port;
+    let stopped = false;
+    const node: TestClearNode = {
+      url: running.url,
+      httpUrl: running.httpUrl,
+      port,
+      brokerAddress: running.brokerAddress,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await running.stop();
+      },
+      async start() {
+        if (!stopped) return;
+        running = await startClearNode({ port, db, ...clearNodeOptions });
+        stopped = false;
+      },
+      async restart() {
+        await node.stop();
+        await node.start();
+      },
+    };
+    await use(node);
+    await node.stop();
+    rmSync(dir, { recursive: true, force: true });
+  },
+
+  wallet: async ({ page, walletOptions }, use) => {
+    await use(await InjectedWallet.install(page, walletOptions));
+  },
+
+  openApp: async ({ page, clearNode }, use) => {
+    await use(async (path = '/balances', target = page) => {
+      await target.goto(`${path}?node=${encodeURIComponent(clearNode.url)}`);
+    });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,36 @@
+import { Injectable, inject } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { selectFaucetUrl, selectSignedIn } from '../core';
+import { BalancesPageActions } from './state/balances.actions';
+import {
+  selectBalanceRows,
+  selectBalancesError,
+  selectBalancesLoading,
+  selectBalancesUpdatedAt,
+  selectFaucet,
+} from './state/balances.feature';
+
+/** What the balances page reads and does. */
+@Injectable({ providedIn: 'root' })
+export class BalancesFacade {
+  private readonly store = inject(Store);
+  readonly rows = this.store.selectSignal(selectBalanceRows);
+  readonly loading = this.store.selectSignal(selectBalancesLoading);
+  readonly updatedAt = this.store.selectSignal(selectBalancesUpdatedAt);
+  readonly error = this.store.selectSignal(selectBalancesError);
+  readonly faucet = this.store.selectSignal(selectFaucet);
+  readonly faucetUrl = this.store.selectSignal(selectFaucetUrl);
+  readonly signedIn = this.store.selectSignal(selectSignedIn);
+
+  opened(): void {
+    this.store.dispatch(BalancesPageActions.opened());
+  }
+
+  refresh(): void {
+    this.store.dispatch(BalancesPageActions.refreshClicked());
+  }
+
+  requestFaucetTokens(): void {
+    this.store.dispatch(BalancesPageActions.faucetClicked());
+  }
+}

@@ -1,0 +1,48 @@
+import { Injectable, inject } from '@angular/core';
+import { NitroliteSdkLoader } from '../clearnode/nitrolite-sdk';
+import type { RpcRequest } from '../clearnode/rpc-frame';
+
+export interface SessionKeyPair {
+  readonly privateKey: string;
+  readonly address: string;
+}
+
+type MessageSigner = (payload: RpcRequest) => Promise<string>;
+
+/**
+ * Signs requests with the session key registered at sign-in: keccak256 of JSON.stringify(req),
+ * no prefix (the SDK's ECDSA signer). Wallets cannot sign raw digests, hence the session key.
+ */
+@Injectable({ providedIn: 'root' })
+export class SessionKeySigner {
+  private readonly sdk = inject(NitroliteSdkLoader);
+  private key: SessionKeyPair | null = null;
+  private signer: Promise<MessageSigner> | null = null;
+
+  /** The session key address in use, or null when signed out. */
+  get address(): string | null {
+    return this.key?.address ?? null;
+  }
+
+  use(key: SessionKeyPair | null): void {
+    if (key?.privateKey === this.key?.privateKey) return;
+    this.key = key;
+    this.signer = key
+      ? this.sdk
+          .load()
+          .then(
+            (sdk) =>
+              sdk.createECDSAMessageSigner(
+                key.privateKey as `0x${string}`,
+              ) as unknown as MessageSigner,
+          )
+      : null;
+  }
+
+  async signRequest(req: RpcRequest): Promise<string> {
+    if (!this.signer)
+      throw new Error('Not signed in to the ClearNode: there is no session key to sign with.');
+    const sign = await this.signer;
+    return sign(req);
+  }
+}

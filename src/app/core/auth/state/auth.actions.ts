@@ -1,0 +1,53 @@
+import { createActionGroup, emptyProps, props } from '@ngrx/store';
+import type { Allowance } from '../allowance';
+
+/** A session that is live on the node. */
+export interface AuthSessionProps {
+  readonly wallet: string;
+  readonly nodeUrl: string;
+  readonly sessionKey: string;
+  /** Unix seconds. */
+  readonly expiresAt: number;
+  readonly allowances: Allowance[];
+}
+
+export const SignInPanelActions = createActionGroup({
+  source: 'Sign-in Panel',
+  events: {
+    'Sign In Clicked': props<{ allowances: Allowance[]; expiresAt: number }>(),
+  },
+});
+
+export const AccountMenuActions = createActionGroup({
+  source: 'Account Menu',
+  events: {
+    'Sign Out Clicked': emptyProps(),
+    'Renew Clicked': props<{ allowances: Allowance[]; expiresAt: number }>(),
+  },
+});
+
+export const AuthApiActions = createActionGroup({
+  source: 'Auth API',
+  events: {
+    'Signed In': props<AuthSessionProps>(),
+    'Sign In Failed': props<{ error: string; rejected: boolean }>(),
+    'Resume Started': props<{ wallet: string; nodeUrl: string }>(),
+    Reauthenticated: props<AuthSessionProps>(),
+    /** Nothing usable stored; `reason` explains when something was there (expired, refused). */
+    'Sign In Required': props<{ wallet: string; nodeUrl: string; reason: string | null }>(),
+    /** Could not reach the node to resume; the stored sign-in is kept. */
+    'Resume Failed': props<{ error: string }>(),
+    'Signed Out': props<{ wallet: string; nodeUrl: string; message: string }>(),
+    'Session Expired': props<{ wallet: string; nodeUrl: string }>(),
+    /** This tab stopped using the session (another account or node took over); nothing forgotten. */
+    'Session Left': props<{ wallet: string; nodeUrl: string }>(),
+  },
+});
+
+export const AuthStorageActions = createActionGroup({
+  source: 'Other Tab',
+  events: {
+    'Session Stored': props<{ wallet: string; nodeUrl: string }>(),
+    'Session Removed': props<{ wallet: string; nodeUrl: string }>(),
+  },
+});

@@ -1,0 +1,32 @@
+import { Injectable, inject } from '@angular/core';
+import { Store } from '@ngrx/store';
+import { ClearNodeClient } from './clearnode-client';
+import { ConnectionStatusActions, NodePickerActions } from './state/clearnode.actions';
+import {
+  selectAssets,
+  selectAssetsError,
+  selectFaucetUrl,
+  selectIsLocalNode,
+  selectNodeUrl,
+} from './state/clearnode.feature';
+
+/** What components read and do about the ClearNode connection. */
+@Injectable({ providedIn: 'root' })
+export class ConnectionFacade {
+  private readonly store = inject(Store);
+  readonly nodeUrl = this.store.selectSignal(selectNodeUrl);
+  /** Straight from the client so the countdown sees every change. */
+  readonly status = inject(ClearNodeClient).status;
+  readonly assets = this.store.selectSignal(selectAssets);
+  readonly assetsError = this.store.selectSignal(selectAssetsError);
+  readonly faucetUrl = this.store.selectSignal(selectFaucetUrl);
+  readonly isLocalNode = this.store.selectSignal(selectIsLocalNode);
+
+  selectNode(url: string): void {
+    this.store.dispatch(NodePickerActions.nodeSelected({ url }));
+  }
+
+  retryNow(): void {
+    this.store.dispatch(ConnectionStatusActions.retryClicked());
+  }
+}

@@ -1,0 +1,79 @@
+/** The core's public surface: what features build on. */
+export { AppActions } from './app/app.actions';
+
+export type { RpcRequest, RpcResult, RpcPush, RelayedMessage } from './clearnode/rpc-frame';
+export {
+  ClearNodeRpcError,
+  ClearNodeTimeoutError,
+  ClearNodeConnectionError,
+  BrokerSignatureError,
+} from './clearnode/rpc-frame';
+export { ClearNodeClient, type RequestOptions } from './clearnode/clearnode-client';
+export type { ConnectionStatus, ConnectionPhase } from './clearnode/connection-status';
+export type { Asset } from './clearnode/asset';
+export type { LedgerBalance } from './clearnode/ledger-balance';
+export { NitroliteSdkLoader } from './clearnode/nitrolite-sdk';
+export {
+  NODE_OPTIONS,
+  LOCAL_NODE_URL,
+  faucetUrlFor,
+  isLocalNode,
+  parseNodeUrl,
+} from './clearnode/node-options';
+export { ConnectionFacade } from './clearnode/connection.facade';
+export { describeError } from './clearnode/describe-error';
+export {
+  ClearNodeConnectionActions,
+  ClearNodeApiActions,
+  ClearNodePushActions,
+  NodePickerActions,
+  ConnectionStatusActions,
+} from './clearnode/state/clearnode.actions';
+export {
+  clearNodeFeature,
+  selectNodeUrl,
+  selectAssets,
+  selectConnection,
+  selectConnectionPhase,
+  selectIsOnline,
+  selectFaucetUrl,
+} from './clearnode/state/clearnode.feature';
+
+export { SessionKeySigner } from './auth/session-key-signer';
+export {
+  APPLICATION_NAME,
+  DEFAULT_SESSION_SECONDS,
+  RENEW_BEFORE_SECONDS,
+} from './auth/application';
+export type { Allowance } from './auth/allowance';
+export { AuthFacade } from './auth/auth.facade';
+export {
+  AuthApiActions,
+  SignInPanelActions,
+  AccountMenuActions,
+  type AuthSessionProps,
+} from './auth/state/auth.actions';
+export {
+  authFeature,
+  selectSignedIn,
+  selectSessionAllowances,
+  selectSessionExpiresAt,
+  selectAuthPhase,
+  selectAuthWallet,
+} from './auth/state/auth.feature';
+
+export { WalletFacade } from './wallet/wallet.facade';
+export { WalletConnector } from './wallet/wallet-connector';
+export {
+  WalletApiActions,
+  WalletProviderActions,
+  WalletMenuActions,
+} from './wallet/state/wallet.actions';
+export { walletFeature, selectWalletAddress } from './wallet/state/wallet.feature';
+
+export { NamespacedStorage } from './storage/namespaced-storage';
+export { scopedKey, appKey, type StorageScope } from './storage/storage-keys';
+export { BROWSER_STORAGE } from './storage/browser-storage.token';
+export { provideCore } from './provide-core';
+export { FaucetClient } from './clearnode/faucet-client';
+export { ledgerBalancesFrom } from './clearnode/ledger-balance';

@@ -1,0 +1,114 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { AuthFacade, DEFAULT_SESSION_SECONDS, RENEW_BEFORE_SECONDS, WalletFacade } from '../core';
+import { shortAddress } from '../shared/money/address';
+import { Clock } from './clock';
+import { timeLeft } from './time-left';
+
+/** The wallet and the sign-in, compact, for the header. */
+@Component({
+  selector: 'app-wallet-status',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  template: `
+    @if (wallet.address(); as address) {
+      <span class="mono" data-testid="wallet-address" [attr.title]="address">{{
+        short(address)
+      }}</span>
+      @if (isLocalTestWallet()) {
+        <span class="badge warn">Local test wallet</span>
+      }
+      @switch (auth.phase()) {
+        @case ('signedIn') {
+          <span class="badge ok" data-testid="auth-status">Signed in</span>
+          @if (auth.expiresAtMs(); as expiresAtMs) {
+            <span class="hint" [class.warn]="renewDue()" data-testid="session-expiry"
+              >key expires in {{ left(expiresAtMs) }}</span
+            >
+            @if (renewDue()) {
+              <button type="button" class="secondary small" (click)="renew()">Renew</button>
+            }
+          }
+          <button type="button" class="secondary small" (click)="auth.signOut()">Sign out</button>
+        }
+        @case ('resuming') {
+          <span class="badge warn" data-testid="auth-status">Signing in…</span>
+        }
+        @case ('awaitingSignature') {
+          <span class="badge warn" data-testid="auth-status">Confirm in your wallet…</span>
+        }
+        @case ('signingOut') {
+          <span class="badge warn" data-testid="auth-status">Signing out…</span>
+        }
+        @default {
+          <span class="badge" data-testid="auth-status">Signed out</span>
+        }
+      }
+    } @else if (wallet.connecting()) {
+      <span class="hint">Waiting for your wallet…</span>
+    } @else if (connectable().length > 0) {
+      @for (option of connectable(); track option.id) {
+        <button type="button" (click)="wallet.connect(option.id)">Connect {{ option.name }}</button>
+      }
+    } @else {
+      <span class="hint" data-testid="no-wallet">No wallet found in this browser.</span>
+      @if (wallet.isLocalNode()) {
+        <button
+          type="button"
+          class="secondary"
+          (click)="wallet.useLocalTestWallet()"
+          title="A throwaway key kept in this browser; for the local ClearNode only"
+        >
+          Use a local test wallet
+        </button>
+      }
+    }
+    @if (wallet.error(); as error) {
+      <span class="error" role="alert" data-testid="wallet-error">{{ error }}</span>
+    }
+  `,
+  styles: `
+    :host {
+      display: inline-flex;
+      gap: 0.5rem;
+      align-items: center;
+      flex-wrap: wrap;
+    }
+    .small {
+      padding: 0.1rem 0.5rem;
+      font-size: 0.8rem;
+    }
+  `,
+})
+export class WalletStatus {
+  protected readonly wallet = inject(WalletFacade);
+  protected readonly auth = inject(AuthFacade);
+  private readonly clock = inject(Clock);
+
+  protected readonly connectable = computed(() =>
+    this.wallet.wallets().filter((w) => !w.isLocalTestWallet),
+  );
+  protected readonly isLocalTestWallet = computed(
+    () =>
+      this.wallet.wallets().find((w) => w.id === this.wallet.walletId())?.isLocalTestWallet ===
+      true,
+  );
+  protected readonly renewDue = computed(() => {
+    const expiresAtMs = this.auth.expiresAtMs();
+    return expiresAtMs !== null && expiresAtMs - this.clock.now() < RENEW_BEFORE_SECONDS * 1000;
+  });
+
+  protected short(address: string): string {
+    return shortAddress(address);
+  }
+
+  protected left(untilMs: number): string {
+    return timeLeft(untilMs, this.clock.now());
+  }
+
+  /** A new key with the same allowances, for another full period. */
+  protected renew(): void {
+    this.auth.renew(
+      [...this.auth.allowances()],
+      Math.floor(Date.now() / 1000) + DEFAULT_SESSION_SECONDS,
+    );
+  }
+}

@@ -1,0 +1,12 @@
+import { initialAuthState } from '../core/auth/state/auth.feature';
+import { initialClearNodeState } from '../core/clearnode/state/clearnode.feature';
+import { initialWalletState } from '../core/wallet/state/wallet.feature';
+import { initialBalancesState } from '../balances/state/balances.feature';
+
+/** The root state as the app starts, for provideMockStore; override slices per test. */
+export const initialAppState = {
+  wallet: initialWalletState,
+  clearNode: initialClearNodeState,
+  auth: initialAuthState,
+  balances: initialBalancesState,
+};
