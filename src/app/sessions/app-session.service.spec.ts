@@ -11,7 +11,7 @@ import { CreateSessionFormActions } from './state/create-session-form.actions';
 import { SessionLifecycleActions } from './state/session-lifecycle.actions';
 import { SessionPageActions } from './state/session-page.actions';
 import { initialSessionsState } from './state/sessions.feature';
-import { fakeClearNode } from './state/testing/fake-core';
+import { fakeClearNode } from './state/testing/fake-core.spec-helper';
 import { ALICE, aSession, SESSION_ID } from './state/testing/session-fixtures';
 
 describe('AppSessionService', () => {

@@ -1,5 +1,8 @@
-import { createAction } from '@ngrx/store';
+import { AuthApiActions, ClearNodeConnectionActions } from '../../core';
 
-/** Placeholders for core's own events until they are merged. */
-export const signedIn = createAction('[Core] Signed In (pending merge)');
-export const reconnected = createAction('[Core] Reconnected (pending merge)');
+/** Signed in with a wallet signature. */
+export const signedIn = AuthApiActions.signedIn;
+/** Signed in again with the stored JWT (reload, reconnect): no prompt. */
+export const reauthenticated = AuthApiActions.reauthenticated;
+/** The socket came back after a drop. */
+export const reconnected = ClearNodeConnectionActions.reconnected;

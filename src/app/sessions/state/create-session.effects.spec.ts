@@ -11,7 +11,7 @@ import { ClearNodeApiActions } from './clearnode-api.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
 import { CreateSessionEffects } from './create-session.effects';
 import { initialSessionsState } from './sessions.feature';
-import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from './testing/fake-core';
+import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
 import { aSession, SESSION_ID } from './testing/session-fixtures';
 
 describe('CreateSessionEffects', () => {

@@ -42,7 +42,7 @@ export class CreateSessionEffects {
         if (!this.claims.claim(key)) {
           return of(ClearNodeApiActions.createFailed({ key, error: 'This session is already being created in another tab or window.' }));
         }
-        return from(this.client.send(request, signatures)).pipe(
+        return from(this.client.send(request, [...signatures])).pipe(
           map((result) => {
             const params = request[2] as unknown as CreateParams;
             const answer = result.params as CreateResult;

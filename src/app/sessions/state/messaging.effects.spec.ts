@@ -15,7 +15,8 @@ import { ClearNodePushActions } from './clearnode-push.actions';
 import { MessagingEffects, toSessionMessage } from './messaging.effects';
 import { SessionPageActions } from './session-page.actions';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
-import { fakeClearNode, FakeClearNode, fakeSigner, refused, settled, signWith } from './testing/fake-core';
+import { fakeClearNode, FakeClearNode, fakeSigner, refused, settled, signWith } from './testing/fake-core.spec-helper';
+import { SIGN_IN } from './testing/session-fixtures';
 import { ALICE, aSession, BOB, SESSION_ID } from './testing/session-fixtures';
 
 describe('MessagingEffects', () => {
@@ -88,7 +89,7 @@ describe('MessagingEffects', () => {
     node.client.send.and.returnValues(refused(new ClearNodeRpcError('message', 'unknown method: message')), refused(new Error('app session not found')));
     const effects = build();
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a-a', { a: signedIn() });
+      actions$ = hot('-a-a', { a: signedIn(SIGN_IN) });
       expectObservable(effects.probe$).toBe('-b-c', {
         b: ClearNodeApiActions.messagingAvailable({ available: false, reason: 'unknown method: message' }),
         c: ClearNodeApiActions.messagingAvailable({ available: true, reason: null }),

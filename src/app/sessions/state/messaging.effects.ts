@@ -5,7 +5,7 @@ import { Action, Store } from '@ngrx/store';
 import { catchError, concat, defer, filter, from, map, mergeMap, Observable, of } from 'rxjs';
 import { sameAddress } from '../../shared/money/address';
 import { selectWalletAddress } from '../core-bridge/core-selectors';
-import { signedIn } from '../core-bridge/core-events';
+import { reauthenticated, signedIn } from '../core-bridge/core-events';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
 import { RelayedMessage, RpcRequest } from '../core-bridge/rpc-frame';
 import { SessionKeySigner } from '../core-bridge/session-key-signer';
@@ -65,7 +65,7 @@ export class MessagingEffects {
   /** On sign-in, one harmless message to a session that cannot exist tells whether the node relays. */
   readonly probe$ = createEffect(() =>
     this.actions$.pipe(
-      ofType(signedIn),
+      ofType(signedIn, reauthenticated),
       mergeMap(() =>
         defer(() => {
           const request = this.client.buildRequest('message', { type: 'probe', data: null });

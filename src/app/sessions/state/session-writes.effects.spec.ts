@@ -15,7 +15,7 @@ import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
 import { SessionWritesEffects } from './session-writes.effects';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
-import { fakeClearNode, FakeClearNode, fakeSigner, MemoryStorage, refused, settled } from './testing/fake-core';
+import { fakeClearNode, FakeClearNode, fakeSigner, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
 import { ALICE, aSession, BOB, SESSION_ID } from './testing/session-fixtures';
 
 const split = [

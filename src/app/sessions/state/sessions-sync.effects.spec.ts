@@ -16,7 +16,8 @@ import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import { PAGE_LIMIT, SessionsSyncEffects } from './sessions-sync.effects';
-import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from './testing/fake-core';
+import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
+import { SIGN_IN } from './testing/session-fixtures';
 import { ALICE, aSession, aWireSession, BOB, NODE_URL, SESSION_ID, USD_ASSET } from './testing/session-fixtures';
 
 describe('SessionsSyncEffects', () => {
@@ -62,7 +63,7 @@ describe('SessionsSyncEffects', () => {
     const secondPage = [aWireSession()];
     node.client.request.and.returnValues(settled({ app_sessions: firstPage }) as never, settled({ app_sessions: secondPage }) as never);
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a', { a: signedIn() });
+      actions$ = hot('-a', { a: signedIn(SIGN_IN) });
       expectObservable(effects.reconcile$).toBe('-b', {
         b: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [...firstPage, ...secondPage] }),
       });
@@ -76,7 +77,7 @@ describe('SessionsSyncEffects', () => {
   it('sends a session found closed down the common close path', () => {
     node.client.request.and.returnValue(settled({ app_sessions: [aWireSession({ status: 'closed', version: 2 })] }) as never);
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a', { a: signedIn() });
+      actions$ = hot('-a', { a: signedIn(SIGN_IN) });
       expectObservable(effects.reconcile$).toBe('-(bc)', {
         b: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [aWireSession({ status: 'closed', version: 2 })] }),
         c: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'found-closed', finalAllocations: null }),

@@ -21,7 +21,7 @@ import {
 } from 'rxjs';
 import { sameAddress } from '../../shared/money/address';
 import { selectAssets, selectNodeUrl, selectWalletAddress } from '../core-bridge/core-selectors';
-import { reconnected, signedIn } from '../core-bridge/core-events';
+import { reauthenticated, reconnected, signedIn } from '../core-bridge/core-events';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
 import { SessionsStorage } from '../storage/sessions-storage';
 import { AppSession, AppSessionWire } from './app-session.model';
@@ -66,7 +66,7 @@ export class SessionsSyncEffects {
 
   readonly reconcile$ = createEffect(() =>
     merge(
-      this.actions$.pipe(ofType(signedIn, reconnected, SessionsPageActions.opened, SessionsPageActions.reloadRequested, ClearNodeApiActions.sessionJoined)),
+      this.actions$.pipe(ofType(signedIn, reauthenticated, reconnected, SessionsPageActions.opened, SessionsPageActions.reloadRequested, ClearNodeApiActions.sessionJoined)),
       this.actions$.pipe(ofType(ClearNodeApiActions.stateSubmitFailed), filter((failure) => failure.staleVersion)),
       this.actions$.pipe(ofType(ClearNodePushActions.balancesChanged, ClearNodePushActions.appSessionUpdated), debounceTime(PUSH_DEBOUNCE_MS)),
     ).pipe(

@@ -51,3 +51,11 @@ export function aWireSession(overrides: Partial<AppSessionWire> = {}): AppSessio
     ...overrides,
   };
 }
+
+export const SIGN_IN = {
+  wallet: ALICE,
+  nodeUrl: NODE_URL,
+  sessionKey: '0x1111111111111111111111111111111111111111',
+  expiresAt: 4_000_000_000,
+  allowances: [],
+};
