@@ -6,7 +6,12 @@ import { Allocation, SessionDefinition } from '../shared/allocation';
 import { ClearNodeClient } from './core-bridge/clearnode-client';
 import { RpcRequest } from './core-bridge/rpc-frame';
 import { SessionKeySigner } from './core-bridge/session-key-signer';
+import { sameAddress } from '../shared/money/address';
+import { formatUnits, parseAmount } from '../shared/money/decimal-amount';
+import { selectAssets, selectLedgerBalances, selectSignedIn, selectWalletAddress } from './core-bridge/core-selectors';
+import { SessionWrite } from './state/app-session.model';
 import { ClearNodeApiActions } from './state/clearnode-api.actions';
+import { SessionsPageActions } from './state/sessions-page.actions';
 import { CreateSessionFormActions } from './state/create-session-form.actions';
 import { SessionLifecycleActions } from './state/session-lifecycle.actions';
 import { SessionPageActions } from './state/session-page.actions';
@@ -15,6 +20,12 @@ import {
   selectActiveSessionViews,
   selectClosedSessionViews,
   selectCreate,
+  decimalsOf,
+  selectMessageWrite,
+  selectMessaging,
+  selectMessagingReason,
+  selectSync,
+  selectSyncError,
   selectMessageViews,
   selectSessionView,
 } from './state/sessions.selectors';
@@ -23,6 +34,11 @@ export interface PrepareSessionParams {
   readonly definition: SessionDefinition;
   readonly allocations: readonly Allocation[];
   readonly sessionData?: string;
+}
+
+interface SessionKeyWire {
+  readonly session_key: string;
+  readonly allowances?: readonly { asset: string; allowance: string | number; used?: string | number }[];
 }
 
 export interface SessionClosedEvent {
@@ -47,6 +63,52 @@ export class AppSessionService {
     ofType(SessionLifecycleActions.sessionClosed),
     map(({ sessionId, finalAllocations }) => ({ id: sessionId, finalAllocations })),
   );
+
+  readonly sync$ = this.store.select(selectSync);
+  readonly syncError$ = this.store.select(selectSyncError);
+  readonly messaging$ = this.store.select(selectMessaging);
+  readonly messagingReason$ = this.store.select(selectMessagingReason);
+  readonly createProgress$ = this.store.select(selectCreate);
+  readonly wallet$ = this.store.select(selectWalletAddress);
+  readonly signedIn$ = this.store.select(selectSignedIn);
+  readonly assets$ = this.store.select(selectAssets);
+  readonly ledgerBalances$ = this.store.select(selectLedgerBalances);
+
+  opened(): void {
+    this.store.dispatch(SessionsPageActions.opened());
+  }
+
+  reload(): void {
+    this.store.dispatch(SessionsPageActions.reloadRequested());
+  }
+
+  messageWrite$(id: string): Observable<SessionWrite | null> {
+    return this.store.select(selectMessageWrite(id));
+  }
+
+  /**
+   * What my session key may still spend per asset (granted − used), from `get_session_keys`;
+   * null when the node does not say, so that nothing is blocked on a guess.
+   */
+  async remainingAllowances(): Promise<Record<string, string> | null> {
+    try {
+      const answer = await this.client.request<{ session_keys?: SessionKeyWire[] }>('get_session_keys', {}, { signed: true });
+      const mine = (answer?.session_keys ?? []).find((key) => !!this.signer.address && sameAddress(key.session_key, this.signer.address));
+      if (!mine) return null;
+      const assets = await firstValueFrom(this.assets$);
+      const remaining: Record<string, string> = {};
+      for (const allowance of mine.allowances ?? []) {
+        const decimals = decimalsOf(allowance.asset, assets, [String(allowance.allowance), String(allowance.used)]);
+        const granted = parseAmount(String(allowance.allowance), decimals);
+        const used = parseAmount(String(allowance.used ?? '0'), decimals);
+        if (granted.ok && used.ok) remaining[allowance.asset] = formatUnits(granted.units - used.units, decimals);
+      }
+      return remaining;
+    } catch (error) {
+      console.warn('[sessions] could not read the session key allowance', error);
+      return null;
+    }
+  }
 
   session$(id: string): Observable<SessionView | null> {
     return this.store.select(selectSessionView(id));

@@ -30,6 +30,7 @@ export function sessionFromWire(wire: AppSessionWire, existing: AppSession | und
     createdAt: wire.created_at ?? existing?.createdAt ?? new Date().toISOString(),
     updatedAt: wire.updated_at ?? existing?.updatedAt ?? new Date().toISOString(),
     finalAllocations: existing?.finalAllocations ?? null,
+    openingAllocations: existing?.openingAllocations ?? null,
   };
 }
 

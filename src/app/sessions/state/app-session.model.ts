@@ -18,6 +18,8 @@ export interface AppSession {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly finalAllocations: readonly Allocation[] | null;
+  /** The split the session opened with (version 1), for "back to the opening split". */
+  readonly openingAllocations: readonly Allocation[] | null;
 }
 
 /** A session as `get_app_sessions` and `asu` describe it (snake_case, as on the wire). */

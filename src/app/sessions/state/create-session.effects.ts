@@ -59,6 +59,7 @@ export class CreateSessionEffects {
               createdAt: now,
               updatedAt: now,
               finalAllocations: null,
+              openingAllocations: params.allocations,
             };
             return ClearNodeApiActions.createSucceeded({ key, session });
           }),

@@ -127,9 +127,12 @@ export const sessionsFeature = createFeature({
         state,
       );
     }),
-    on(ClearNodeApiActions.allocationsLoaded, (state, { sessionId, allocations }) =>
-      sessionsAdapter.updateOne({ id: sessionId, changes: { allocations } }, state),
-    ),
+    on(ClearNodeApiActions.allocationsLoaded, (state, { sessionId, allocations }) => {
+      const session = state.entities[sessionId];
+      // At version 1 the shares are still the opening split.
+      const opening = session?.openingAllocations ?? (session?.version === 1 ? allocations : null);
+      return sessionsAdapter.updateOne({ id: sessionId, changes: { allocations, openingAllocations: opening } }, state);
+    }),
     on(ClearNodeApiActions.finalAllocationsLoaded, (state, { sessionId, finalAllocations }) =>
       sessionsAdapter.updateOne({ id: sessionId, changes: { finalAllocations } }, state),
     ),

@@ -30,6 +30,7 @@ export function aSession(overrides: Partial<AppSession> = {}): AppSession {
     createdAt: '2026-01-01T00:00:00Z',
     updatedAt: '2026-01-01T00:00:00Z',
     finalAllocations: null,
+    openingAllocations: null,
     ...overrides,
   };
 }
