@@ -16,6 +16,7 @@ import { aSession, SESSION_ID } from './testing/session-fixtures';
 
 describe('CreateSessionEffects', () => {
   const opened = aSession({ label: 'Dinner' });
+  const openedWithSplit = { ...opened, openingAllocations: opened.allocations };
   const request: RpcRequest = [1, 'create_app_session', { definition: opened.definition, allocations: opened.allocations }, 1_700_000_000_000];
   const submitted = CreateSessionFormActions.createSubmitted({ key: 'create:1', request, signatures: ['0xsig'], label: 'Dinner' });
   let actions$: Observable<Action>;
@@ -45,7 +46,7 @@ describe('CreateSessionEffects', () => {
       expectObservable(effects.create$).toBe('-b', {
         b: ClearNodeApiActions.createSucceeded({
           key: 'create:1',
-          session: { ...opened, createdAt: jasmine.any(String) as never, updatedAt: jasmine.any(String) as never },
+          session: { ...openedWithSplit, createdAt: jasmine.any(String) as never, updatedAt: jasmine.any(String) as never },
         }),
       });
     });
