@@ -158,6 +158,24 @@ describe('SessionsSyncEffects', () => {
     });
   });
 
+  it('leaves my own close in flight to take the close path itself', () => {
+    store.setState({
+      sessions: {
+        ...sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }),
+        writes: { [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } },
+      },
+    });
+    scheduler.run(({ cold, expectObservable }) => {
+      (node.client as unknown as { pushes$: unknown }).pushes$ = cold('-a', {
+        a: { method: 'asu', params: { app_session: aWireSession({ status: 'closed', version: 2 }), participant_allocations: [] }, raw: '' },
+      });
+      effects = TestBed.runInInjectionContext(() => new SessionsSyncEffects());
+      expectObservable(effects.pushes$).toBe('-a', {
+        a: ClearNodePushActions.appSessionUpdated({ session: aWireSession({ status: 'closed', version: 2 }), allocations: [] }),
+      });
+    });
+  });
+
   it('logs every close with session id and wallet, and never throws while doing so', () => {
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', { a: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'me', finalAllocations: [] }) });

@@ -6,6 +6,7 @@ import {
   combineLatest,
   debounceTime,
   defer,
+  distinct,
   EMPTY,
   expand,
   Observable,
@@ -151,8 +152,12 @@ export class SessionsSyncEffects {
   readonly pushes$ = createEffect(() =>
     this.client.pushes$.pipe(
       filter((push) => push.method === 'asu' || push.method === 'bu'),
-      concatLatestFrom(() => [this.store.select(sessionsFeature.selectEntities), this.store.select(selectWalletAddress)]),
-      mergeMap(([push, known, wallet]) => {
+      concatLatestFrom(() => [
+        this.store.select(sessionsFeature.selectEntities),
+        this.store.select(selectWalletAddress),
+        this.store.select(sessionsFeature.selectWrites),
+      ]),
+      mergeMap(([push, known, wallet, writes]) => {
         if (push.method === 'bu') return of(ClearNodePushActions.balancesChanged());
         const params = push.params as { app_session?: AppSessionWire; appSession?: AppSessionWire; participant_allocations?: never; participantAllocations?: never };
         const session = params.app_session ?? params.appSession;
@@ -163,7 +168,9 @@ export class SessionsSyncEffects {
           | null;
         const id = session.app_session_id.toLowerCase();
         const updated = ClearNodePushActions.appSessionUpdated({ session, allocations: allocations ?? [] });
-        if (session.status !== 'closed' || known[id]?.status !== 'open') return of(updated);
+        // My own close in flight takes the close path itself, with the split I chose.
+        const closingMyself = writes[id]?.kind === 'close' && writes[id]?.status === 'pending';
+        if (session.status !== 'closed' || known[id]?.status !== 'open' || closingMyself) return of(updated);
         const paidOut = (allocations ?? []).some((row) => Number(row.amount) !== 0);
         return of(
           updated,
@@ -192,6 +199,8 @@ export class SessionsSyncEffects {
     () =>
       this.actions$.pipe(
         ofType(SessionLifecycleActions.sessionClosed),
+        // A session closes once; a second report of it (push and answer racing) is not news.
+        distinct((closed) => closed.sessionId),
         map(({ sessionId, wallet, closedBy }) => {
           try {
             console.info('[sessions] session closed', { sessionId, wallet, closedBy });

@@ -90,6 +90,8 @@ describe('sessions reducer', () => {
     expect(state.entities[SESSION_ID]?.finalAllocations).toEqual(split);
     expect(state.messages[SESSION_ID]).toBeUndefined();
     expect(state.writes).toEqual({});
+    // A second report of the same close changes nothing but a missing final split.
+    expect(reducer(state, SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'participant', finalAllocations: null }))).toBe(state);
     // No writes on a closed session.
     const after = reducer(state, SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'y', allocations: split, sessionData: null }));
     expect(after.writes).toEqual({});

@@ -167,6 +167,12 @@ export const sessionsFeature = createFeature({
     on(SessionLifecycleActions.sessionClosed, (state, { sessionId, finalAllocations }) => {
       const session = state.entities[sessionId];
       if (!session) return state;
+      if (session.status === 'closed') {
+        // Already closed by another path: only learn the final split if it was missing.
+        return finalAllocations && !session.finalAllocations
+          ? sessionsAdapter.updateOne({ id: sessionId, changes: { finalAllocations } }, state)
+          : state;
+      }
       // Release what was held for the session: its buffer, its pending write, its notice.
       const released = {
         ...state,
