@@ -139,7 +139,8 @@ test.describe('against the node in strict mode', () => {
     await expect(page.locator(`tr[data-session-id="${sessionId}"]`)).toContainText('Strict');
     // B finds it on reconcile (the official node sends no push on create).
     await nav(bob.page, 'Sessions').click();
-    await expect(bob.page.locator(`tr[data-session-id="${sessionId}"]`)).toBeVisible();
+    // Its shares come from the session's ledger: B sees A's 10 usdc too.
+    await expect(bob.page.locator(`tr[data-session-id="${sessionId}"]`)).toContainText('10 usdc');
 
     await page.locator(`tr[data-session-id="${sessionId}"]`).getByRole('link').click();
     await page.getByRole('button', { name: 'Close session…' }).click();

@@ -15,7 +15,7 @@ import { ClearNodePushActions } from './clearnode-push.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
-import { PAGE_LIMIT, SessionsSyncEffects } from './sessions-sync.effects';
+import { ALL_WALLETS, PAGE_LIMIT, SessionsSyncEffects } from './sessions-sync.effects';
 import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
 import { SIGN_IN } from './testing/session-fixtures';
 import { ALICE, aSession, aWireSession, BOB, NODE_URL, SESSION_ID, USD_ASSET } from './testing/session-fixtures';
@@ -118,7 +118,7 @@ describe('SessionsSyncEffects', () => {
         }),
       });
     });
-    expect(node.client.request).toHaveBeenCalledWith('get_ledger_entries', { account_id: SESSION_ID, limit: 100, offset: 0 });
+    expect(node.client.request).toHaveBeenCalledWith('get_ledger_entries', { account_id: SESSION_ID, wallet: ALL_WALLETS, limit: 100, offset: 0 });
   });
 
   it('learns the final split of a session closed by someone else from its payouts', () => {

@@ -41,6 +41,11 @@ export const PAGE_LIMIT = 100;
 /** Pushes come in bursts (a close sends several `bu`): reconcile once they settle. */
 export const PUSH_DEBOUNCE_MS = 400;
 export const PERSIST_DEBOUNCE_MS = 250;
+/**
+ * `get_ledger_entries` answers a signed-in caller with their own entries only, unless a wallet is
+ * given; the zero address means every wallet, which is what a session's shares need.
+ */
+export const ALL_WALLETS = '0x0000000000000000000000000000000000000000';
 
 /**
  * Keeps the sessions in step with the node: restore from storage when the wallet and node are
@@ -106,7 +111,7 @@ export class SessionsSyncEffects {
       mergeMap(([, sessions, assets]) =>
         from(sessions.filter((session) => session.status === 'open')).pipe(
           mergeMap((session) =>
-            this.fetchAll<LedgerEntryWire>('get_ledger_entries', 'ledger_entries', { account_id: session.id }).pipe(
+            this.fetchAll<LedgerEntryWire>('get_ledger_entries', 'ledger_entries', { account_id: session.id, wallet: ALL_WALLETS }).pipe(
               map((entries) =>
                 ClearNodeApiActions.allocationsLoaded({
                   sessionId: session.id,
