@@ -124,7 +124,7 @@ test('two participants: create, see it live, message both ways, close 70/30, his
 test.describe('against the node in strict mode', () => {
   test.use({ clearNodeOptions: { strict: true } });
 
-  test('create, list and close work; messaging shows as unavailable', async ({ page, wallet, browser, clearNode, openApp }) => {
+  test('create, update, list and close work; messaging shows as unavailable', async ({ page, wallet, browser, clearNode, openApp }) => {
     expect(wallet.address).toMatch(/^0x/); // the fixture installs the wallet before the first navigation
     await openApp('/balances');
     await signIn(page);
@@ -143,6 +143,13 @@ test.describe('against the node in strict mode', () => {
     await expect(bob.page.locator(`tr[data-session-id="${sessionId}"]`)).toContainText('10 usdc');
 
     await page.locator(`tr[data-session-id="${sessionId}"]`).getByRole('link').click();
+    // A state update (operate, version + 1) on A's signature alone.
+    await page.getByRole('button', { name: 'Update the split…' }).click();
+    await splitInput(page, wallet.address).fill('6');
+    await splitInput(page, bob.wallet.address).fill('4');
+    await page.getByRole('button', { name: 'Submit state' }).click();
+    await expect(page.locator('#session-version')).toHaveText('2');
+    await expect(page.locator(`tr[data-participant="${bob.wallet.address}"]`)).toContainText('4 usdc');
     await page.getByRole('button', { name: 'Close session…' }).click();
     await page.getByRole('button', { name: 'Split evenly' }).click();
     await page.getByRole('button', { name: 'Review close' }).click();
