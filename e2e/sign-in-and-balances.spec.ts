@@ -25,6 +25,9 @@ test('connect, sign in, faucet, reload, node restart, refused signature, account
   await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
   await expect(page.getByTestId('wallet-address')).toHaveAttribute('title', wallet.address);
   expect(wallet.promptCount('eth_requestAccounts')).toBe(1);
+  await expect(page.getByTestId('wallet-chain')).toHaveText('chain 1');
+  await wallet.switchChain('0x89');
+  await expect(page.getByTestId('wallet-chain')).toHaveText('chain 137');
 
   // Sign in: the allowance is shown before signing; one EIP-712 prompt.
   await expect(page.getByTestId('sign-in-summary')).toContainText('may spend up to 100 usdc');
@@ -66,6 +69,13 @@ test('connect, sign in, faucet, reload, node restart, refused signature, account
   const other = await context.newPage();
   const otherWallet = await InjectedWallet.install(other);
   await other.goto(`/balances?node=${encodeURIComponent(clearNode.url)}`);
+  // Declining the connection itself: a plain message, nothing connected.
+  otherWallet.decideNext('reject');
+  await header(other).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await expect(other.getByTestId('wallet-error')).toHaveText(
+    'You declined the request in your wallet, so nothing changed (connect).',
+  );
+  await expect(other.getByTestId('wallet-address')).toHaveCount(0);
   await header(other).getByRole('button', { name: 'Connect MetaMask' }).click();
   await expect(other.getByTestId('wallet-address')).toHaveAttribute('title', otherWallet.address);
   otherWallet.decideNext('reject');

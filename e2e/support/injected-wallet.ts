@@ -11,6 +11,8 @@ export interface InjectedWalletOptions {
   /** How the wallet names itself through EIP-6963. */
   readonly name?: string;
   readonly rdns?: string;
+  /** The site is already connected (as in a second tab of the same browser profile). */
+  readonly authorised?: boolean;
 }
 
 interface WalletRequest {
@@ -43,6 +45,7 @@ export class InjectedWallet {
   ) {
     this.wallet = new Wallet(options.privateKey ?? Wallet.createRandom().privateKey);
     this.chainId = options.chainId ?? '0x1';
+    this.authorised = options.authorised ?? false;
   }
 
   /** Installs the wallet into `page`; it survives reloads and navigations. */
@@ -60,6 +63,10 @@ export class InjectedWallet {
 
   get address(): string {
     return this.wallet.address;
+  }
+
+  get privateKey(): string {
+    return this.wallet.privateKey;
   }
 
   /** Decides the next prompts, in order; later prompts fall back to `always`. */

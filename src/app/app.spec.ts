@@ -7,7 +7,10 @@ import { initialAppState } from './testing/initial-app-state';
 
 describe('App shell', () => {
   beforeEach(() => {
-    TestBed.configureTestingModule({ imports: [App], providers: [provideRouter(routes), provideMockStore({ initialState: initialAppState })] });
+    TestBed.configureTestingModule({
+      imports: [App],
+      providers: [provideRouter(routes), provideMockStore({ initialState: initialAppState })],
+    });
   });
 
   it('shows the app name and links to Sessions and Balances', () => {
@@ -17,7 +20,11 @@ describe('App shell', () => {
     expect(element.querySelector('.brand')?.textContent).toContain('Nitrolite Sessions');
     const links = Array.from(element.querySelectorAll('nav a')).map((a) => a.textContent?.trim());
     expect(links).toEqual(['Sessions', 'Balances']);
-    expect(element.querySelector('app-header app-node-status')).withContext('node status in the header').not.toBeNull();
-    expect(element.querySelector('app-header app-wallet-status')).withContext('wallet status in the header').not.toBeNull();
+    expect(element.querySelector('app-header app-node-status'))
+      .withContext('node status in the header')
+      .not.toBeNull();
+    expect(element.querySelector('app-header app-wallet-status'))
+      .withContext('wallet status in the header')
+      .not.toBeNull();
   });
 });

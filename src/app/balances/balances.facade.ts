@@ -1,6 +1,7 @@
 import { Injectable, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
-import { selectFaucetUrl, selectSignedIn } from '../core';
+import { selectAuthPhase, selectFaucetUrl, selectSessionKey, selectSignedIn } from '../core';
+import { createSelector } from '@ngrx/store';
 import { BalancesPageActions } from './state/balances.actions';
 import {
   selectBalanceRows,
@@ -21,6 +22,11 @@ export class BalancesFacade {
   readonly faucet = this.store.selectSignal(selectFaucet);
   readonly faucetUrl = this.store.selectSignal(selectFaucetUrl);
   readonly signedIn = this.store.selectSignal(selectSignedIn);
+  readonly authPhase = this.store.selectSignal(selectAuthPhase);
+  /** A session exists, even while it is being restored after a dropped connection. */
+  readonly hasSession = this.store.selectSignal(
+    createSelector(selectSessionKey, (key) => key !== null),
+  );
 
   opened(): void {
     this.store.dispatch(BalancesPageActions.opened());

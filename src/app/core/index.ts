@@ -60,6 +60,7 @@ export {
   selectSessionExpiresAt,
   selectAuthPhase,
   selectAuthWallet,
+  selectSessionKey,
 } from './auth/state/auth.feature';
 
 export { WalletFacade } from './wallet/wallet.facade';

@@ -13,6 +13,9 @@ import { timeLeft } from './time-left';
       <span class="mono" data-testid="wallet-address" [attr.title]="address">{{
         short(address)
       }}</span>
+      @if (chain(); as chain) {
+        <span class="hint" data-testid="wallet-chain">chain {{ chain }}</span>
+      }
       @if (isLocalTestWallet()) {
         <span class="badge warn">Local test wallet</span>
       }
@@ -91,6 +94,11 @@ export class WalletStatus {
       this.wallet.wallets().find((w) => w.id === this.wallet.walletId())?.isLocalTestWallet ===
       true,
   );
+  /** The wallet's network, in decimal; sign-in does not depend on it, but people like to know. */
+  protected readonly chain = computed(() => {
+    const id = this.wallet.chainId();
+    return id && /^0x[0-9a-f]+$/i.test(id) ? String(parseInt(id, 16)) : id;
+  });
   protected readonly renewDue = computed(() => {
     const expiresAtMs = this.auth.expiresAtMs();
     return expiresAtMs !== null && expiresAtMs - this.clock.now() < RENEW_BEFORE_SECONDS * 1000;

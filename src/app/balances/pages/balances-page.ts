@@ -10,10 +10,14 @@ import { FaucetButton } from '../components/faucet-button';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Ledger balances</h1>
-    @if (!balances.signedIn()) {
+    @if (!balances.hasSession()) {
       <section class="empty-state">
-        <p>No balances to show.</p>
-        <p class="hint">Sign in to a ClearNode to see your unified balance per asset.</p>
+        @if (balances.authPhase() === 'resuming') {
+          <p>Signing in with your saved session…</p>
+        } @else {
+          <p>No balances to show.</p>
+          <p class="hint">Sign in to a ClearNode to see your unified balance per asset.</p>
+        }
       </section>
     } @else {
       <section class="card">
@@ -21,7 +25,7 @@ import { FaucetButton } from '../components/faucet-button';
           <button
             type="button"
             class="secondary"
-            [disabled]="balances.loading()"
+            [disabled]="balances.loading() || !balances.signedIn()"
             (click)="balances.refresh()"
           >
             {{ balances.loading() ? 'Loading…' : 'Refresh' }}
@@ -34,6 +38,11 @@ import { FaucetButton } from '../components/faucet-button';
             />
           }
         </div>
+        @if (!balances.signedIn()) {
+          <p class="warn" role="status">
+            Reconnecting to the ClearNode: these balances may be out of date.
+          </p>
+        }
         @if (balances.error(); as error) {
           <p class="error" role="alert">{{ error }}</p>
         }

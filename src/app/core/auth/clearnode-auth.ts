@@ -79,16 +79,19 @@ export class ClearNodeAuth {
   /** The session stored for this node + wallet, if it can still be used. */
   storedSession(scope: StorageScope): StoredSession | null {
     const session = this.store.load(scope);
-    return session && session.jwt && !isExpired(session) ? session : null;
+    return session?.jwt && session.application === APPLICATION_NAME && !isExpired(session)
+      ? session
+      : null;
   }
 
   /** No wallet prompt: re-authenticates this connection with the stored JWT. */
   async resume(scope: StorageScope): Promise<StoredSession> {
     const session = this.store.load(scope);
-    if (!session?.jwt)
+    if (!session?.jwt || session.application !== APPLICATION_NAME) {
       throw new NoStoredSessionError(
         'This browser has no sign-in stored for this wallet and node.',
       );
+    }
     if (isExpired(session)) {
       this.store.forget(scope);
       throw new NoStoredSessionError('Your session key has expired.');

@@ -14,7 +14,9 @@ describe('broker signatures', () => {
   });
 
   it('rejects other text, other signers, missing and malformed signatures', () => {
-    const other = new SigningKey('0x' + '22'.repeat(32)).sign(keccak256(toUtf8Bytes(text))).serialized;
+    const other = new SigningKey('0x' + '22'.repeat(32)).sign(
+      keccak256(toUtf8Bytes(text)),
+    ).serialized;
     expect(isSignedByBroker(text.replace('1700', '1800'), [signature], brokerAddress)).toBeFalse();
     expect(isSignedByBroker(text, [other], brokerAddress)).toBeFalse();
     expect(isSignedByBroker(text, [], brokerAddress)).toBeFalse();

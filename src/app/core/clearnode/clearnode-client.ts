@@ -9,6 +9,7 @@ import { PendingRequests } from './pending-requests';
 import {
   BrokerSignatureError,
   ClearNodeConnectionError,
+  errorTextOf,
   isRecord,
   parseIncomingFrame,
   type RelayedMessage,
@@ -63,13 +64,16 @@ export class ClearNodeClient {
   private readonly relayed = new Subject<RelayedMessage>();
   /** Participants' signed frames relayed by the node (frames with `sid`); receivers check signatures. */
   readonly relayedMessages$: Observable<RelayedMessage> = this.relayed.asObservable();
-  /** Current broker, kept as a subject too so late subscribers can read it. */
-  readonly broker$ = new BehaviorSubject<string | null>(null);
+  private readonly authRefusals = new Subject<string>();
+  /** The node answered a private method with "not signed in" (its session was dropped). */
+  readonly authRefused$: Observable<string> = this.authRefusals.asObservable();
 
   private socket: WebSocket | null = null;
   private pending = new PendingRequests();
   private nextId = Math.floor(Math.random() * 1_000_000) + 1;
   private broker: string | null = null;
+  /** Id of the get_config that opens each connection; its answer is checked against itself. */
+  private handshakeId: number | null = null;
   /** Frames that arrive before the broker address is known (the `assets` push on connect). */
   private early: string[] = [];
   private hasBeenOnline = false;
@@ -197,13 +201,12 @@ export class ClearNodeClient {
       const known = this.knownBrokers.get(url);
       if (known && known !== broker) {
         this.refuse(
-          `The ClearNode at ${url} now signs as ${broker}, not ${known} as before. The app does not trust it.`,
+          `The ClearNode at ${url} now signs as ${broker}, not ${known} as before. The app does not trust it; reload the page if the node was reset on purpose.`,
         );
         return;
       }
       this.knownBrokers.set(url, broker);
       this.broker = broker;
-      this.broker$.next(broker);
       const reconnected = this.hasBeenOnline;
       this.hasBeenOnline = true;
       this.state.update((s) => ({
@@ -231,8 +234,6 @@ export class ClearNodeClient {
       this.handshakeId = null;
     }
   }
-
-  private handshakeId: number | null = null;
 
   private onFrame(raw: string): void {
     const frame = parseIncomingFrame(raw);
@@ -262,6 +263,8 @@ export class ClearNodeClient {
       return;
     }
     const { id, method, params, timestamp } = frame;
+    if (method === 'error' && isAuthRefusal(errorTextOf(params)))
+      this.authRefusals.next(errorTextOf(params));
     this.pending.settle({ id, method, params, timestamp });
   }
 
@@ -319,7 +322,6 @@ export class ClearNodeClient {
     const socket = this.socket;
     this.socket = null;
     this.broker = null;
-    this.broker$.next(null);
     this.pending.failAll(
       new ClearNodeConnectionError('The connection to the ClearNode was closed by the app.'),
     );
@@ -348,6 +350,11 @@ export class ClearNodeClient {
       ? `Not connected to the ClearNode yet (${url}); the app is connecting.`
       : `Not connected to the ClearNode (${url}).`;
   }
+}
+
+/** The node's texts for a private method called without a live sign-in. */
+export function isAuthRefusal(text: string): boolean {
+  return text === 'authentication required' || text.startsWith('session expired');
 }
 
 function claimedBroker(params: unknown): string | null {

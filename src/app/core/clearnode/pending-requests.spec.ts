@@ -13,7 +13,14 @@ describe('PendingRequests (matching answers to requests)', () => {
     const first = pending.expect(1, 'auth_request', 1000);
     const second = pending.expect(2, 'ping', 1000);
     expect(pending.settle({ id: 2, method: 'pong', params: null, timestamp: 2 })).toBeTrue();
-    expect(pending.settle({ id: 1, method: 'auth_challenge', params: { challenge_message: 'c' }, timestamp: 1 })).toBeTrue();
+    expect(
+      pending.settle({
+        id: 1,
+        method: 'auth_challenge',
+        params: { challenge_message: 'c' },
+        timestamp: 1,
+      }),
+    ).toBeTrue();
     expect((await first).params).toEqual({ challenge_message: 'c' });
     expect((await second).method).toBe('pong');
     expect(pending.size).toBe(0);
@@ -25,7 +32,12 @@ describe('PendingRequests (matching answers to requests)', () => {
 
   it('turns a node error into ClearNodeRpcError with the node text and the request method', async () => {
     const answer = pending.expect(3, 'transfer', 1000);
-    pending.settle({ id: 3, method: 'error', params: { error: 'insufficient funds' }, timestamp: 0 });
+    pending.settle({
+      id: 3,
+      method: 'error',
+      params: { error: 'insufficient funds' },
+      timestamp: 0,
+    });
     const error = await answer.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ClearNodeRpcError);
     expect((error as ClearNodeRpcError).method).toBe('transfer');

@@ -6,12 +6,15 @@ describe('rpc frames', () => {
     expect(rawArrayOf(`{"res":${res},"sig":["0xab"]}`, 'res')).toBe(res);
     expect(rawArrayOf(`{ "sig":["0x"], "res" : ${res} }`, 'res')).toBe(res);
     expect(rawArrayOf('{"res":"not an array"}', 'res')).toBeNull();
-    expect(rawArrayOf('{"other":{"res":[1]}}', 'res')).withContext('nested keys are not top level').toBeNull();
+    expect(rawArrayOf('{"other":{"res":[1]}}', 'res'))
+      .withContext('nested keys are not top level')
+      .toBeNull();
     expect(rawArrayOf('{"note":"\\"res\\":[1]","res":[2,"m",{}]}', 'res')).toBe('[2,"m",{}]');
   });
 
   it('reads a response with its id, method, params and signed text', () => {
-    const raw = '{"res":[42,"auth_challenge",{"challenge_message":"c"},1700000000000],"sig":["0x01"]}';
+    const raw =
+      '{"res":[42,"auth_challenge",{"challenge_message":"c"},1700000000000],"sig":["0x01"]}';
     const frame = parseIncomingFrame(raw);
     expect(frame.kind).toBe('response');
     if (frame.kind !== 'response') return;

@@ -7,7 +7,10 @@ import { scopedKey } from './storage-keys';
 describe('NamespacedStorage', () => {
   let memory: MemoryStorage;
   let storage: NamespacedStorage;
-  const alice = { nodeUrl: 'ws://127.0.0.1:8000/ws', wallet: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266' };
+  const alice = {
+    nodeUrl: 'ws://127.0.0.1:8000/ws',
+    wallet: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+  };
   const bob = { nodeUrl: alice.nodeUrl, wallet: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' };
   const aliceElsewhere = { nodeUrl: 'wss://clearnet.yellow.com/ws', wallet: alice.wallet };
 
@@ -41,20 +44,36 @@ describe('NamespacedStorage', () => {
     // The event needs a real Storage; sessionStorage stands in for localStorage here.
     sessionStorage.clear();
     TestBed.resetTestingModule();
-    TestBed.configureTestingModule({ providers: [{ provide: BROWSER_STORAGE, useValue: sessionStorage }] });
+    TestBed.configureTestingModule({
+      providers: [{ provide: BROWSER_STORAGE, useValue: sessionStorage }],
+    });
     storage = TestBed.inject(NamespacedStorage);
     const seen: ScopedStorageChange[] = [];
     storage.scopedChanges$.subscribe((change) => seen.push(change));
     const fire = (key: string, newValue: string | null) =>
-      window.dispatchEvent(new StorageEvent('storage', { key, newValue, storageArea: sessionStorage }));
+      window.dispatchEvent(
+        new StorageEvent('storage', { key, newValue, storageArea: sessionStorage }),
+      );
     fire(scopedKey(bob, 'session'), '{"jwt":"b"}');
     fire('someone-else', 'x');
     fire(scopedKey(bob, 'session'), null);
     expect(seen).toEqual([
-      { key: { nodeUrl: bob.nodeUrl, wallet: bob.wallet.toLowerCase(), name: 'session' }, newValue: '{"jwt":"b"}' },
-      { key: { nodeUrl: bob.nodeUrl, wallet: bob.wallet.toLowerCase(), name: 'session' }, newValue: null },
+      {
+        key: { nodeUrl: bob.nodeUrl, wallet: bob.wallet.toLowerCase(), name: 'session' },
+        newValue: '{"jwt":"b"}',
+      },
+      {
+        key: { nodeUrl: bob.nodeUrl, wallet: bob.wallet.toLowerCase(), name: 'session' },
+        newValue: null,
+      },
     ]);
-    window.dispatchEvent(new StorageEvent('storage', { key: scopedKey(bob, 'x'), newValue: '1', storageArea: localStorage }));
+    window.dispatchEvent(
+      new StorageEvent('storage', {
+        key: scopedKey(bob, 'x'),
+        newValue: '1',
+        storageArea: localStorage,
+      }),
+    );
     expect(seen.length).withContext('changes to another storage area are not ours').toBe(2);
   });
 });

@@ -8,7 +8,9 @@ describe('storage keys', () => {
     const key = scopedKey({ nodeUrl: node, wallet }, 'session');
     expect(key).toBe(scopedKey({ nodeUrl: node, wallet: wallet.toLowerCase() }, 'session'));
     expect(key).not.toBe(scopedKey({ nodeUrl: 'wss://clearnet.yellow.com/ws', wallet }, 'session'));
-    expect(key).not.toBe(scopedKey({ nodeUrl: node, wallet: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }, 'session'));
+    expect(key).not.toBe(
+      scopedKey({ nodeUrl: node, wallet: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' }, 'session'),
+    );
     expect(key).not.toBe(appKey('session'));
   });
 

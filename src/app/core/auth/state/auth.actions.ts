@@ -39,6 +39,8 @@ export const AuthApiActions = createActionGroup({
     'Resume Failed': props<{ error: string }>(),
     'Signed Out': props<{ wallet: string; nodeUrl: string; message: string }>(),
     'Session Expired': props<{ wallet: string; nodeUrl: string }>(),
+    /** The node answered as if not signed in (e.g. idle expiry): sign in again with the JWT. */
+    'Session Dropped By Node': props<{ error: string }>(),
     /** This tab stopped using the session (another account or node took over); nothing forgotten. */
     'Session Left': props<{ wallet: string; nodeUrl: string }>(),
   },

@@ -13,6 +13,7 @@ import {
   startWith,
   switchMap,
   tap,
+  throttleTime,
   timer,
 } from 'rxjs';
 import { ClearNodeClient } from '../../clearnode/clearnode-client';
@@ -66,6 +67,7 @@ export const resumeSession = createEffect(
         WalletApiActions.restoreSucceeded,
         WalletProviderActions.accountsChanged,
         AuthStorageActions.sessionStored,
+        AuthApiActions.sessionDroppedByNode,
       ),
       concatLatestFrom(() => [
         store.select(selectNodeUrl),
@@ -78,7 +80,8 @@ export const resumeSession = createEffect(
         if (!nodeUrl || !wallet || !online) return false;
         const socketIsNew =
           action.type === ClearNodeConnectionActions.connected.type ||
-          action.type === ClearNodeConnectionActions.reconnected.type;
+          action.type === ClearNodeConnectionActions.reconnected.type ||
+          action.type === AuthApiActions.sessionDroppedByNode.type;
         // Another account while signed in: the switch effect restarts the socket, which resumes.
         if (action.type === WalletProviderActions.accountsChanged.type) return authWallet === null;
         return socketIsNew || phase === 'signedOut';
@@ -117,6 +120,21 @@ export const resumeSession = createEffect(
           startWith(AuthApiActions.resumeStarted({ wallet: wallet!, nodeUrl: nodeUrl! })),
         );
       }),
+    ),
+  { functional: true },
+);
+
+/**
+ * A private request came back "authentication required": the node lost our session. Resume
+ * with the JWT, at most once per minute so a node that keeps refusing cannot cause a loop.
+ */
+export const noticeDroppedSession = createEffect(
+  (client = inject(ClearNodeClient), store = inject(Store)) =>
+    client.authRefused$.pipe(
+      concatLatestFrom(() => store.select(selectAuthPhase)),
+      filter(([, phase]) => phase === 'signedIn'),
+      throttleTime(60_000),
+      map(([error]) => AuthApiActions.sessionDroppedByNode({ error })),
     ),
   { functional: true },
 );

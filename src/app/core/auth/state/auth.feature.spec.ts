@@ -1,0 +1,126 @@
+import { ClearNodeConnectionActions } from '../../clearnode/state/clearnode.actions';
+import {
+  AccountMenuActions,
+  AuthApiActions,
+  AuthStorageActions,
+  SignInPanelActions,
+  type AuthSessionProps,
+} from './auth.actions';
+import {
+  authFeature,
+  initialAuthState,
+  selectSessionExpiresAtMs,
+  selectSignedIn,
+  type AuthState,
+} from './auth.feature';
+
+const reduce = authFeature.reducer;
+const session: AuthSessionProps = {
+  wallet: '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+  nodeUrl: 'ws://127.0.0.1:8000/ws',
+  sessionKey: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+  expiresAt: 1_800_000_000,
+  allowances: [{ asset: 'usdc', amount: '100' }],
+};
+const signedIn = reduce(initialAuthState, AuthApiActions.signedIn(session));
+
+describe('auth reducer and selectors', () => {
+  it('waits for the wallet, then holds the session once signed in', () => {
+    const waiting = reduce(
+      initialAuthState,
+      SignInPanelActions.signInClicked({ allowances: session.allowances, expiresAt: 1 }),
+    );
+    expect(waiting.phase).toBe('awaitingSignature');
+    expect(signedIn).toEqual(
+      jasmine.objectContaining({
+        phase: 'signedIn',
+        wallet: session.wallet,
+        sessionKey: session.sessionKey,
+      }),
+    );
+    expect(selectSignedIn.projector(signedIn.phase)).toBeTrue();
+    expect(selectSessionExpiresAtMs.projector(signedIn.expiresAt)).toBe(1_800_000_000_000);
+  });
+
+  it('stays signed out with the message when the signature is declined', () => {
+    const waiting = reduce(
+      initialAuthState,
+      SignInPanelActions.signInClicked({ allowances: [], expiresAt: 1 }),
+    );
+    const declined = reduce(
+      waiting,
+      AuthApiActions.signInFailed({ error: 'You declined', rejected: true }),
+    );
+    expect(declined).toEqual({ ...initialAuthState, error: 'You declined' });
+  });
+
+  it('keeps the current session when a renewal is declined', () => {
+    const renewing = reduce(
+      signedIn,
+      AccountMenuActions.renewClicked({ allowances: [], expiresAt: 2 }),
+    );
+    const declined = reduce(
+      renewing,
+      AuthApiActions.signInFailed({ error: 'You declined', rejected: true }),
+    );
+    expect(declined.phase).toBe('signedIn');
+    expect(declined.sessionKey).toBe(session.sessionKey);
+    expect(declined.error).toBe('You declined');
+  });
+
+  it('resumes on a lost connection and comes back signed in with the JWT', () => {
+    const lost = reduce(
+      signedIn,
+      ClearNodeConnectionActions.lost({ url: session.nodeUrl, error: 'x' }),
+    );
+    expect(lost.phase).toBe('resuming');
+    expect(reduce(lost, AuthApiActions.reauthenticated(session)).phase).toBe('signedIn');
+  });
+
+  it('forgets the session and explains why when the node refuses it or it expires', () => {
+    const refused = reduce(
+      signedIn,
+      AuthApiActions.signInRequired({
+        wallet: session.wallet,
+        nodeUrl: session.nodeUrl,
+        reason: 'invalid JWT token',
+      }),
+    );
+    expect(refused).toEqual(
+      jasmine.objectContaining({
+        phase: 'signedOut',
+        sessionKey: null,
+        error: 'invalid JWT token',
+      }),
+    );
+    const expired = reduce(
+      signedIn,
+      AuthApiActions.sessionExpired({ wallet: session.wallet, nodeUrl: session.nodeUrl }),
+    );
+    expect(expired.phase).toBe('signedOut');
+    expect(expired.error).toContain('expired');
+  });
+
+  it('clears everything on sign-out, account switch and sign-out in another tab', () => {
+    const out = reduce(
+      signedIn,
+      AuthApiActions.signedOut({
+        wallet: session.wallet,
+        nodeUrl: session.nodeUrl,
+        message: 'Signed out.',
+      }),
+    );
+    expect(out).toEqual({ ...initialAuthState, notice: 'Signed out.' });
+    const left = reduce(
+      signedIn,
+      AuthApiActions.sessionLeft({ wallet: session.wallet, nodeUrl: session.nodeUrl }),
+    );
+    expect(left).toEqual(initialAuthState);
+    const elsewhere: AuthState = reduce(
+      signedIn,
+      AuthStorageActions.sessionRemoved({ wallet: session.wallet, nodeUrl: session.nodeUrl }),
+    );
+    expect(elsewhere.phase).toBe('signedOut');
+    expect(elsewhere.notice).toBe('You signed out in another tab.');
+  });
+});

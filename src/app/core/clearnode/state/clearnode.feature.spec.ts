@@ -1,0 +1,67 @@
+import { IDLE_CONNECTION } from '../connection-status';
+import {
+  ClearNodeApiActions,
+  ClearNodeConnectionActions,
+  ClearNodePushActions,
+  NodePickerActions,
+} from './clearnode.actions';
+import {
+  clearNodeFeature,
+  initialClearNodeState,
+  selectFaucetUrl,
+  selectIsLocalNode,
+} from './clearnode.feature';
+
+const reduce = clearNodeFeature.reducer;
+const local = 'ws://127.0.0.1:8000/ws';
+const asset = { symbol: 'usdc', decimals: 6, chainId: 1, token: '0x0' };
+
+describe('clearNode reducer and selectors', () => {
+  it('starts over when another node is chosen, keeps state for the same one', () => {
+    const chosen = reduce(
+      initialClearNodeState,
+      ClearNodeConnectionActions.nodeChosen({ url: local }),
+    );
+    const withAssets = reduce(chosen, ClearNodeApiActions.assetsLoaded({ assets: [asset] }));
+    expect(reduce(withAssets, NodePickerActions.nodeSelected({ url: local }))).toBe(withAssets);
+    expect(
+      reduce(withAssets, NodePickerActions.nodeSelected({ url: 'wss://clearnet.yellow.com/ws' })),
+    ).toEqual({
+      ...initialClearNodeState,
+      nodeUrl: 'wss://clearnet.yellow.com/ws',
+    });
+  });
+
+  it('mirrors the connection status of the chosen node only', () => {
+    const chosen = reduce(
+      initialClearNodeState,
+      ClearNodeConnectionActions.nodeChosen({ url: local }),
+    );
+    const online = { ...IDLE_CONNECTION, url: local, phase: 'online' as const };
+    expect(
+      reduce(chosen, ClearNodeConnectionActions.statusChanged({ status: online })).connection,
+    ).toEqual(online);
+    const stale = { ...online, url: 'ws://old/ws' };
+    expect(
+      reduce(chosen, ClearNodeConnectionActions.statusChanged({ status: stale })).connection,
+    ).toEqual(IDLE_CONNECTION);
+  });
+
+  it('takes assets from the answer or the push, and keeps the failure message', () => {
+    const pushed = reduce(
+      initialClearNodeState,
+      ClearNodePushActions.assetsReceived({ assets: [asset] }),
+    );
+    expect(pushed.assets).toEqual([asset]);
+    expect(reduce(pushed, ClearNodeApiActions.assetsLoadFailed({ error: 'no' })).assetsError).toBe(
+      'no',
+    );
+  });
+
+  it('derives the faucet and whether the node is local', () => {
+    expect(selectFaucetUrl.projector(local)).toBe('http://127.0.0.1:8000/faucet/requestTokens');
+    expect(selectFaucetUrl.projector('wss://clearnet.yellow.com/ws')).toBeNull();
+    expect(selectIsLocalNode.projector(local)).toBeTrue();
+    expect(selectIsLocalNode.projector(null)).toBeFalse();
+  });
+});

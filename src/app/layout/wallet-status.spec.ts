@@ -1,0 +1,103 @@
+import { TestBed } from '@angular/core/testing';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { AccountMenuActions } from '../core/auth/state/auth.actions';
+import { initialAuthState } from '../core/auth/state/auth.feature';
+import { initialClearNodeState } from '../core/clearnode/state/clearnode.feature';
+import { WalletMenuActions } from '../core/wallet/state/wallet.actions';
+import { initialWalletState } from '../core/wallet/state/wallet.feature';
+import { initialAppState } from '../testing/initial-app-state';
+import { WalletStatus } from './wallet-status';
+
+const address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+
+describe('WalletStatus', () => {
+  function render(state: Partial<typeof initialAppState>) {
+    TestBed.configureTestingModule({
+      providers: [provideMockStore({ initialState: { ...initialAppState, ...state } })],
+    });
+    const store = TestBed.inject(MockStore);
+    const dispatched = spyOn(store, 'dispatch');
+    const fixture = TestBed.createComponent(WalletStatus);
+    fixture.detectChanges();
+    return { element: fixture.nativeElement as HTMLElement, dispatched };
+  }
+  const buttons = (element: HTMLElement) =>
+    Array.from(element.querySelectorAll('button')).map((b) => b.textContent?.trim());
+
+  it('offers the discovered wallets, MetaMask first', () => {
+    const { element, dispatched } = render({
+      wallet: {
+        ...initialWalletState,
+        wallets: [
+          { id: 'io.metamask', name: 'MetaMask', icon: null, rdns: 'io.metamask' },
+          { id: 'other', name: 'Other', icon: null, rdns: 'other' },
+        ],
+      },
+    });
+    expect(buttons(element)).toEqual(['Connect MetaMask', 'Connect Other']);
+    element.querySelector('button')!.click();
+    expect(dispatched).toHaveBeenCalledWith(
+      WalletMenuActions.connectClicked({ walletId: 'io.metamask' }),
+    );
+  });
+
+  it('says when there is no wallet and offers a labelled test wallet for a local node only', () => {
+    const local = render({
+      clearNode: { ...initialClearNodeState, nodeUrl: 'ws://127.0.0.1:8000/ws' },
+    });
+    expect(local.element.querySelector('[data-testid="no-wallet"]')?.textContent).toContain(
+      'No wallet found',
+    );
+    expect(buttons(local.element)).toEqual(['Use a local test wallet']);
+    TestBed.resetTestingModule();
+    const remote = render({
+      clearNode: { ...initialClearNodeState, nodeUrl: 'wss://clearnet.yellow.com/ws' },
+    });
+    expect(buttons(remote.element)).toEqual([]);
+  });
+
+  it('shows the signed-in account with its key expiry and a sign-out', () => {
+    const { element, dispatched } = render({
+      wallet: { ...initialWalletState, walletId: 'io.metamask', address },
+      auth: {
+        ...initialAuthState,
+        phase: 'signedIn',
+        wallet: address,
+        sessionKey: '0x1',
+        expiresAt: Math.floor(Date.now() / 1000) + 5 * 3600,
+      },
+    });
+    expect(element.querySelector('[data-testid="wallet-address"]')?.textContent).toBe(
+      '0xf39F…2266',
+    );
+    expect(element.querySelector('[data-testid="auth-status"]')?.textContent).toBe('Signed in');
+    expect(element.querySelector('[data-testid="session-expiry"]')?.textContent).toMatch(
+      /key expires in [45] h/,
+    );
+    expect(buttons(element)).toEqual(['Sign out']);
+    element.querySelector('button')!.click();
+    expect(dispatched).toHaveBeenCalledWith(AccountMenuActions.signOutClicked());
+  });
+
+  it('offers renewal in the last hour of the session key', () => {
+    const { element, dispatched } = render({
+      wallet: { ...initialWalletState, walletId: 'io.metamask', address },
+      auth: {
+        ...initialAuthState,
+        phase: 'signedIn',
+        wallet: address,
+        sessionKey: '0x1',
+        expiresAt: Math.floor(Date.now() / 1000) + 600,
+        allowances: [{ asset: 'usdc', amount: '5' }],
+      },
+    });
+    expect(buttons(element)).toEqual(['Renew', 'Sign out']);
+    element.querySelector('button')!.click();
+    const action = dispatched.calls.mostRecent().args[0] as unknown as ReturnType<
+      typeof AccountMenuActions.renewClicked
+    >;
+    expect(action.type).toBe(AccountMenuActions.renewClicked.type);
+    expect(action.allowances).toEqual([{ asset: 'usdc', amount: '5' }]);
+    expect(action.expiresAt).toBeGreaterThan(Date.now() / 1000 + 23 * 3600);
+  });
+});
