@@ -51,7 +51,7 @@ async function main(): Promise<void> {
         const user = users[w];
         const def = definition([user.wallet.address, partner], { weights: [100, 0] });
         const created = await user.client.send(await createSession(user.signer, def, [{ participant: user.wallet.address, asset: 'usdc', amount: '1' }]));
-        const id = created.json.res![2].app_session_id as string;
+        const id = (created.json.res![2] as { app_session_id: string }).app_session_id;
         const closed = await user.client.send(await multiSigned('close_app_session', { app_session_id: id, allocations: [{ participant: user.wallet.address, asset: 'usdc', amount: '1' }] }, [user.signer]));
         if (closed.json.res![1] !== 'close_app_session') throw new Error(JSON.stringify(closed.json.res));
       });
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     const members = users.slice(0, 10);
     const def = definition(members.map((m) => m.wallet.address), { weights: members.map(() => 1), quorum: 1 });
     const created = await members[0].client.send(await createSession(members[0].signer, def, []));
-    const sessionId = created.json.res![2].app_session_id as `0x${string}`;
+    const sessionId = (created.json.res![2] as { app_session_id: `0x${string}` }).app_session_id;
     const latencies: number[] = [];
     const deadline = Date.now() + TIME_LIMIT_MS;
     for (let i = 0; i < 500 && Date.now() < deadline; i++) {

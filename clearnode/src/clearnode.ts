@@ -20,6 +20,7 @@ import { authMethods } from './handlers/auth-methods.ts';
 import { accountMethods } from './handlers/account-methods.ts';
 import { transferMethod } from './handlers/transfer-method.ts';
 import { appSessionMethods } from './handlers/app-session-methods.ts';
+import { channelMethods, cleanupSessionKeyCacheMethod } from './handlers/channel-methods.ts';
 import { messageRelayMethod } from './extensions/message-relay.ts';
 import { defaultAssets, networksOf } from './assets.ts';
 import { parseAmount } from './decimal.ts';
@@ -94,6 +95,8 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
     ...accountMethods,
     transfer: transferMethod,
     ...appSessionMethods,
+    ...channelMethods,
+    cleanup_session_key_cache: cleanupSessionKeyCacheMethod,
     ...(strict ? {} : { message: messageRelayMethod }),
   };
   const router = new Router(services, methods);

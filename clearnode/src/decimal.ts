@@ -52,3 +52,21 @@ export function fractionDigits(amount: bigint): number {
   const fraction = (abs % SCALE_FACTOR).toString().padStart(AMOUNT_SCALE, '0').replace(/0+$/, '');
   return fraction.length;
 }
+
+/**
+ * The text of the error Go's decimal parser gives for a string it refuses, for messages that embed
+ * it. A well-formed decimal finer than this node's scale is accepted by Go; here it gets its own text.
+ */
+export function decimalParseError(text: string): string {
+  let body = text;
+  const e = text.search(/[Ee]/);
+  if (e !== -1) {
+    const exponent = text.slice(e + 1);
+    if (!/^[+-]?\d+$/.test(exponent)) return `can't convert ${text} to decimal: exponent is not numeric`;
+    if (Math.abs(Number(exponent)) > 2 ** 31) return `can't convert ${text} to decimal: fractional part too long`;
+    body = text.slice(0, e);
+  }
+  if (body.split('.').length > 2) return `can't convert ${body} to decimal: too many .s`;
+  if (DECIMAL_SYNTAX.test(text)) return `can't convert ${text} to decimal: more than ${AMOUNT_SCALE} fractional digits`;
+  return `can't convert ${body} to decimal`;
+}

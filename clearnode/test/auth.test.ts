@@ -1,153 +1,306 @@
-import { test } from 'node:test';
+import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAuthRequestMessage, createAuthVerifyMessageFromChallenge, createEIP712AuthMessageSigner, createGetLedgerBalancesMessage, createGetSessionKeysMessage,
-  createRevokeSessionKeyMessage, createECDSAMessageSigner, createGetUserTagMessage, parseAnyRPCResponse, parseAuthChallengeResponse } from '@erc7824/nitrolite';
+import {
+  createAuthRequestMessage, createAuthVerifyMessageFromChallenge, createEIP712AuthMessageSigner, createGetLedgerBalancesMessage, createGetSessionKeysMessage,
+  createRevokeSessionKeyMessage, createECDSAMessageSigner, createGetUserTagMessage, parseAuthChallengeResponse, RPCMethod, type AuthRequestParams,
+} from '@erc7824/nitrolite';
+import type { Hex } from 'viem';
+import { startClearNode, type RunningClearNode } from '../src/clearnode.ts';
 import { freshNode } from './support/node.ts';
-import { TestClient, newWallet, signIn, signInWithJwt, errorOf, requestId, walletClientOf, type Wallet } from './support/client.ts';
+import { TestClient, newWallet, signIn, signInWithJwt, errorOf, paramsOf, requestId, walletClientOf, type Wallet, type SignedIn } from './support/client.ts';
 import { createSession, definition } from './support/requests.ts';
 
-async function challengeFor(client: TestClient, wallet: Wallet, sessionKey: Wallet, overrides: Record<string, unknown> = {}) {
-  const params = { address: wallet.address, session_key: sessionKey.address, application: 'app', allowances: [], expires_at: BigInt(Math.floor(Date.now() / 1000) + 3600), scope: 'app', ...overrides };
-  const challenge = parseAuthChallengeResponse((await client.send(await createAuthRequestMessage(params as never, requestId()))).raw);
+type ChallengeParams = AuthRequestParams & { address: Hex };
+
+async function challengeFor(client: TestClient, wallet: Wallet, sessionKey: Wallet, overrides: Partial<ChallengeParams> = {}) {
+  const params: ChallengeParams = {
+    address: wallet.address, session_key: sessionKey.address, application: 'app', allowances: [],
+    expires_at: BigInt(Math.floor(Date.now() / 1000) + 3600), scope: 'app', ...overrides,
+  };
+  const challenge = parseAuthChallengeResponse((await client.send(await createAuthRequestMessage(params, requestId()))).raw);
   return { params, challenge: challenge.params.challengeMessage };
 }
 
-function policySigner(wallet: Wallet, params: any, application = params.application) {
+function policySigner(wallet: Wallet, params: ChallengeParams, application = params.application) {
   return createEIP712AuthMessageSigner(walletClientOf(wallet), { scope: params.scope, session_key: params.session_key, expires_at: params.expires_at, allowances: params.allowances }, { name: application });
 }
 
-test('sign-in returns a JWT, then pushes channels and bu; private methods work', async () => {
-  const node = await freshNode();
-  const user = await signIn(node.url, newWallet());
-  const verify = user.client.frames.findIndex((f) => f.json.res?.[1] === 'auth_verify');
-  assert.deepEqual(user.client.frames.slice(verify + 1, verify + 3).map((f) => f.json.res?.[1]), ['channels', 'bu']);
-  assert.equal(user.jwt.split('.').length, 3);
-  const balances = await user.client.call(await createGetLedgerBalancesMessage(user.signer, undefined, requestId()));
-  assert.deepEqual(balances.params, { ledgerBalances: [] });
-  const tag = await user.client.call(await createGetUserTagMessage(user.signer, requestId()));
-  assert.match((tag.params as { tag: string }).tag, /^[0-9A-Z]{6}$/);
-});
+/** auth_request then auth_verify signed by `signer` (the wallet by default); returns the error text, if any. */
+async function verifyWith(client: TestClient, wallet: Wallet, overrides: Partial<ChallengeParams> = {}, signer: Wallet = wallet, domain?: string): Promise<string | undefined> {
+  const { params, challenge } = await challengeFor(client, wallet, newWallet(), overrides);
+  return client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(signer, params, domain), challenge, requestId()));
+}
 
-test('auth errors: challenge, signature, replay, lowercase address, expiry, allowances', async () => {
-  const node = await freshNode();
-  const client = await TestClient.connect(node.url);
-  const wallet = newWallet();
-  const key = newWallet();
-
-  const unknown = await client.send(await createAuthVerifyMessageFromChallenge(policySigner(wallet, { scope: 'app', session_key: key.address, expires_at: 1n, allowances: [], application: 'app' }), '6f1c1c4e-6a43-4b3a-9a4e-2f1e0b1b2c3d', requestId()));
-  assert.equal(errorOf(unknown), 'invalid challenge');
-
-  const { params, challenge } = await challengeFor(client, wallet, key);
-  const wrongDomain = await client.send(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params, 'other'), challenge, requestId()));
-  assert.equal(errorOf(wrongDomain), 'invalid challenge or signature');
-  const good = await client.send(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), challenge, requestId()));
-  assert.equal(errorOf(good), undefined);
-  const replay = await client.send(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), challenge, requestId()));
-  assert.equal(errorOf(replay), 'invalid challenge or signature');
-
-  const lower = { ...wallet, address: wallet.address.toLowerCase() as `0x${string}` };
-  const c2 = await challengeFor(client, lower, newWallet());
-  assert.equal(errorOf(await client.send(await createAuthVerifyMessageFromChallenge(policySigner(wallet, c2.params), c2.challenge, requestId()))), 'invalid challenge or signature');
-
-  const c3 = await challengeFor(client, wallet, newWallet(), { expires_at: BigInt(Math.floor(Date.now() / 1000) - 10) });
-  assert.equal(errorOf(await client.send(await createAuthVerifyMessageFromChallenge(policySigner(wallet, c3.params), c3.challenge, requestId()))), 'expiration time must be set and in the future');
-
-  const c4 = await challengeFor(client, wallet, newWallet(), { allowances: [{ asset: 'doge', amount: '1' }] });
-  assert.equal(errorOf(await client.send(await createAuthVerifyMessageFromChallenge(policySigner(wallet, c4.params), c4.challenge, requestId()))), "unsupported token: asset 'doge' is not supported");
-
-  const c5 = await challengeFor(client, wallet, newWallet(), { expires_at: BigInt(Date.now()) * 1000n });
-  assert.equal(errorOf(await client.send(await createAuthVerifyMessageFromChallenge(policySigner(wallet, c5.params), c5.challenge, requestId()))), 'failed to generate JWT token');
-
-  const other = newWallet();
-  const c6 = await challengeFor(client, other, key);
-  assert.equal(errorOf(await client.send(await createAuthVerifyMessageFromChallenge(policySigner(other, c6.params), c6.challenge, requestId()))), 'signer is already in use for another wallet');
-
-  const noSig = await client.send(JSON.stringify({ req: [requestId(), 'auth_verify', { challenge }, Date.now()], sig: [] }));
-  assert.equal(errorOf(noSig), 'invalid authentication method: expected JWT or signature');
-  const badUuid = await client.send(JSON.stringify({ req: [requestId(), 'auth_verify', { challenge: 'nope' }, Date.now()], sig: [] }));
-  assert.equal(errorOf(badUuid), 'failed to parse auth parameters');
-  client.close();
-});
-
-test('private methods: authentication required, stale timestamp', async () => {
-  const node = await freshNode();
-  const anonymous = await TestClient.connect(node.url);
-  const signer = createECDSAMessageSigner(newWallet().privateKey);
-  assert.equal(errorOf(await anonymous.send(await createGetLedgerBalancesMessage(signer, undefined, requestId()))), 'authentication required');
-  const user = await signIn(node.url, newWallet());
-  const stale = await user.client.send(await createGetLedgerBalancesMessage(user.signer, undefined, requestId(), Date.now() - 61_000));
-  assert.equal(errorOf(stale), 'invalid message timestamp');
-  const tenDigits = await user.client.send(await createGetLedgerBalancesMessage(user.signer, undefined, requestId(), Math.floor(Date.now() / 1000)));
-  assert.equal(errorOf(tenDigits), 'invalid message timestamp');
-  // Public methods ignore the timestamp.
-  const publicOld = await anonymous.send(JSON.stringify({ req: [requestId(), 'get_assets', {}, 1], sig: [] }));
-  assert.equal(publicOld.json.res?.[1], 'get_assets');
-  anonymous.close();
-});
-
-test('JWT re-auth on a new connection; a bad token is refused', async () => {
-  const node = await freshNode();
-  const user = await signIn(node.url, newWallet());
-  const { client, response } = await signInWithJwt(node.url, user.jwt);
-  const parsed = parseAnyRPCResponse(response.raw) as any;
-  assert.deepEqual(parsed.params, { address: user.wallet.address, sessionKey: user.sessionKey.address, success: true, jwtToken: undefined });
-  await client.push('bu');
-  const balances = await client.call(await createGetLedgerBalancesMessage(user.signer, undefined, requestId()));
-  assert.equal(balances.method, 'get_ledger_balances');
-  const forged = user.jwt.slice(0, -4) + (user.jwt.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-  const bad = await signInWithJwt(node.url, forged);
-  assert.equal(errorOf(bad.response), 'invalid JWT token');
-  client.close();
-  bad.client.close();
-});
-
-test('session keys: listed with usage, one per application, revocation, expiry', async () => {
-  const node = await freshNode();
-  const wallet = newWallet();
-  const first = await signIn(node.url, wallet, { allowances: [{ asset: 'usdc', amount: '7' }] });
-  const keys = await first.client.call(await createGetSessionKeysMessage(first.signer, requestId()));
-  const list = (keys.params as { sessionKeys: any[] }).sessionKeys;
-  assert.equal(list.length, 1);
-  assert.equal(list[0].sessionKey, first.sessionKey.address);
-  assert.deepEqual(list[0].allowances, [{ asset: 'usdc', allowance: '7', used: '0' }]);
-
-  // A second key for the same application replaces the first one.
-  const second = await signIn(node.url, wallet);
-  const after = await second.client.call(await createGetSessionKeysMessage(second.signer, requestId()));
-  assert.deepEqual((after.params as { sessionKeys: any[] }).sessionKeys.map((k) => k.sessionKey), [second.sessionKey.address]);
-  // The replaced key no longer maps to the wallet: its signature is the wrong signer now.
-  const staleKey = await second.client.send(await createRevokeSessionKeyMessage(first.signer, second.sessionKey.address, requestId()));
-  assert.equal(errorOf(staleKey), 'invalid signature');
-
-  const other = await signIn(node.url, wallet, { application: 'other' });
-  const denied = await other.client.send(await createRevokeSessionKeyMessage(other.signer, second.sessionKey.address, requestId()));
-  assert.equal(errorOf(denied), 'operation denied: insufficient permissions for the active session key');
-  const notMine = await other.client.send(await createRevokeSessionKeyMessage(other.signer, newWallet().address, requestId()));
-  assert.equal(errorOf(notMine), 'operation denied: provided address is not an active session key of this user');
-  const revoked = await second.client.call(await createRevokeSessionKeyMessage(second.signer, second.sessionKey.address, requestId()));
-  assert.deepEqual(revoked.params, { sessionKey: second.sessionKey.address });
-  // The revoked key now signs as itself: a non-participant for app sessions, the wrong signer here.
-  const afterRevoke = await second.client.send(await createCreateWith(second));
-  assert.equal(errorOf(afterRevoke), `missing signature for participant ${wallet.address}`);
-  // Re-registering the revoked (expired) key is refused.
-  await assert.rejects(signIn(node.url, wallet, { sessionKey: second.sessionKey }), /session key already exists but is expired/);
-  for (const c of [first, second, other]) c.client.close();
-});
-
-async function createCreateWith(user: Awaited<ReturnType<typeof signIn>>) {
+async function createWith(user: SignedIn) {
   return createSession(user.signer, definition([user.wallet.address, newWallet().address]), [{ participant: user.wallet.address, asset: 'usdc', amount: '1' }]);
 }
 
-test('an expired session key no longer signs for its wallet', async () => {
-  const node = await freshNode();
+describe('auth_verify', () => {
+  let node: RunningClearNode;
+  let client: TestClient;
   const wallet = newWallet();
-  const expiresAt = BigInt(Math.floor(Date.now() / 1000) + 2);
-  const user = await signIn(node.url, wallet, { expiresAt });
-  await new Promise<void>((resolve) => {
-    const wait = () => (Date.now() / 1000 > Number(expiresAt) + 0.05 ? resolve() : setTimeout(wait, 50));
-    wait();
+  before(async () => {
+    node = await startClearNode({ port: 0, db: ':memory:' });
+    client = await TestClient.connect(node.url);
   });
-  const refused = await user.client.send(await createCreateWith(user));
-  assert.equal(errorOf(refused), `missing signature for participant ${wallet.address}`);
-  user.client.close();
+  after(async () => {
+    client.close();
+    await node.stop();
+  });
+
+  test('signs in: jwt_token, then pushes channels and bu', async () => {
+    const user = await signIn(node.url, newWallet());
+    const verify = user.client.frames.findIndex((f) => f.json.res?.[1] === 'auth_verify');
+    assert.deepEqual(user.client.frames.slice(verify + 1, verify + 3).map((f) => f.json.res?.[1]), ['channels', 'bu']);
+    assert.equal(user.jwt.split('.').length, 3);
+    user.client.close();
+  });
+  test('refuses an unknown challenge with "invalid challenge"', async () => {
+    const params: ChallengeParams = { address: wallet.address, session_key: newWallet().address, application: 'app', allowances: [], expires_at: 1n, scope: 'app' };
+    assert.equal(await client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), '6f1c1c4e-6a43-4b3a-9a4e-2f1e0b1b2c3d', requestId())), 'invalid challenge');
+  });
+  test('refuses a Policy signed under another domain with "invalid challenge or signature"', async () => {
+    assert.equal(await verifyWith(client, wallet, {}, wallet, 'other'), 'invalid challenge or signature');
+  });
+  test('refuses a Policy signed by someone else with "invalid challenge or signature"', async () => {
+    assert.equal(await verifyWith(client, wallet, {}, newWallet()), 'invalid challenge or signature');
+  });
+  test('refuses a replayed challenge with "invalid challenge or signature"', async () => {
+    const { params, challenge } = await challengeFor(client, wallet, newWallet());
+    assert.equal(await client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), challenge, requestId())), undefined);
+    assert.equal(await client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), challenge, requestId())), 'invalid challenge or signature');
+  });
+  test('compares the address as a string: a lowercase address never matches', async () => {
+    const lower = { ...wallet, address: wallet.address.toLowerCase() as Hex };
+    const { params, challenge } = await challengeFor(client, lower, newWallet());
+    assert.equal(await client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), challenge, requestId())), 'invalid challenge or signature');
+  });
+  test('refuses a past expires_at with "expiration time must be set and in the future"', async () => {
+    assert.equal(await verifyWith(client, wallet, { expires_at: BigInt(Math.floor(Date.now() / 1000) - 10) }), 'expiration time must be set and in the future');
+  });
+  test('refuses an unknown allowance asset with "unsupported token: asset \'doge\' is not supported"', async () => {
+    assert.equal(await verifyWith(client, wallet, { allowances: [{ asset: 'doge', amount: '1' }] }), "unsupported token: asset 'doge' is not supported");
+  });
+  test('refuses an unparsable allowance amount with the decimal error', async () => {
+    assert.equal(await verifyWith(client, wallet, { allowances: [{ asset: 'usdc', amount: 'lots' }] }), "unsupported token: invalid amount 'lots' for asset 'usdc': can't convert lots to decimal");
+  });
+  test('refuses a negative allowance amount', async () => {
+    assert.equal(await verifyWith(client, wallet, { allowances: [{ asset: 'usdc', amount: '-1' }] }), "unsupported token: allowance amount cannot be negative for asset 'usdc', got '-1'");
+  });
+  test('refuses expires_at given in ms·1000 with "failed to generate JWT token"', async () => {
+    assert.equal(await verifyWith(client, wallet, { expires_at: BigInt(Date.now()) * 1000n }), 'failed to generate JWT token');
+  });
+  test('refuses a session key already registered to another wallet', async () => {
+    const key = newWallet();
+    const owner = await signIn(node.url, newWallet(), { sessionKey: key });
+    const other = newWallet();
+    const { params, challenge } = await challengeFor(client, other, key);
+    assert.equal(await client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(other, params), challenge, requestId())), 'signer is already in use for another wallet');
+    owner.client.close();
+  });
+  test('refuses a frame with neither jwt nor signature', async () => {
+    const { challenge } = await challengeFor(client, wallet, newWallet());
+    assert.equal(await client.refusal(JSON.stringify({ req: [requestId(), 'auth_verify', { challenge }, Date.now()], sig: [] })), 'invalid authentication method: expected JWT or signature');
+  });
+  test('refuses a malformed challenge uuid with "failed to parse auth parameters"', async () => {
+    assert.equal(await client.refusal(JSON.stringify({ req: [requestId(), 'auth_verify', { challenge: 'nope' }, Date.now()], sig: [] })), 'failed to parse auth parameters');
+  });
+  test('reusing an active key keeps its first allowances', async () => {
+    const key = newWallet();
+    const owner = newWallet();
+    const first = await signIn(node.url, owner, { sessionKey: key, allowances: [{ asset: 'usdc', amount: '7' }] });
+    const again = await signIn(node.url, owner, { sessionKey: key, allowances: [{ asset: 'usdc', amount: '9' }] });
+    const { sessionKeys } = await again.client.expect(await createGetSessionKeysMessage(again.signer, requestId()), RPCMethod.GetSessionKeys);
+    assert.deepEqual(sessionKeys.map((k) => k.allowances[0].allowance), ['7']);
+    first.client.close();
+    again.client.close();
+  });
+});
+
+describe('auth_request', () => {
+  test('answers auth_challenge with a uuid and accepts any params unvalidated', async () => {
+    const node = await freshNode();
+    const client = await TestClient.connect(node.url);
+    const frame = await client.send(JSON.stringify({ req: [requestId(), 'auth_request', { address: 'nonsense', scope: 'x' }, Date.now()], sig: [] }));
+    assert.equal(frame.json.res?.[1], 'auth_challenge');
+    assert.match((frame.json.res![2] as { challenge_message: string }).challenge_message, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    client.close();
+  });
+});
+
+describe('private methods', () => {
+  let node: RunningClearNode;
+  let user: SignedIn;
+  before(async () => {
+    node = await startClearNode({ port: 0, db: ':memory:' });
+    user = await signIn(node.url, newWallet());
+  });
+  after(async () => {
+    user.client.close();
+    await node.stop();
+  });
+
+  test('refuse an anonymous connection with "authentication required"', async () => {
+    const anonymous = await TestClient.connect(node.url);
+    assert.equal(await anonymous.refusal(await createGetLedgerBalancesMessage(createECDSAMessageSigner(newWallet().privateKey), undefined, requestId())), 'authentication required');
+    anonymous.close();
+  });
+  test('refuse a timestamp older than 60 s with "invalid message timestamp"', async () => {
+    assert.equal(await user.client.refusal(await createGetLedgerBalancesMessage(user.signer, undefined, requestId(), Date.now() - 61_000)), 'invalid message timestamp');
+  });
+  test('refuse a 10-digit (seconds) timestamp with "invalid message timestamp"', async () => {
+    assert.equal(await user.client.refusal(await createGetLedgerBalancesMessage(user.signer, undefined, requestId(), Math.floor(Date.now() / 1000))), 'invalid message timestamp');
+  });
+  test('accept a future timestamp', async () => {
+    assert.equal(await user.client.refusal(await createGetLedgerBalancesMessage(user.signer, undefined, requestId(), Date.now() + 3_600_000)), undefined);
+  });
+  test('get_ledger_balances is empty before any movement', async () => {
+    assert.deepEqual(await user.client.expect(await createGetLedgerBalancesMessage(user.signer, undefined, requestId()), RPCMethod.GetLedgerBalances), { ledgerBalances: [] });
+  });
+  test('get_user_tag returns a 6-character tag made at sign-in', async () => {
+    const { tag } = await user.client.expect(await createGetUserTagMessage(user.signer, requestId()), RPCMethod.GetUserTag);
+    assert.match(tag, /^[0-9A-Z]{6}$/);
+  });
+});
+
+describe('JWT re-auth', () => {
+  let node: RunningClearNode;
+  let user: SignedIn;
+  before(async () => {
+    node = await startClearNode({ port: 0, db: ':memory:' });
+    user = await signIn(node.url, newWallet());
+  });
+  after(async () => {
+    user.client.close();
+    await node.stop();
+  });
+
+  test('signs a new connection in without a new jwt_token, then pushes bu', async () => {
+    const { client, response } = await signInWithJwt(node.url, user.jwt);
+    assert.deepEqual(paramsOf(response, RPCMethod.AuthVerify), { address: user.wallet.address, sessionKey: user.sessionKey.address, success: true, jwtToken: undefined });
+    await client.push('bu');
+    assert.equal((await client.call(await createGetLedgerBalancesMessage(user.signer, undefined, requestId()))).method, 'get_ledger_balances');
+    client.close();
+  });
+  test('refuses a tampered token with "invalid JWT token"', async () => {
+    const forged = user.jwt.slice(0, -4) + (user.jwt.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    const bad = await signInWithJwt(node.url, forged);
+    assert.equal(errorOf(bad.response), 'invalid JWT token');
+    bad.client.close();
+  });
+  test('still works after the session key was revoked, but the key no longer signs', async () => {
+    const owner = await signIn(node.url, newWallet());
+    await owner.client.expect(await createRevokeSessionKeyMessage(owner.signer, owner.sessionKey.address, requestId()), RPCMethod.RevokeSessionKey);
+    const { client, response } = await signInWithJwt(node.url, owner.jwt);
+    assert.equal(paramsOf(response, RPCMethod.AuthVerify).success, true);
+    assert.equal(await client.refusal(await createRevokeSessionKeyMessage(owner.signer, owner.sessionKey.address, requestId())), 'invalid signature');
+    client.close();
+    owner.client.close();
+  });
+});
+
+describe('get_session_keys', () => {
+  let node: RunningClearNode;
+  let first: SignedIn;
+  let second: SignedIn;
+  const wallet = newWallet();
+  before(async () => {
+    node = await startClearNode({ port: 0, db: ':memory:' });
+    first = await signIn(node.url, wallet, { allowances: [{ asset: 'usdc', amount: '7' }] });
+  });
+  after(async () => {
+    first.client.close();
+    second?.client.close();
+    await node.stop();
+  });
+
+  test('lists the key with allowance and usage', async () => {
+    const { sessionKeys } = await first.client.expect(await createGetSessionKeysMessage(first.signer, requestId()), RPCMethod.GetSessionKeys);
+    assert.equal(sessionKeys.length, 1);
+    assert.equal(sessionKeys[0].sessionKey, first.sessionKey.address);
+    assert.deepEqual(sessionKeys[0].allowances, [{ asset: 'usdc', allowance: '7', used: '0' }]);
+    assert.equal(sessionKeys[0].scope, 'app.create');
+  });
+  test('keeps one key per application: a new sign-in replaces the old key', async () => {
+    second = await signIn(node.url, wallet);
+    const { sessionKeys } = await second.client.expect(await createGetSessionKeysMessage(second.signer, requestId()), RPCMethod.GetSessionKeys);
+    assert.deepEqual(sessionKeys.map((k) => k.sessionKey), [second.sessionKey.address]);
+  });
+  test('the replaced key no longer maps to the wallet', async () => {
+    assert.equal(await second.client.refusal(await createRevokeSessionKeyMessage(first.signer, second.sessionKey.address, requestId())), 'invalid signature');
+  });
+  test('accepts any sort and ignores it', async () => {
+    const request = await createGetSessionKeysMessage(second.signer, requestId());
+    const withSort = JSON.parse(request) as { req: [number, string, Record<string, unknown>, number] };
+    withSort.req[2] = { sort: 'sideways' };
+    const resigned = JSON.stringify({ req: withSort.req, sig: [await second.signer(withSort.req as never)] });
+    assert.equal((await second.client.expect(resigned, RPCMethod.GetSessionKeys)).sessionKeys.length, 1);
+  });
+  test('defaults the scope to "all"', async () => {
+    const scoped = await signIn(node.url, wallet, { application: 'unscoped', scope: '' });
+    const { sessionKeys } = await scoped.client.expect(await createGetSessionKeysMessage(scoped.signer, requestId()), RPCMethod.GetSessionKeys);
+    assert.equal(sessionKeys.find((k) => k.sessionKey === scoped.sessionKey.address)?.scope, 'all');
+    scoped.client.close();
+  });
+});
+
+describe('revoke_session_key', () => {
+  let node: RunningClearNode;
+  let user: SignedIn;
+  let other: SignedIn;
+  const wallet = newWallet();
+  before(async () => {
+    node = await startClearNode({ port: 0, db: ':memory:' });
+    user = await signIn(node.url, wallet);
+    other = await signIn(node.url, wallet, { application: 'other' });
+  });
+  after(async () => {
+    user.client.close();
+    other.client.close();
+    await node.stop();
+  });
+
+  test('refuses an empty session_key with "session_key parameter is required"', async () => {
+    assert.equal(await user.client.refusal(await createRevokeSessionKeyMessage(user.signer, '' as Hex, requestId())), 'session_key parameter is required');
+  });
+  test('refuses an unsigned request with "missing participant signature"', async () => {
+    const unsigned = JSON.stringify({ req: [requestId(), 'revoke_session_key', { session_key: user.sessionKey.address }, Date.now()], sig: [] });
+    assert.equal(await user.client.refusal(unsigned), 'missing participant signature');
+  });
+  test('refuses a key of another wallet', async () => {
+    assert.equal(await other.client.refusal(await createRevokeSessionKeyMessage(other.signer, newWallet().address, requestId())), 'operation denied: provided address is not an active session key of this user');
+  });
+  test('refuses an application key revoking another key', async () => {
+    assert.equal(await other.client.refusal(await createRevokeSessionKeyMessage(other.signer, user.sessionKey.address, requestId())), 'operation denied: insufficient permissions for the active session key');
+  });
+  test('lets the wallet itself revoke any of its keys', async () => {
+    const walletSigner = createECDSAMessageSigner(wallet.privateKey);
+    assert.deepEqual(await other.client.expect(await createRevokeSessionKeyMessage(walletSigner, other.sessionKey.address, requestId()), RPCMethod.RevokeSessionKey), { sessionKey: other.sessionKey.address });
+  });
+  test('lets a key revoke itself; it then signs as itself', async () => {
+    assert.deepEqual(await user.client.expect(await createRevokeSessionKeyMessage(user.signer, user.sessionKey.address, requestId()), RPCMethod.RevokeSessionKey), { sessionKey: user.sessionKey.address });
+    assert.equal(await user.client.refusal(await createWith(user)), `missing signature for participant ${wallet.address}`);
+  });
+  test('the connection stays signed in after revoking its own key', async () => {
+    const walletSigner = createECDSAMessageSigner(wallet.privateKey);
+    assert.equal(await user.client.refusal(await createGetLedgerBalancesMessage(walletSigner, undefined, requestId())), undefined);
+  });
+  test('a revoked key cannot be registered again', async () => {
+    await assert.rejects(signIn(node.url, wallet, { sessionKey: user.sessionKey }), /session key already exists but is expired/);
+  });
+});
+
+describe('session key expiry', () => {
+  test('an expired session key no longer signs for its wallet', async () => {
+    const node = await freshNode();
+    const wallet = newWallet();
+    const expiresAt = BigInt(Math.floor(Date.now() / 1000) + 2);
+    const user = await signIn(node.url, wallet, { expiresAt });
+    await new Promise<void>((resolve) => {
+      const wait = () => (Date.now() / 1000 > Number(expiresAt) + 0.05 ? resolve() : setTimeout(wait, 50));
+      wait();
+    });
+    assert.equal(await user.client.refusal(await createWith(user)), `missing signature for participant ${wallet.address}`);
+    user.client.close();
+  });
 });

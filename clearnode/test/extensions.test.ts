@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApplicationMessage, parseAnyRPCResponse } from '@erc7824/nitrolite';
 import { freshNode } from './support/node.ts';
-import { newWallet, signIn, requestFaucet, errorOf, requestId } from './support/client.ts';
+import { newWallet, signIn, requestFaucet, errorOf, requestId, appSessionUpdateOf } from './support/client.ts';
 import { createSession, definition, multiSigned } from './support/requests.ts';
 
 async function sessionOfThree(strict: boolean) {
@@ -31,9 +31,9 @@ test('message relay: the signed frame reaches every participant connection byte 
   }
   assert.equal(outsider.client.frames.slice(from[3]).length, 0);
   // Lifecycle extension: every participant heard about the creation.
-  const asu = parseAnyRPCResponse((await bob.client.push('asu', marks[1])).raw) as any;
-  assert.equal(asu.params.appSessionId, sessionId);
-  assert.equal(asu.params.status, 'open');
+  const asu = appSessionUpdateOf(await bob.client.push('asu', marks[1]));
+  assert.equal(asu.appSessionId, sessionId);
+  assert.equal(asu.status, 'open');
 
   const outsiderMessage = await createApplicationMessage(outsider.signer, sessionId, { type: 'spam' }, requestId());
   assert.equal(errorOf(await outsider.client.send(outsiderMessage)), `signature from non-participant wallet ${outsider.wallet.address}`);
@@ -44,8 +44,8 @@ test('message relay: the signed frame reaches every participant connection byte 
 
   const closeFrom = bob.client.frames.length;
   await alice.client.call(await multiSigned('close_app_session', { app_session_id: sessionId, allocations: [{ participant: alice.wallet.address, asset: 'usdc', amount: '2' }] }, [alice.signer]));
-  const closedAsu = parseAnyRPCResponse((await bob.client.push('asu', closeFrom)).raw) as any;
-  assert.equal(closedAsu.params.status, 'closed');
+  const closedAsu = appSessionUpdateOf(await bob.client.push('asu', closeFrom));
+  assert.equal(closedAsu.status, 'closed');
   const afterClose = await createApplicationMessage(alice.signer, sessionId, {}, requestId());
   assert.equal(errorOf(await alice.client.send(afterClose)), `an open app session not found: ${sessionId}`);
 });
@@ -59,7 +59,7 @@ test('--strict: no relay, no lifecycle asu; asu on submit still reaches all part
   await alice.client.call(submit);
   const asu = await bob.client.push('asu', marks[1]);
   // The first asu Bob sees is the submission (version 2): creation was not announced.
-  assert.equal((parseAnyRPCResponse(asu.raw) as any).params.version, 2);
+  assert.equal(appSessionUpdateOf(asu).version, 2);
   const closeFrom = bob.client.frames.length;
   await alice.client.call(await multiSigned('close_app_session', { app_session_id: sessionId, allocations: [{ participant: alice.wallet.address, asset: 'usdc', amount: '1' }, { participant: bob.wallet.address, asset: 'usdc', amount: '1' }] }, [alice.signer]));
   await bob.client.push('bu', closeFrom);

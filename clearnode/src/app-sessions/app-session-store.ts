@@ -74,7 +74,7 @@ export class AppSessionStore {
           JSON.stringify(session.weights), session.sessionData, session.quorum, session.version, session.status, now, now);
     } catch (error) {
       // Same definition twice: the unique session id refuses it (Go's unique index does the same).
-      throw new Error(`failed to store app session: ${(error as Error).message}`);
+      throw new Error(`failed to store app session: ${(error as Error).message}`, { cause: error });
     }
   }
 

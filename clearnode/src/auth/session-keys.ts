@@ -1,7 +1,7 @@
 import type { Store } from '../store/database.ts';
 import type { Ledger } from '../ledger/ledger.ts';
 import { RpcError } from '../rpc/rpc-error.ts';
-import { parseAmount, formatAmount } from '../decimal.ts';
+import { parseAmount, formatAmount, decimalParseError } from '../decimal.ts';
 
 /** Session keys registered under the "clearnode" application are unrestricted (as in Go). */
 export const CLEARNODE_APPLICATION = 'clearnode';
@@ -135,7 +135,7 @@ export class SessionKeys {
     const allowance = allowances.find((a) => a.asset === asset);
     if (!allowance) throw new Error(`operation denied: asset ${asset} not allowed in session key spending cap`);
     const allowed = parseAmount(allowance.amount);
-    if (allowed === null) throw new Error('operation denied: failed to parse allowed amount');
+    if (allowed === null) throw new Error(`operation denied: failed to parse allowed amount: ${decimalParseError(allowance.amount)}`);
     const spent = this.#ledger.spentBy(key.address, asset);
     if (spent + amount > allowed) {
       throw new Error(`operation denied: insufficient session key allowance: ${formatAmount(amount)} required, ${formatAmount(allowed - spent)} available`);

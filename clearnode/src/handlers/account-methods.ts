@@ -3,13 +3,12 @@ import type { RpcContext } from '../rpc/rpc-context.ts';
 import type { NodeServices } from '../services.ts';
 import { orFail } from '../rpc/method.ts';
 import { RpcError } from '../rpc/rpc-error.ts';
-import { asParams, readString, readUint32, readListOptions } from '../rpc/params.ts';
+import { asParams, readString, readListOptions, pageOf, orderOf } from '../rpc/params.ts';
 import { balanceJson } from '../ledger/ledger.ts';
 import { accountId } from '../address.ts';
 import { CLEARNODE_APPLICATION, type Allowance } from '../auth/session-keys.ts';
 import { parseAmount, formatAmount } from '../decimal.ts';
 import { rfc3339Nano } from '../time-format.ts';
-import { recoverSigner } from '../crypto/keccak-signer.ts';
 
 const PARSE_FAILED = 'failed to parse parameters';
 
@@ -19,7 +18,7 @@ const PARSE_FAILED = 'failed to parse parameters';
  */
 export function verifyCallerSigner(ctx: RpcContext, s: NodeServices): string {
   if (ctx.frame.signatures.length < 1) throw new RpcError('missing participant signature');
-  const signer = recoverSigner(ctx.frame.reqBytes, ctx.frame.signatures[0]);
+  const signer = ctx.recoverSignature(0);
   const wallet = s.sessionKeys.walletOf(signer) || signer;
   if (wallet !== ctx.userId) throw new RpcError('invalid signature');
   return signer;
@@ -50,7 +49,11 @@ export const accountMethods: Record<string, MethodSpec> = {
     access: 'private',
     handler: (ctx, s) => {
       const list = orFail(PARSE_FAILED, () => readListOptions(asParams(ctx.frame.params)));
-      const entries = s.history.list(ctx.userId, list.offset, list.limit, list.sort ?? 'DESC');
+      // Go hides the query error (an unusable sort) behind this text.
+      const entries = orFail('failed to retrieve RPC history', () => {
+        const { offset, limit } = pageOf(list);
+        return s.history.list(ctx.userId, offset, limit, orderOf(list, 'DESC'));
+      });
       return { method: 'get_rpc_history', params: { rpc_entries: entries } };
     },
   },
@@ -58,11 +61,8 @@ export const accountMethods: Record<string, MethodSpec> = {
   get_session_keys: {
     access: 'private',
     handler: (ctx, s) => {
-      const { limit, offset } = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
-        readListOptions(params);
-        return { limit: readUint32(params, 'limit'), offset: readUint32(params, 'offset') };
-      });
+      // Go decodes the list options but uses only limit and offset as given (no default, no cap, no sort).
+      const { limit, offset } = orFail(PARSE_FAILED, () => readListOptions(asParams(ctx.frame.params)));
       const keys = s.sessionKeys.listActive(ctx.userId, limit, offset).map((key) => {
         const allowances = JSON.parse(key.allowance) as Allowance[];
         return {

@@ -1,7 +1,7 @@
 import type { MethodSpec } from '../rpc/method.ts';
 import type { RpcContext } from '../rpc/rpc-context.ts';
 import type { NodeServices } from '../services.ts';
-import type { Allocation } from '../app-sessions/app-session-service.ts';
+import type { Allocation, AppSessionResult } from '../app-sessions/app-session-service.ts';
 import { orFail } from '../rpc/method.ts';
 import { asParams, readString, readOptionalString, readArray, readAmount, readObject, readStringArray, readIntArray, readUint, type Params } from '../rpc/params.ts';
 
@@ -14,8 +14,29 @@ function readAllocations(params: Params): Allocation[] {
   });
 }
 
+/**
+ * Go answers create/submit/close with its whole app session struct, filling only id, status and
+ * version: the other fields go out empty (null slices, zero numbers, empty strings).
+ */
+function appSessionResponse(result: AppSessionResult): Record<string, unknown> {
+  return {
+    app_session_id: result.app_session_id,
+    application: '',
+    status: result.status,
+    participants: null,
+    protocol: '',
+    challenge: 0,
+    weights: null,
+    quorum: 0,
+    version: result.version,
+    nonce: 0,
+    created_at: '',
+    updated_at: '',
+  };
+}
+
 /** Go's getWallets: each recovered signer mapped to its wallet through active session keys. */
-function signerWallets(ctx: RpcContext, s: NodeServices): Set<string> {
+export function signerWallets(ctx: RpcContext, s: NodeServices): Set<string> {
   const wallets = new Set<string>();
   for (const signer of ctx.signers()) wallets.add(s.sessionKeys.walletOf(signer) || signer);
   return wallets;
@@ -49,7 +70,7 @@ export const appSessionMethods: Record<string, MethodSpec> = {
       const result = orFail('failed to create application session', () =>
         s.appSessions.create(request.definition, request.allocations, request.sessionData, signers),
       );
-      return { method: 'create_app_session', params: result };
+      return { method: 'create_app_session', params: appSessionResponse(result) };
     },
   },
 
@@ -71,7 +92,7 @@ export const appSessionMethods: Record<string, MethodSpec> = {
       const wallets = orFail('failed to get wallets from RPC message', () => signerWallets(ctx, s));
       const signers = ctx.signers();
       const result = orFail('failed to submit app state', () => s.appSessions.submit(request, wallets, signers));
-      return { method: 'submit_app_state', params: result };
+      return { method: 'submit_app_state', params: appSessionResponse(result) };
     },
   },
 
@@ -91,7 +112,7 @@ export const appSessionMethods: Record<string, MethodSpec> = {
       const wallets = orFail('failed to get wallets from RPC message', () => signerWallets(ctx, s));
       const signers = ctx.signers();
       const result = orFail('failed to close application session', () => s.appSessions.close(request, wallets, signers));
-      return { method: 'close_app_session', params: result };
+      return { method: 'close_app_session', params: appSessionResponse(result) };
     },
   },
 };

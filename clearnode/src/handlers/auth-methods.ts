@@ -5,10 +5,10 @@ import type { Allowance } from '../auth/session-keys.ts';
 import { orFail } from '../rpc/method.ts';
 import { RpcError } from '../rpc/rpc-error.ts';
 import { ParamsError } from '../rpc/rpc-error.ts';
-import { asParams, readString, readUint, readArray, type Params } from '../rpc/params.ts';
+import { asParams, readString, readUint64, readArray, type Params } from '../rpc/params.ts';
 import { parseUuid } from '../auth/challenges.ts';
 import { recoverPolicySigner } from '../auth/policy-signature.ts';
-import { parseAmount } from '../decimal.ts';
+import { parseAmount, decimalParseError } from '../decimal.ts';
 
 const PARSE_FAILED = 'failed to parse auth parameters';
 /** Go cannot JSON-encode times past year 9999, so such expiries fail when the JWT is made. */
@@ -33,7 +33,7 @@ export const authMethods: Record<string, MethodSpec> = {
           sessionKey: readString(params, 'session_key'),
           application: readString(params, 'application'),
           allowances: readAllowances(params),
-          expiresAt: readUint(params, 'expires_at'),
+          expiresAt: readUint64(params, 'expires_at'),
           scope: readString(params, 'scope'),
         };
       });
@@ -118,7 +118,9 @@ function validateAllowances(s: NodeServices, allowances: Allowance[]): void {
   for (const allowance of allowances) {
     if (!supported.has(allowance.asset)) throw new RpcError(`unsupported token: asset '${allowance.asset}' is not supported`);
     const amount = parseAmount(allowance.amount);
-    if (amount === null) throw new RpcError(`unsupported token: invalid amount '${allowance.amount}' for asset '${allowance.asset}'`);
+    if (amount === null) {
+      throw new RpcError(`unsupported token: invalid amount '${allowance.amount}' for asset '${allowance.asset}': ${decimalParseError(allowance.amount)}`);
+    }
     if (amount < 0n) throw new RpcError(`unsupported token: allowance amount cannot be negative for asset '${allowance.asset}', got '${allowance.amount}'`);
   }
 }

@@ -1,7 +1,7 @@
 import type { MethodSpec } from '../rpc/method.ts';
 import { orFail } from '../rpc/method.ts';
 import { RpcError } from '../rpc/rpc-error.ts';
-import { asParams, readString, readOptionalUint32, readListOptions } from '../rpc/params.ts';
+import { asParams, readString, readOptionalUint32, readListOptions, pageOf, orderOf, type ListOptions } from '../rpc/params.ts';
 import { appSessionJson } from '../app-sessions/app-session-store.ts';
 import { TX_TYPES, entryJson, transactionJson, type EntryRow, type TransactionRow } from '../ledger/ledger.ts';
 import { accountId, hexToAddress } from '../address.ts';
@@ -29,12 +29,13 @@ export const publicMethods: Record<string, MethodSpec> = {
   get_channels: {
     access: 'public',
     handler: (ctx) => {
-      orFail(PARSE_FAILED, () => {
+      const list = orFail(PARSE_FAILED, () => {
         const params = asParams(ctx.frame.params);
         readString(params, 'participant');
         readString(params, 'status');
+        return readListOptions(params);
       });
-      orFail('failed to get channels', () => readListOptions(asParams(ctx.frame.params)));
+      orFail('failed to get channels', () => orderOf(list, 'DESC'));
       // No chain is attached to this node, so there are never channels.
       return { method: 'get_channels', params: { channels: [] } };
     },
@@ -66,13 +67,13 @@ export const publicMethods: Record<string, MethodSpec> = {
   get_app_sessions: {
     access: 'public',
     handler: (ctx, s) => {
-      const { participant, status } = orFail(PARSE_FAILED, () => {
+      const { participant, status, list } = orFail(PARSE_FAILED, () => {
         const params = asParams(ctx.frame.params);
-        return { participant: readString(params, 'participant'), status: readString(params, 'status') };
+        return { participant: readString(params, 'participant'), status: readString(params, 'status'), list: readListOptions(params) };
       });
       const sessions = orFail('failed to get application sessions', () => {
-        const list = readListOptions(asParams(ctx.frame.params));
-        return s.appSessionStore.list(participant, status, list.offset, list.limit, list.sort ?? 'DESC');
+        const { offset, limit } = pageOf(list);
+        return s.appSessionStore.list(participant, status, offset, limit, orderOf(list, 'DESC'));
       });
       return { method: 'get_app_sessions', params: { app_sessions: sessions.map((session) => appSessionJson(session)) } };
     },
@@ -81,12 +82,11 @@ export const publicMethods: Record<string, MethodSpec> = {
   get_ledger_entries: {
     access: 'public',
     handler: (ctx, s) => {
-      const { account, asset, wallet } = orFail(PARSE_FAILED, () => {
+      const { account, asset, wallet, list } = orFail(PARSE_FAILED, () => {
         const params = asParams(ctx.frame.params);
-        return { account: readString(params, 'account_id'), asset: readString(params, 'asset'), wallet: readString(params, 'wallet') };
+        return { account: readString(params, 'account_id'), asset: readString(params, 'asset'), wallet: readString(params, 'wallet'), list: readListOptions(params) };
       });
       const rows = orFail('failed to get ledger entries', () => {
-        const list = readListOptions(asParams(ctx.frame.params));
         const where: string[] = [];
         const args: (string | number)[] = [];
         if (account) {
@@ -103,9 +103,10 @@ export const publicMethods: Record<string, MethodSpec> = {
           where.push('asset = ?');
           args.push(asset);
         }
-        const order = list.sort ?? 'DESC';
+        const order = orderOf(list, 'DESC');
+        const { offset, limit } = pageOf(list);
         const sql = `SELECT * FROM ledger_entries ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at ${order}, id ${order} LIMIT ? OFFSET ?`;
-        return s.store.db.prepare(sql).all(...args, list.limit, list.offset) as unknown as EntryRow[];
+        return s.store.db.prepare(sql).all(...args, limit, offset) as unknown as EntryRow[];
       });
       return { method: 'get_ledger_entries', params: { ledger_entries: rows.map(entryJson) } };
     },
@@ -114,9 +115,9 @@ export const publicMethods: Record<string, MethodSpec> = {
   get_ledger_transactions: {
     access: 'public',
     handler: (ctx, s) => {
-      const { account, asset, txType } = orFail(PARSE_FAILED, () => {
+      const { account, asset, txType, list } = orFail(PARSE_FAILED, () => {
         const params = asParams(ctx.frame.params);
-        return { account: readString(params, 'account_id'), asset: readString(params, 'asset'), txType: readString(params, 'tx_type') };
+        return { account: readString(params, 'account_id'), asset: readString(params, 'asset'), txType: readString(params, 'tx_type'), list: readListOptions(params) };
       });
       let typeCode: number | undefined;
       if (txType !== '') {
@@ -124,7 +125,6 @@ export const publicMethods: Record<string, MethodSpec> = {
         typeCode = TX_TYPES[txType as keyof typeof TX_TYPES];
       }
       const rows = orFail('failed to get transactions', () => {
-        const list = readListOptions(asParams(ctx.frame.params));
         return queryTransactions(s.store.db, { account: account ? accountId(account) : '', asset, typeCode }, list);
       });
       return { method: 'get_ledger_transactions', params: { ledger_transactions: rows.map(transactionJson) } };
@@ -144,7 +144,7 @@ export function assetsPayload(assets: { token: string; chain_id: number; symbol:
 function queryTransactions(
   db: import('node:sqlite').DatabaseSync,
   filter: { account: string; asset: string; typeCode: number | undefined },
-  list: { offset: number; limit: number; sort: 'ASC' | 'DESC' | undefined },
+  list: ListOptions,
 ): TransactionRow[] {
   const where: string[] = [];
   const args: (string | number)[] = [];
@@ -160,10 +160,11 @@ function queryTransactions(
     where.push('t.tx_type = ?');
     args.push(filter.typeCode);
   }
-  const order = list.sort ?? 'DESC';
+  const order = orderOf(list, 'DESC');
+  const { offset, limit } = pageOf(list);
   const sql = `SELECT t.*, ft.tag AS from_tag, tt.tag AS to_tag FROM ledger_transactions t
     LEFT JOIN user_tags ft ON ft.wallet = t.from_account LEFT JOIN user_tags tt ON tt.wallet = t.to_account
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY t.created_at ${order}, t.id ${order} LIMIT ? OFFSET ?`;
-  return db.prepare(sql).all(...args, list.limit, list.offset) as unknown as TransactionRow[];
+  return db.prepare(sql).all(...args, limit, offset) as unknown as TransactionRow[];
 }
 

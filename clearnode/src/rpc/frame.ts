@@ -20,60 +20,120 @@ export type FrameResult = { ok: true; frame: RequestFrame } | { ok: false; id: n
 
 const INVALID_FORMAT = 'invalid message format';
 const VALIDATION_FAILED = 'message validation failed';
+const REQUEST_EMPTY = 'message request is empty';
 
+/** One decoded `req` or `res` array, as far as decoding got. */
+interface RpcData {
+  id: number;
+  method: string;
+  params: unknown;
+  timestamp: number;
+}
+
+/**
+ * Decodes a frame the way Go's encoding/json fills {req, res, sid, sig}: keys match case-insensitively
+ * and are taken in the order they appear; an error inside `req`, `res` or a signature stops decoding
+ * there (the request id decoded so far is kept), while a wrong JSON type for `sig` or `sid` is only
+ * reported at the end. Then Go's validator: exactly one of req/res, and every req field non-zero.
+ */
 export function parseRequestFrame(raw: Uint8Array): FrameResult {
   let spans: Map<string, [number, number]> | null;
   let message: unknown;
   try {
-    message = JSON.parse(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8'));
+    message = JSON.parse(utf8(raw));
     spans = topLevelValueSpans(raw);
   } catch {
     return { ok: false, id: 0, error: INVALID_FORMAT };
   }
   if (message === null) return { ok: false, id: 0, error: VALIDATION_FAILED };
   if (typeof message !== 'object' || Array.isArray(message) || !spans) return { ok: false, id: 0, error: INVALID_FORMAT };
-  const fields = message as Record<string, unknown>;
 
-  let id = 0;
-  let method = '';
-  let params: unknown = null;
-  let timestamp = 0;
-  const req = fields.req;
-  if (req !== undefined && req !== null) {
-    if (!Array.isArray(req) || req.length !== 4) return { ok: false, id: 0, error: INVALID_FORMAT };
-    if (!isUint(req[0])) return { ok: false, id: 0, error: INVALID_FORMAT };
-    id = req[0];
-    if (typeof req[1] !== 'string' && req[1] !== null) return { ok: false, id, error: INVALID_FORMAT };
-    method = req[1] ?? '';
-    params = req[2];
-    if (!isUint(req[3]) && req[3] !== null) return { ok: false, id, error: INVALID_FORMAT };
-    timestamp = req[3] ?? 0;
-  }
-
+  // Go starts from an empty req, so a frame without one still fails validation (not "request is empty").
+  let req: RpcData | null = { id: 0, method: '', params: null, timestamp: 0 };
+  let reqSpan: [number, number] | undefined;
+  let res: RpcData | null = null;
   const signatures: string[] = [];
-  if (fields.sig !== undefined && fields.sig !== null) {
-    if (!Array.isArray(fields.sig)) return { ok: false, id, error: INVALID_FORMAT };
-    for (const sig of fields.sig) {
-      if (typeof sig !== 'string' || !/^0[xX]([0-9a-fA-F]{2})*$/.test(sig)) return { ok: false, id, error: INVALID_FORMAT };
-      signatures.push(sig);
+  let sid = '';
+  let typeError = false;
+  const invalid = () => ({ ok: false as const, id: req?.id ?? 0, error: INVALID_FORMAT });
+
+  for (const [key, span] of spans) {
+    const value: unknown = JSON.parse(utf8(raw.subarray(span[0], span[1])));
+    switch (key.toLowerCase()) {
+      case 'req':
+      case 'res': {
+        let data: RpcData | null = null;
+        if (value !== null) {
+          data = { id: 0, method: '', params: null, timestamp: 0 };
+          if (key.toLowerCase() === 'req') req = data;
+          if (!decodeRpcData(value, data)) return invalid();
+        }
+        if (key.toLowerCase() === 'req') {
+          req = data;
+          reqSpan = span;
+        } else {
+          res = data;
+        }
+        break;
+      }
+      case 'sig':
+        signatures.length = 0;
+        if (value === null) break;
+        if (!Array.isArray(value)) {
+          typeError = true;
+          break;
+        }
+        for (const sig of value) {
+          if (typeof sig !== 'string' || !/^0[xX]([0-9a-fA-F]{2})*$/.test(sig)) return invalid();
+          signatures.push(sig);
+        }
+        break;
+      case 'sid':
+        if (value === null) sid = '';
+        else if (typeof value === 'string') sid = value;
+        else typeError = true;
+        break;
     }
   }
-  let sid = '';
-  if (fields.sid !== undefined && fields.sid !== null) {
-    if (typeof fields.sid !== 'string') return { ok: false, id, error: INVALID_FORMAT };
-    sid = fields.sid;
-  }
+  if (typeError) return invalid();
 
-  const hasRes = fields.res !== undefined && fields.res !== null;
-  if (hasRes || id === 0 || method === '' || params === null || params === undefined || timestamp === 0) {
-    return { ok: false, id: 0, error: VALIDATION_FAILED };
+  const complete = (data: RpcData) => data.id !== 0 && data.method !== '' && data.params !== null && data.timestamp !== 0;
+  if ((req === null) === (res === null)) return { ok: false, id: 0, error: VALIDATION_FAILED };
+  if (req !== null && !complete(req)) return { ok: false, id: 0, error: VALIDATION_FAILED };
+  if (res !== null && !complete(res)) return { ok: false, id: 0, error: VALIDATION_FAILED };
+  if (req === null || !reqSpan) return { ok: false, id: 0, error: REQUEST_EMPTY };
+  return {
+    ok: true,
+    frame: { id: req.id, method: req.method, params: req.params, timestamp: req.timestamp, reqBytes: raw.subarray(reqSpan[0], reqSpan[1]), signatures, sid, raw },
+  };
+}
+
+/** Go's RPCData.UnmarshalJSON: a 4-element array, decoded element by element until one fails. */
+function decodeRpcData(value: unknown, into: RpcData): boolean {
+  if (!Array.isArray(value) || value.length !== 4) return false;
+  const [id, method, params, timestamp] = value as unknown[];
+  if (id !== null) {
+    if (!isUint(id)) return false;
+    into.id = id;
   }
-  const span = spans.get('req')!;
-  return { ok: true, frame: { id, method, params, timestamp, reqBytes: raw.subarray(span[0], span[1]), signatures, sid, raw } };
+  if (method !== null) {
+    if (typeof method !== 'string') return false;
+    into.method = method;
+  }
+  into.params = params;
+  if (timestamp !== null) {
+    if (!isUint(timestamp)) return false;
+    into.timestamp = timestamp;
+  }
+  return true;
 }
 
 function isUint(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /**

@@ -40,6 +40,14 @@ export function readUint(params: Params, key: string): number {
   return readInteger(params, key, 0, Number.MAX_SAFE_INTEGER);
 }
 
+/** Go's uint64: JSON numbers above 2^53 arrive rounded, but are still accepted as in Go. */
+export function readUint64(params: Params, key: string): number {
+  const value = params[key];
+  if (value === undefined || value === null) return 0;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= 2 ** 64) throw new ParamsError(`${key} must be an integer`);
+  return value;
+}
+
 export function readUint32(params: Params, key: string): number {
   return readInteger(params, key, 0, 0xffffffff);
 }
@@ -88,25 +96,34 @@ export function readAmount(params: Params, key: string): bigint {
 export interface ListOptions {
   offset: number;
   limit: number;
-  sort: 'ASC' | 'DESC' | undefined;
+  /** As sent; only checked when the query runs (see orderOf). */
+  sort: string | undefined;
 }
 
 export const DEFAULT_LIMIT = 10;
 export const MAX_LIMIT = 100;
 
-/** Go's ListOptions + paginate(): limit 0 means 10, anything above 100 is capped. */
+/** Go's ListOptions as decoded: offset and limit are uint32, sort any string. Only type errors fail here. */
 export function readListOptions(params: Params): ListOptions {
-  const offset = readUint32(params, 'offset');
-  let limit = readUint32(params, 'limit');
-  if (limit === 0) limit = DEFAULT_LIMIT;
+  return { offset: readUint32(params, 'offset'), limit: readUint32(params, 'limit'), sort: readOptionalString(params, 'sort') };
+}
+
+/** Go's paginate(): limit 0 means 10, anything above 100 is capped. */
+export function pageOf(list: ListOptions): { offset: number; limit: number } {
+  let limit = list.limit === 0 ? DEFAULT_LIMIT : list.limit;
   if (limit > MAX_LIMIT) limit = MAX_LIMIT;
-  const sortText = readOptionalString(params, 'sort');
-  let sort: ListOptions['sort'];
-  if (sortText !== undefined) {
-    const upper = sortText.toUpperCase();
-    // Go pastes the value into ORDER BY; anything but asc/desc makes the query fail.
-    if (upper !== 'ASC' && upper !== 'DESC') throw new Error(`invalid sort: ${sortText}`);
-    sort = upper;
-  }
-  return { offset, limit, sort };
+  return { offset: list.offset, limit };
+}
+
+/**
+ * Go's applySort(): the upper-cased value is pasted after the sort column, so "" leaves SQL's default
+ * (ascending) and anything but asc/desc makes the query fail. That failure is a plain error, which
+ * each handler turns into its own generic message.
+ */
+export function orderOf(list: ListOptions, defaultOrder: 'ASC' | 'DESC'): 'ASC' | 'DESC' {
+  if (list.sort === undefined) return defaultOrder;
+  const upper = list.sort.trim().toUpperCase();
+  if (upper === '' || upper === 'ASC') return 'ASC';
+  if (upper === 'DESC') return 'DESC';
+  throw new Error(`invalid sort: ${list.sort}`);
 }

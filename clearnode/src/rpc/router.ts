@@ -4,7 +4,7 @@ import type { MethodSpec, MethodResult } from './method.ts';
 import { parseRequestFrame } from './frame.ts';
 import { RpcContext } from './rpc-context.ts';
 import { RpcError, clientMessage } from './rpc-error.ts';
-import { signedResponse, goJson } from './response.ts';
+import { signedResponse, goJson, goJsonSortedKeys } from './response.ts';
 
 /**
  * Handles one incoming frame end to end: parse, route, access checks, handler, signed reply, and the
@@ -23,7 +23,8 @@ export class Router {
     const s = this.#services;
     const parsed = parseRequestFrame(raw);
     if (!parsed.ok) {
-      connection.send(signedResponse(s.signer, parsed.id, 'error', { error: parsed.error }));
+      // Go answers frame errors without a usable request id with the current time (ms) as the id.
+      connection.send(signedResponse(s.signer, parsed.id || Date.now(), 'error', { error: parsed.error }));
       return;
     }
     const { frame } = parsed;
@@ -34,16 +35,17 @@ export class Router {
     }
     const ctx = new RpcContext(connection, frame);
     const result = this.#run(ctx, spec);
-    const response = signedResponse(s.signer, frame.id, result.method, result.params);
+    const response = signedResponse(s.signer, frame.id, result.method, result.params, result.timestamp);
     connection.send(response);
     if (ctx.userId !== connection.userId) this.#signedIn(connection, ctx.userId);
   }
 
-  #run(ctx: RpcContext, spec: MethodSpec): MethodResult {
+  /** Runs the method; the result carries the time it was decided at, which the reply and the history share. */
+  #run(ctx: RpcContext, spec: MethodSpec): MethodResult & { timestamp: number } {
     const s = this.#services;
     if (spec.access === 'private') {
       const denied = this.#checkAccess(ctx);
-      if (denied) return denied;
+      if (denied) return { ...denied, timestamp: Date.now() };
     }
     let result: MethodResult;
     try {
@@ -52,21 +54,22 @@ export class Router {
       if (!(error instanceof RpcError)) console.error(`clearnode: ${ctx.frame.method} failed:`, error);
       result = { method: 'error', params: { error: clientMessage(error, '') } };
     }
+    const timestamp = Date.now();
     if (spec.pushesCallerBalance) s.notifier.balanceUpdate(ctx.userId);
     if (spec.recordsHistory) {
       s.history.record({
         sender: ctx.userId,
         req_id: ctx.frame.id,
         method: ctx.frame.method,
-        params: goJson(ctx.frame.params),
+        params: goJsonSortedKeys(ctx.frame.params),
         timestamp: ctx.frame.timestamp,
-        req_sig: ctx.frame.signatures,
-        response: goJson([ctx.frame.id, result.method, result.params, Date.now()]),
+        req_sig: ctx.historySignatures(),
+        response: goJson([ctx.frame.id, result.method, result.params ?? null, timestamp]),
         // Go stores the request signatures here too.
-        res_sig: ctx.frame.signatures,
+        res_sig: ctx.historySignatures(),
       });
     }
-    return result;
+    return { ...result, timestamp };
   }
 
   /** Go's AuthMiddleware, in its order. */

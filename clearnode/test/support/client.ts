@@ -1,12 +1,39 @@
 import WebSocket from 'ws';
-import { parseAnyRPCResponse, createAuthRequestMessage, createEIP712AuthMessageSigner, createAuthVerifyMessage, createAuthVerifyMessageWithJWT, createECDSAMessageSigner, parseAuthChallengeResponse, type MessageSigner, type RPCResponse } from '@erc7824/nitrolite';
+import { parseAnyRPCResponse, createAuthRequestMessage, createEIP712AuthMessageSigner, createAuthVerifyMessage, createAuthVerifyMessageWithJWT, createECDSAMessageSigner, parseAuthChallengeResponse, RPCMethod, type MessageSigner, type RPCResponse, type ExtractResponseByMethod } from '@erc7824/nitrolite';
 import { privateKeyToAccount, generatePrivateKey } from 'viem/accounts';
 import { createWalletClient, custom, type Hex } from 'viem';
 
 /** A raw frame received from the node, with its JSON. */
 export interface Frame {
   raw: string;
-  json: { res?: [number, string, any, number]; req?: unknown[]; sig?: string[]; sid?: string };
+  json: { res?: [number, string, unknown, number]; req?: unknown[]; sig?: string[]; sid?: string };
+}
+
+/** The SDK-parsed params of a response, checked to be of the expected method. */
+export type ParamsOf<M extends RPCMethod> = ExtractResponseByMethod<M>['params'];
+
+export function paramsOf<M extends RPCMethod>(frame: Frame, method: M): ParamsOf<M> {
+  const response = parseAnyRPCResponse(frame.raw);
+  if (response.method !== method) throw new Error(`expected ${method}, got ${frame.raw}`);
+  return response.params as ParamsOf<M>;
+}
+
+/** `asu` as the SDK parses it (its own types declare this parser as returning never). */
+export interface AppSessionUpdate {
+  appSessionId: string;
+  application: string;
+  status: string;
+  participants: string[];
+  sessionData?: string;
+  protocol: string;
+  version: number;
+  participantAllocations: { participant: string; asset: string; amount: string }[];
+}
+
+export function appSessionUpdateOf(frame: Frame): AppSessionUpdate {
+  // The SDK's response union has no asu member, so the method is checked on the raw frame.
+  if (frame.json.res?.[1] !== RPCMethod.AppSessionUpdate) throw new Error(`expected asu, got ${frame.raw}`);
+  return parseAnyRPCResponse(frame.raw).params as unknown as AppSessionUpdate;
 }
 
 const DEFAULT_TIMEOUT_MS = 3000;
@@ -80,6 +107,16 @@ export class TestClient {
     return parseAnyRPCResponse((await this.send(message)).raw);
   }
 
+  /** Sends, expects a reply of this method, and returns its SDK-parsed params. */
+  async expect<M extends RPCMethod>(message: string, method: M): Promise<ParamsOf<M>> {
+    return paramsOf(await this.send(message), method);
+  }
+
+  /** Sends and returns the error text of the reply (undefined when it is no error). */
+  async refusal(message: string): Promise<string | undefined> {
+    return errorOf(await this.send(message));
+  }
+
   /** Sends a raw string and returns the next non-push frame. */
   async sendRaw(text: string | Buffer): Promise<Frame> {
     const from = this.frames.length;
@@ -93,7 +130,7 @@ export class TestClient {
 }
 
 export function errorOf(frame: Frame): string | undefined {
-  return frame.json.res?.[1] === 'error' ? frame.json.res[2].error : undefined;
+  return frame.json.res?.[1] === 'error' ? (frame.json.res[2] as { error: string }).error : undefined;
 }
 
 export interface Wallet {
@@ -145,8 +182,8 @@ export async function signIn(url: string, wallet: Wallet, options: SignInOptions
   const eip712 = createEIP712AuthMessageSigner(walletClientOf(wallet), { scope, session_key: sessionKey.address, expires_at: expiresAt, allowances }, { name: application });
   const verify = await client.send(await createAuthVerifyMessage(eip712, challenge, requestId()));
   if (errorOf(verify)) throw new Error(`sign-in failed: ${errorOf(verify)}`);
-  const parsed = parseAnyRPCResponse(verify.raw) as { params: { jwtToken: string } };
-  return { client, wallet, sessionKey, signer: createECDSAMessageSigner(sessionKey.privateKey), jwt: parsed.params.jwtToken };
+  const { jwtToken } = paramsOf(verify, RPCMethod.AuthVerify);
+  return { client, wallet, sessionKey, signer: createECDSAMessageSigner(sessionKey.privateKey), jwt: jwtToken ?? '' };
 }
 
 export async function signInWithJwt(url: string, jwt: string): Promise<{ client: TestClient; response: Frame }> {
@@ -155,7 +192,15 @@ export async function signInWithJwt(url: string, jwt: string): Promise<{ client:
   return { client, response };
 }
 
-export async function requestFaucet(httpUrl: string, body: unknown): Promise<{ status: number; body: any; headers: Headers }> {
+export interface FaucetReply {
+  success: boolean;
+  message: string;
+  amount?: string;
+  asset?: string;
+  userAddress?: string;
+}
+
+export async function requestFaucet(httpUrl: string, body: unknown): Promise<{ status: number; body: FaucetReply; headers: Headers }> {
   const response = await fetch(`${httpUrl}/faucet/requestTokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: response.status, body: await response.json(), headers: response.headers };
+  return { status: response.status, body: (await response.json()) as FaucetReply, headers: response.headers };
 }
