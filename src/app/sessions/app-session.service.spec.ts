@@ -15,6 +15,9 @@ import { fakeClearNode } from './state/testing/fake-core.spec-helper';
 import { ALICE, aSession, SESSION_ID } from './state/testing/session-fixtures';
 
 describe('AppSessionService', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
   let actions: Subject<Action>;
   let store: MockStore;
   let service: AppSessionService;

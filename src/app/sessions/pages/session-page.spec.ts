@@ -7,6 +7,9 @@ import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from '../state/testing/se
 import { SessionPage } from './session-page';
 
 describe('SessionPage', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
   async function render(session = aSession(), extra = {}, me = ALICE) {
     TestBed.configureTestingModule({ imports: [SessionPage], providers: sessionsPageProviders([session], { wallet: me, ...extra }) });
     const store = TestBed.inject(MockStore);

@@ -7,6 +7,9 @@ import { ALICE, aSession, SESSION_ID, USD_ASSET } from '../state/testing/session
 import { SessionsPage } from './sessions-page';
 
 describe('SessionsPage', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
   async function render(sessions = [aSession()], signedIn = true) {
     TestBed.configureTestingModule({ imports: [SessionsPage], providers: sessionsPageProviders(sessions) });
     const store = TestBed.inject(MockStore);

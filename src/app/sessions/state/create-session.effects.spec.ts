@@ -15,6 +15,9 @@ import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from '.
 import { aSession, SESSION_ID } from './testing/session-fixtures';
 
 describe('CreateSessionEffects', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
   const opened = aSession({ label: 'Dinner' });
   const openedWithSplit = { ...opened, openingAllocations: opened.allocations };
   const request: RpcRequest = [1, 'create_app_session', { definition: opened.definition, allocations: opened.allocations }, 1_700_000_000_000];

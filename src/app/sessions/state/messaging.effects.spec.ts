@@ -20,6 +20,9 @@ import { SIGN_IN } from './testing/session-fixtures';
 import { ALICE, aSession, BOB, SESSION_ID } from './testing/session-fixtures';
 
 describe('MessagingEffects', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
   const sessionKey = Wallet.createRandom();
   const bobKey = Wallet.createRandom();
   let actions$: Observable<Action>;

@@ -24,6 +24,9 @@ const split = [
 ];
 
 describe('SessionWritesEffects', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
   let actions$: Observable<Action>;
   let node: FakeClearNode;
   let store: MockStore;

@@ -21,6 +21,9 @@ import { SIGN_IN } from './testing/session-fixtures';
 import { ALICE, aSession, aWireSession, BOB, NODE_URL, SESSION_ID, USD_ASSET } from './testing/session-fixtures';
 
 describe('SessionsSyncEffects', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
   let actions$: Observable<Action>;
   let node: FakeClearNode;
   let store: MockStore;

@@ -16,8 +16,11 @@ function rootState(sessions = [aSession()], extra = {}) {
 }
 
 describe('sessions selectors', () => {
-  beforeEach(() => (selectAssets as unknown as { setResult: (v: unknown) => void }).setResult([USD_ASSET]));
-  afterEach(() => (selectAssets as unknown as { release: () => void }).release());
+  beforeEach(() => selectAssets.setResult([USD_ASSET]));
+  afterEach(() => {
+    selectAssets.release();
+    selectAssets.clearResult();
+  });
 
   it('splits active from closed and bounds the history', () => {
     const closed = Array.from({ length: CLOSED_HISTORY_LIMIT + 3 }, (_, i) =>
