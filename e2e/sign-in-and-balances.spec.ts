@@ -106,3 +106,35 @@ test('connect, sign in, faucet, reload, node restart, refused signature, account
   await expect(balanceOf(page, 'usdc')).toHaveText('20');
   expect(wallet.promptCount()).toBe(promptsBeforeSwitchBack);
 });
+
+test.describe('against a node without extensions (as the official one)', () => {
+  test.use({ clearNodeOptions: { strict: true } });
+
+  test('a saved sign-in the node refuses leads to one new prompt, with the reason', async ({
+    page,
+    wallet,
+    openApp,
+  }) => {
+    await openApp('/balances');
+    await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+    await page.getByRole('button', { name: 'Sign in with wallet' }).click();
+    await expect(authStatus(page)).toHaveText('Signed in');
+
+    // The stored JWT goes bad (as when the node no longer accepts it).
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage).filter((k) => k.endsWith(':session'))) {
+        const session = JSON.parse(localStorage.getItem(key)!);
+        localStorage.setItem(key, JSON.stringify({ ...session, jwt: 'not.a.jwt' }));
+      }
+    });
+    await page.reload();
+    await expect(page.getByTestId('auth-error')).toHaveText(
+      'The ClearNode no longer accepts your saved sign-in (invalid JWT token). Sign in again: it takes one wallet signature.',
+    );
+    await expect(authStatus(page)).toHaveText('Signed out');
+    const prompts = wallet.promptCount();
+    await page.getByRole('button', { name: 'Sign in with wallet' }).click();
+    await expect(authStatus(page)).toHaveText('Signed in');
+    expect(wallet.promptCount()).toBe(prompts + 1);
+  });
+});

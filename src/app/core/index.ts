@@ -47,6 +47,8 @@ export {
 } from './auth/application';
 export type { Allowance } from './auth/allowance';
 export { AuthFacade } from './auth/auth.facade';
+export { sessionEnded } from './auth/state/session-ended';
+export { AuthStorageActions } from './auth/state/auth.actions';
 export {
   AuthApiActions,
   SignInPanelActions,

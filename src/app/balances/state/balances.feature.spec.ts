@@ -1,4 +1,4 @@
-import { AuthApiActions, ClearNodePushActions } from '../../core';
+import { AuthApiActions, AuthStorageActions, ClearNodePushActions } from '../../core';
 import { balanceRows } from '../balance-row';
 import { BalancesApiActions, BalancesPageActions } from './balances.actions';
 import {
@@ -73,6 +73,8 @@ describe('balances reducer and selectors', () => {
       initialBalancesState,
     );
     expect(reduce(loaded, AuthApiActions.sessionLeft(who))).toEqual(initialBalancesState);
+    expect(reduce(loaded, AuthApiActions.sessionExpired(who))).toEqual(initialBalancesState);
+    expect(reduce(loaded, AuthStorageActions.sessionRemoved(who))).toEqual(initialBalancesState);
   });
 
   it('formats each amount at its asset decimals, grouped, exact', () => {

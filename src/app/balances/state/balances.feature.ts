@@ -3,8 +3,8 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import {
   AuthApiActions,
   ClearNodePushActions,
-  NodePickerActions,
   selectAssets,
+  sessionEnded,
   type LedgerBalance,
 } from '../../core';
 import { balanceRows } from '../balance-row';
@@ -75,13 +75,7 @@ export const balancesFeature = createFeature({
       faucet: { phase: 'failed' as const, message: error },
     })),
     // Someone else's balances must never show: forget them when the person or node changes.
-    on(
-      AuthApiActions.signedOut,
-      AuthApiActions.sessionLeft,
-      AuthApiActions.signInRequired,
-      NodePickerActions.nodeSelected,
-      () => initialBalancesState,
-    ),
+    on(...sessionEnded, () => initialBalancesState),
   ),
   extraSelectors: ({ selectBalancesState }) => {
     const { selectAll } = balancesAdapter.getSelectors(selectBalancesState);

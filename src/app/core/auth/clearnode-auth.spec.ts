@@ -58,11 +58,11 @@ describe('ClearNodeAuth', () => {
       expiresAt: 1_800_000_000,
       signTypedData: async (typedData) => {
         signatures.push(typedData);
-        const { EIP712Domain: _domain, ...types } = typedData.types;
+        const types = withoutDomain(typedData.types);
         return walletKey.sign(
           (await import('ethers')).TypedDataEncoder.hash(
             typedData.domain,
-            types as never,
+            types,
             typedData.message,
           ),
         ).serialized;
@@ -92,11 +92,11 @@ describe('ClearNodeAuth', () => {
         session_key: session.sessionKey.address,
       }),
     );
-    const { EIP712Domain: _domain, ...types } = typed.types;
+    const types = withoutDomain(typed.types);
     const [verifyReq, sig] = client.send.calls.first().args;
     expect(verifyReq[1]).toBe('auth_verify');
     expect(verifyReq[2]).toEqual({ challenge: 'challenge-1' });
-    expect(verifyTypedData(typed.domain, types as never, typed.message, sig[0])).toBe(wallet);
+    expect(verifyTypedData(typed.domain, types, typed.message, sig[0])).toBe(wallet);
 
     expect(session.jwt).toBe('jwt-1');
     expect(store.load(scope)).toEqual(session);
@@ -168,3 +168,10 @@ describe('ClearNodeAuth', () => {
     expect(signer.address).toBeNull();
   });
 });
+
+/** The struct types without EIP712Domain, as ethers wants them. */
+function withoutDomain(
+  types: PolicyTypedData['types'],
+): Record<string, { name: string; type: string }[]> {
+  return { Policy: [...types.Policy], Allowance: [...types.Allowance] };
+}

@@ -1,0 +1,16 @@
+import { NodePickerActions } from '../../clearnode/state/clearnode.actions';
+import { AuthApiActions, AuthStorageActions } from './auth.actions';
+
+/**
+ * Every way a person's session ends in this tab: signed out, another account or node, expiry,
+ * refusal, or sign-out in another tab. Use with `ofType(...sessionEnded)` or `on(...sessionEnded, …)`
+ * to release what was held for that person.
+ */
+export const sessionEnded = [
+  AuthApiActions.signedOut,
+  AuthApiActions.sessionLeft,
+  AuthApiActions.sessionExpired,
+  AuthApiActions.signInRequired,
+  AuthStorageActions.sessionRemoved,
+  NodePickerActions.nodeSelected,
+] as const;
