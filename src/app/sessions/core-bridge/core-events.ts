@@ -1,4 +1,4 @@
-import { AuthApiActions, ClearNodeConnectionActions } from '../../core';
+import { AuthApiActions, ClearNodeConnectionActions, sessionEnded } from '../../core';
 
 /** Signed in with a wallet signature. */
 export const signedIn = AuthApiActions.signedIn;
@@ -6,3 +6,5 @@ export const signedIn = AuthApiActions.signedIn;
 export const reauthenticated = AuthApiActions.reauthenticated;
 /** The socket came back after a drop. */
 export const reconnected = ClearNodeConnectionActions.reconnected;
+/** Every way the person's sign-in ends in this tab (sign-out, another account or node, expiry…). */
+export const signInEnded = sessionEnded;

@@ -54,7 +54,8 @@ describe('SessionsSyncEffects', () => {
 
   it('restores the stored sessions of this node and wallet at once', () => {
     TestBed.inject(SessionsStorage).save(NODE_URL, ALICE, [aSession({ label: 'Stored' })]);
-    scheduler.run(({ expectObservable }) => {
+    scheduler.run(({ cold, expectObservable }) => {
+      actions$ = cold('');
       expectObservable(effects.restore$).toBe('a', {
         a: SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: ALICE, sessions: [aSession({ label: 'Stored' })] }),
       });

@@ -19,6 +19,7 @@ import {
   mergeMap,
   of,
   switchMap,
+  take,
 } from 'rxjs';
 import { sameAddress } from '../../shared/money/address';
 import { selectAssets, selectNodeUrl, selectWalletAddress } from '../core-bridge/core-selectors';
@@ -64,7 +65,11 @@ export class SessionsSyncEffects {
   );
 
   readonly restore$ = createEffect(() =>
-    this.owner$.pipe(
+    merge(
+      this.owner$,
+      // Signing in again after a sign-out: the same owner, but the state was emptied.
+      this.actions$.pipe(ofType(signedIn, reauthenticated), switchMap(() => this.owner$.pipe(take(1)))),
+    ).pipe(
       filter((owner): owner is [string, string] => !!owner[0] && !!owner[1]),
       map(([nodeUrl, wallet]) => SessionsStorageActions.restored({ nodeUrl, wallet, sessions: this.storage.load(nodeUrl, wallet) })),
     ),

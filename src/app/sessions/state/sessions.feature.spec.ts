@@ -1,3 +1,4 @@
+import { AuthApiActions } from '../../core';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
@@ -108,6 +109,11 @@ describe('sessions reducer', () => {
     expect(Object.keys(state.writes).length).toBe(2);
     state = reducer(state, ClearNodeApiActions.messagingAvailable({ available: false, reason: 'unknown method: message' }));
     expect(state.messaging).toBe('unavailable');
+  });
+
+  it('forgets the person’s sessions when their sign-in ends', () => {
+    const state = reducer(withSession(), AuthApiActions.signedOut({ wallet: ALICE, nodeUrl: NODE_URL, message: 'Signed out.' }));
+    expect(state).toEqual(initialSessionsState);
   });
 
   it('auto-joins a session with its first message', () => {

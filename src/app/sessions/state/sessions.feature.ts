@@ -1,6 +1,7 @@
 import { createEntityAdapter, EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, on } from '@ngrx/store';
 import { sameAddress } from '../../shared/money/address';
+import { signInEnded } from '../core-bridge/core-events';
 import {
   AppSession,
   CreateProgress,
@@ -90,6 +91,9 @@ export const sessionsFeature = createFeature({
       const fresh = sessions.filter((stored) => !base.entities[stored.id]);
       return sessionsAdapter.addMany(fresh, { ...base, nodeUrl, wallet, sync: base.sync === 'idle' ? 'restored' : base.sync });
     }),
+
+    // The person left: forget their sessions here (storage keeps them for the next sign-in).
+    on(...signInEnded, () => initialSessionsState),
 
     on(CreateSessionFormActions.createSubmitted, (state, { key }) =>
       // One create at a time; the same create again only after it failed.
