@@ -6,6 +6,7 @@ import { provideStoreDevtools } from '@ngrx/store-devtools';
 import { routes } from './app.routes';
 import { provideBalances } from './balances/provide-balances';
 import { provideCore } from './core';
+import { provideSessions } from './sessions/provide-sessions';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -26,6 +27,7 @@ export const appConfig: ApplicationConfig = {
     provideEffects(),
     provideCore(),
     provideBalances(),
+    provideSessions(),
     provideStoreDevtools({ maxAge: 50, logOnly: !isDevMode(), connectInZone: false }),
   ],
 };

@@ -8,6 +8,16 @@ export const routes: Routes = [
     loadComponent: () => import('./sessions/pages/sessions-page').then((m) => m.SessionsPage),
   },
   {
+    path: 'sessions/new',
+    title: 'New session · Nitrolite Sessions',
+    loadComponent: () => import('./sessions/pages/create-session-page').then((m) => m.CreateSessionPage),
+  },
+  {
+    path: 'sessions/:id',
+    title: 'Session · Nitrolite Sessions',
+    loadComponent: () => import('./sessions/pages/session-page').then((m) => m.SessionPage),
+  },
+  {
     path: 'balances',
     title: 'Balances · Nitrolite Sessions',
     loadComponent: () => import('./balances/pages/balances-page').then((m) => m.BalancesPage),

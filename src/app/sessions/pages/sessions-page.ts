@@ -1,14 +1,66 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { AsyncPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { AppSessionService } from '../app-session.service';
+import { SessionListComponent } from '../components/session-list/session-list.component';
 
+/** `/sessions`: active sessions and the history of closed ones. */
 @Component({
   selector: 'app-sessions-page',
+  imports: [AsyncPipe, RouterLink, SessionListComponent],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h1>Application sessions</h1>
-    <section class="empty-state">
-      <p>No application sessions yet.</p>
-      <p class="hint">Connect a wallet and sign in to a ClearNode to open or join one.</p>
+    <div class="title-row">
+      <h1>Application sessions</h1>
+      @if (signedIn$ | async) {
+        <a class="button-link" routerLink="/sessions/new">Create a session</a>
+      }
+    </div>
+
+    @if (syncError$ | async; as error) {
+      <p class="error" role="alert">Could not refresh the sessions from the ClearNode: {{ error }}
+        <button type="button" class="secondary" (click)="sessions.reload()">Try again</button></p>
+    }
+
+    @let active = (sessions.activeSessions$ | async) ?? [];
+    @let closed = (sessions.closedSessions$ | async) ?? [];
+    <section aria-labelledby="active-heading">
+      <h2 id="active-heading">Active</h2>
+      @if (active.length) {
+        <app-session-list [sessions]="active" caption="Active sessions" />
+      } @else {
+        <div class="empty-state">
+          @if (signedIn$ | async) {
+            <p>No active sessions.</p>
+            <p class="hint">Create one, or wait for someone to open one with you: it appears here by itself.</p>
+          } @else {
+            <p>No application sessions yet.</p>
+            <p class="hint">Connect a wallet and sign in to a ClearNode to open or join one.</p>
+          }
+        </div>
+      }
+    </section>
+
+    <section aria-labelledby="history-heading">
+      <h2 id="history-heading">History</h2>
+      @if (closed.length) {
+        <app-session-list [sessions]="closed" caption="Closed sessions" />
+      } @else {
+        <p class="hint">No closed sessions yet.</p>
+      }
     </section>
   `,
+  styles: `
+    .title-row { display: flex; align-items: baseline; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
+    .button-link { padding: 0.4rem 0.9rem; border-radius: 6px; background: var(--accent); color: var(--accent-text); text-decoration: none; }
+  `,
 })
-export class SessionsPage {}
+export class SessionsPage implements OnInit {
+  protected readonly sessions = inject(AppSessionService);
+  protected readonly signedIn$ = this.sessions.signedIn$;
+  protected readonly syncError$ = this.sessions.syncError$;
+
+  ngOnInit(): void {
+    this.sessions.opened();
+  }
+}

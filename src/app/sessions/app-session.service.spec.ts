@@ -1,0 +1,83 @@
+import { TestBed } from '@angular/core/testing';
+import { provideMockActions } from '@ngrx/effects/testing';
+import { Action } from '@ngrx/store';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { Subject } from 'rxjs';
+import { AppSessionService } from './app-session.service';
+import { ClearNodeClient } from './core-bridge/clearnode-client';
+import { SessionKeySigner } from './core-bridge/session-key-signer';
+import { ClearNodeApiActions } from './state/clearnode-api.actions';
+import { CreateSessionFormActions } from './state/create-session-form.actions';
+import { SessionLifecycleActions } from './state/session-lifecycle.actions';
+import { SessionPageActions } from './state/session-page.actions';
+import { initialSessionsState } from './state/sessions.feature';
+import { fakeClearNode } from './state/testing/fake-core.spec-helper';
+import { ALICE, aSession, SESSION_ID } from './state/testing/session-fixtures';
+
+describe('AppSessionService', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  let actions: Subject<Action>;
+  let store: MockStore;
+  let service: AppSessionService;
+  const node = fakeClearNode();
+
+  beforeEach(() => {
+    actions = new Subject<Action>();
+    TestBed.configureTestingModule({
+      providers: [
+        provideMockActions(() => actions),
+        provideMockStore({ initialState: { sessions: initialSessionsState } }),
+        { provide: ClearNodeClient, useValue: node.client },
+        { provide: SessionKeySigner, useValue: { signRequest: () => Promise.resolve('0xsig') } },
+      ],
+    });
+    store = TestBed.inject(MockStore);
+    service = TestBed.inject(AppSessionService);
+  });
+
+  it('prepares the exact create request and signs it', async () => {
+    const session = aSession();
+    const request = service.prepareSession({ definition: session.definition, allocations: session.allocations! });
+    expect(request).toEqual([42, 'create_app_session', { definition: session.definition, allocations: session.allocations }, 1_700_000_000_000]);
+    expect(await service.signSessionRequest(request)).toBe('0xsig');
+  });
+
+  it('creates: dispatches once and resolves with the id when the node confirms, rejects with its words', async () => {
+    const dispatched = spyOn(store, 'dispatch').and.callThrough();
+    const session = aSession();
+    const request = service.prepareSession({ definition: session.definition, allocations: session.allocations! });
+    const created = service.createSession(request, ['0xsig'], 'Dinner');
+    await Promise.resolve();
+    expect(dispatched).toHaveBeenCalledWith(CreateSessionFormActions.createSubmitted({ key: 'create:1', request, signatures: ['0xsig'], label: 'Dinner' }));
+    actions.next(ClearNodeApiActions.createSucceeded({ key: 'create:1', session }));
+    expect(await created).toBe(SESSION_ID);
+
+    const failing = service.createSession(request, ['0xsig']);
+    await Promise.resolve();
+    actions.next(ClearNodeApiActions.createFailed({ key: 'create:1', error: 'insufficient funds: 0x… for asset ytest.usd' }));
+    await expectAsync(failing).toBeRejectedWithError('insufficient funds: 0x… for asset ytest.usd');
+  });
+
+  it('turns writes into actions with a fresh key per intent', () => {
+    const dispatched = spyOn(store, 'dispatch');
+    service.submitState(SESSION_ID.toUpperCase().replace('0X', '0x'), [], '{"a":1}');
+    service.closeSession(SESSION_ID, []);
+    service.sendMessage(SESSION_ID, 'text', 'hi');
+    const [submit, close, message] = dispatched.calls.allArgs().map(([action]) => action as unknown as Record<string, unknown>);
+    expect(submit['type']).toBe(SessionPageActions.stateSubmitted.type);
+    expect(submit['sessionId']).toBe(SESSION_ID);
+    expect(submit['sessionData']).toBe('{"a":1}');
+    expect(close['type']).toBe(SessionPageActions.closeConfirmed.type);
+    expect(message['dataJson']).toBe('"hi"');
+    expect(new Set([submit['key'], close['key'], message['key']]).size).toBe(3);
+  });
+
+  it('announces every close', () => {
+    const seen: unknown[] = [];
+    service.onSessionClosed.subscribe((event) => seen.push(event));
+    actions.next(SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'participant', finalAllocations: null }));
+    expect(seen).toEqual([{ id: SESSION_ID, finalAllocations: null }]);
+  });
+});

@@ -1,0 +1,175 @@
+import { inject, Injectable } from '@angular/core';
+import { Actions, ofType } from '@ngrx/effects';
+import { Store } from '@ngrx/store';
+import { filter, firstValueFrom, map, merge, Observable, take } from 'rxjs';
+import { Allocation, SessionDefinition } from '../shared/allocation';
+import { ClearNodeClient } from './core-bridge/clearnode-client';
+import { RpcRequest } from './core-bridge/rpc-frame';
+import { SessionKeySigner } from './core-bridge/session-key-signer';
+import { sameAddress } from '../shared/money/address';
+import { formatUnits, parseAmount } from '../shared/money/decimal-amount';
+import { selectAssets, selectLedgerBalances, selectSignedIn, selectWalletAddress } from './core-bridge/core-selectors';
+import { SessionWrite } from './state/app-session.model';
+import { ClearNodeApiActions } from './state/clearnode-api.actions';
+import { SessionsPageActions } from './state/sessions-page.actions';
+import { CreateSessionFormActions } from './state/create-session-form.actions';
+import { SessionLifecycleActions } from './state/session-lifecycle.actions';
+import { SessionPageActions } from './state/session-page.actions';
+import { MessageView, SessionView } from './state/session-view.model';
+import {
+  selectActiveSessionViews,
+  selectClosedSessionViews,
+  selectCreate,
+  decimalsOf,
+  selectMessageWrite,
+  selectMessaging,
+  selectMessagingReason,
+  selectSync,
+  selectSyncError,
+  selectMessageViews,
+  selectSessionView,
+} from './state/sessions.selectors';
+
+export interface PrepareSessionParams {
+  readonly definition: SessionDefinition;
+  readonly allocations: readonly Allocation[];
+  readonly sessionData?: string;
+}
+
+interface SessionKeyWire {
+  readonly session_key: string;
+  readonly allowances?: readonly { asset: string; allowance: string | number; used?: string | number }[];
+}
+
+export interface SessionClosedEvent {
+  readonly id: string;
+  readonly finalAllocations: readonly Allocation[] | null;
+}
+
+/**
+ * The sessions API for components: observables come from selectors, writes are actions handled by
+ * effects. It keeps no state of its own.
+ */
+@Injectable({ providedIn: 'root' })
+export class AppSessionService {
+  private readonly store = inject(Store);
+  private readonly actions$ = inject(Actions);
+  private readonly client = inject(ClearNodeClient);
+  private readonly signer = inject(SessionKeySigner);
+
+  readonly activeSessions$: Observable<readonly SessionView[]> = this.store.select(selectActiveSessionViews);
+  readonly closedSessions$: Observable<readonly SessionView[]> = this.store.select(selectClosedSessionViews);
+  readonly onSessionClosed: Observable<SessionClosedEvent> = this.actions$.pipe(
+    ofType(SessionLifecycleActions.sessionClosed),
+    map(({ sessionId, finalAllocations }) => ({ id: sessionId, finalAllocations })),
+  );
+
+  readonly sync$ = this.store.select(selectSync);
+  readonly syncError$ = this.store.select(selectSyncError);
+  readonly messaging$ = this.store.select(selectMessaging);
+  readonly messagingReason$ = this.store.select(selectMessagingReason);
+  readonly createProgress$ = this.store.select(selectCreate);
+  readonly wallet$ = this.store.select(selectWalletAddress);
+  readonly signedIn$ = this.store.select(selectSignedIn);
+  readonly assets$ = this.store.select(selectAssets);
+  readonly ledgerBalances$ = this.store.select(selectLedgerBalances);
+
+  opened(): void {
+    this.store.dispatch(SessionsPageActions.opened());
+  }
+
+  reload(): void {
+    this.store.dispatch(SessionsPageActions.reloadRequested());
+  }
+
+  messageWrite$(id: string): Observable<SessionWrite | null> {
+    return this.store.select(selectMessageWrite(id));
+  }
+
+  /**
+   * What my session key may still spend per asset (granted − used), from `get_session_keys`;
+   * null when the node does not say, so that nothing is blocked on a guess.
+   */
+  async remainingAllowances(): Promise<Record<string, string> | null> {
+    try {
+      const answer = await this.client.request<{ session_keys?: SessionKeyWire[] }>('get_session_keys', {}, { signed: true });
+      const mine = (answer?.session_keys ?? []).find((key) => !!this.signer.address && sameAddress(key.session_key, this.signer.address));
+      if (!mine) return null;
+      const assets = await firstValueFrom(this.assets$);
+      const remaining: Record<string, string> = {};
+      for (const allowance of mine.allowances ?? []) {
+        const decimals = decimalsOf(allowance.asset, assets, [String(allowance.allowance), String(allowance.used)]);
+        const granted = parseAmount(String(allowance.allowance), decimals);
+        const used = parseAmount(String(allowance.used ?? '0'), decimals);
+        if (granted.ok && used.ok) remaining[allowance.asset] = formatUnits(granted.units - used.units, decimals);
+      }
+      return remaining;
+    } catch (error) {
+      console.warn('[sessions] could not read the session key allowance', error);
+      return null;
+    }
+  }
+
+  session$(id: string): Observable<SessionView | null> {
+    return this.store.select(selectSessionView(id));
+  }
+
+  messages$(id: string): Observable<readonly MessageView[]> {
+    return this.store.select(selectMessageViews(id));
+  }
+
+  /** The exact request every funding participant signs (co-signing passes it around as is). */
+  prepareSession(params: PrepareSessionParams): RpcRequest {
+    const body: Record<string, unknown> = { definition: params.definition, allocations: params.allocations };
+    if (params.sessionData !== undefined) body['session_data'] = params.sessionData;
+    return this.client.buildRequest('create_app_session', body);
+  }
+
+  signSessionRequest(request: RpcRequest): Promise<string> {
+    return this.signer.signRequest(request);
+  }
+
+  /** Resolves with the new session id, or rejects with the node's words. A repeat is a no-op. */
+  async createSession(request: RpcRequest, signatures: readonly string[], label: string | null = null): Promise<string> {
+    const definition = (request[2] as { definition?: SessionDefinition }).definition;
+    const key = `create:${definition?.nonce ?? request[0]}`;
+    const earlier = await firstValueFrom(this.store.select(selectCreate));
+    if (earlier?.key === key && earlier.status === 'done' && earlier.sessionId) return earlier.sessionId;
+    const outcome = firstValueFrom(
+      merge(
+        this.actions$.pipe(ofType(ClearNodeApiActions.createSucceeded), filter((a) => a.key === key)),
+        this.actions$.pipe(ofType(ClearNodeApiActions.createFailed), filter((a) => a.key === key)),
+      ).pipe(take(1)),
+    );
+    this.store.dispatch(CreateSessionFormActions.createSubmitted({ key, request, signatures, label }));
+    return outcome.then((action) => {
+      if (action.type === ClearNodeApiActions.createFailed.type) throw new Error((action as { error: string }).error);
+      return (action as ReturnType<typeof ClearNodeApiActions.createSucceeded>).session.id;
+    });
+  }
+
+  sendMessage(id: string, type: string, data: unknown): void {
+    this.store.dispatch(
+      SessionPageActions.messageSent({ sessionId: id.toLowerCase(), key: newKey(), messageType: type, dataJson: JSON.stringify(data ?? null) }),
+    );
+  }
+
+  submitState(id: string, allocations: readonly Allocation[], sessionData?: string): void {
+    this.store.dispatch(
+      SessionPageActions.stateSubmitted({ sessionId: id.toLowerCase(), key: newKey(), allocations, sessionData: sessionData ?? null }),
+    );
+  }
+
+  closeSession(id: string, finalAllocations: readonly Allocation[]): void {
+    this.store.dispatch(SessionPageActions.closeConfirmed({ sessionId: id.toLowerCase(), key: newKey(), allocations: finalAllocations }));
+  }
+
+  dismissNotice(id: string): void {
+    this.store.dispatch(SessionPageActions.noticeDismissed({ sessionId: id.toLowerCase() }));
+  }
+}
+
+/** One key per intent (per click): the reducer keeps the first while it is in flight. */
+function newKey(): string {
+  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}

@@ -1,0 +1,114 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { Allocation } from '../../../shared/allocation';
+import { AllocationEditorComponent } from './allocation-editor.component';
+
+const ALICE = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+const BOB = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+
+describe('AllocationEditorComponent', () => {
+  let fixture: ComponentFixture<AllocationEditorComponent>;
+  let element: HTMLElement;
+  let emitted: (readonly Allocation[])[];
+
+  beforeEach(async () => {
+    fixture = TestBed.createComponent(AllocationEditorComponent);
+    fixture.componentRef.setInput('participants', [ALICE, BOB]);
+    fixture.componentRef.setInput('assets', [{ symbol: 'ytest.usd', decimals: 6 }]);
+    fixture.componentRef.setInput('totals', { 'ytest.usd': '10' });
+    fixture.componentRef.setInput('current', [{ participant: ALICE, asset: 'ytest.usd', amount: '10' }]);
+    fixture.componentRef.setInput('me', ALICE);
+    fixture.componentRef.setInput('submitLabel', 'Close session');
+    emitted = [];
+    fixture.componentInstance.submitted.subscribe((split) => emitted.push(split));
+    element = fixture.nativeElement;
+    await fixture.whenStable();
+  });
+
+  const inputs = () => Array.from(element.querySelectorAll<HTMLInputElement>('input[data-participant]'));
+  const submit = () => element.querySelector<HTMLButtonElement>('button[type=submit]')!;
+  async function type(index: number, text: string) {
+    inputs()[index].value = text;
+    inputs()[index].dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+
+  it('starts from the current split, labels me, and can submit it', async () => {
+    expect(inputs().map((i) => i.value)).toEqual(['10', '0']);
+    expect(element.textContent).toContain('(you)');
+    expect(submit().disabled).toBeFalse();
+    submit().click();
+    expect(emitted).toEqual([[
+      { participant: ALICE, asset: 'ytest.usd', amount: '10' },
+      { participant: BOB, asset: 'ytest.usd', amount: '0' },
+    ]]);
+  });
+
+  for (const [label, first, second, reason] of [
+    ['negative', '-1', '11', 'An amount cannot be negative.'],
+    ['too many decimals', '6.0000001', '3.9999999', 'ytest.usd allows at most 6 decimals.'],
+    ['not summing', '6', '3', '1 ytest.usd left to assign'],
+    ['not a number', 'abc', '10', 'is not a decimal amount'],
+  ] as const) {
+    it(`keeps submit disabled with the reason for a ${label} split`, async () => {
+      await type(0, first);
+      await type(1, second);
+      expect(submit().disabled).toBeTrue();
+      expect(element.querySelector('.why')?.textContent).toContain(reason);
+      expect(submit().getAttribute('aria-describedby')).toBe(element.querySelector('.why')!.id);
+      submit().click();
+      element.querySelector('form')!.dispatchEvent(new Event('submit'));
+      expect(emitted).toEqual([]);
+    });
+  }
+
+  it('marks the invalid row for assistive technology', async () => {
+    await type(0, '-1');
+    const row = inputs()[0];
+    expect(row.getAttribute('aria-invalid')).toBe('true');
+    const described = element.querySelector(`#${row.getAttribute('aria-describedby')}`);
+    expect(described?.textContent).toContain('cannot be negative');
+    expect(inputs()[1].getAttribute('aria-invalid')).toBe('false');
+  });
+
+  it('shows the remaining amount live', async () => {
+    await type(0, '7');
+    expect(element.querySelector('.remaining')?.textContent).toContain('remaining 3');
+    await type(1, '3');
+    expect(element.querySelector('.remaining')?.textContent).toContain('remaining 0');
+    expect(submit().disabled).toBeFalse();
+    submit().click();
+    expect(emitted[0].map((a) => a.amount)).toEqual(['7', '3']);
+  });
+
+  it('applies presets', async () => {
+    element.querySelectorAll<HTMLButtonElement>('.presets button')[0].click();
+    await fixture.whenStable();
+    expect(inputs().map((i) => i.value)).toEqual(['5', '5']);
+    const select = element.querySelector<HTMLSelectElement>('select')!;
+    select.value = BOB;
+    select.dispatchEvent(new Event('change'));
+    element.querySelectorAll<HTMLButtonElement>('.presets button')[1].click();
+    await fixture.whenStable();
+    expect(inputs().map((i) => i.value)).toEqual(['0', '10']);
+    element.querySelectorAll<HTMLButtonElement>('.presets button')[2].click();
+    await fixture.whenStable();
+    expect(inputs().map((i) => i.value)).toEqual(['10', '0']);
+  });
+
+  it('stays disabled while busy or blocked from outside', async () => {
+    fixture.componentRef.setInput('blockedReason', 'Your weight (0) does not meet the quorum (100).');
+    await fixture.whenStable();
+    expect(submit().disabled).toBeTrue();
+    expect(element.querySelector('.why')?.textContent).toContain('quorum');
+    fixture.componentRef.setInput('blockedReason', null);
+    fixture.componentRef.setInput('busy', true);
+    await fixture.whenStable();
+    expect(submit().disabled).toBeTrue();
+  });
+
+  it('renders addresses and errors as text only', async () => {
+    await type(0, '<img src=x onerror=alert(1)>');
+    expect(element.querySelector('img')).toBeNull();
+    expect(element.querySelector('.row .error')?.textContent).toContain('<img');
+  });
+});

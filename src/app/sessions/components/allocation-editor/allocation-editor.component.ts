@@ -1,0 +1,111 @@
+import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
+import {
+  Allocation,
+  AllocationAsset,
+  AllocationDraft,
+  allocationKey,
+  allToOne,
+  evenSplit,
+  fromAllocations,
+  SplitContext,
+  validateSplit,
+} from '../../../shared/allocation';
+import { shortAddress } from '../../../shared/money/address';
+
+let nextEditorId = 0;
+
+/**
+ * Manual split of a session's money: one amount per participant and asset, live remaining per
+ * asset, presets, and a submit that stays disabled (saying why) until the node would accept it.
+ */
+@Component({
+  selector: 'app-allocation-editor',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './allocation-editor.component.css',
+  templateUrl: './allocation-editor.component.html',
+})
+export class AllocationEditorComponent {
+  readonly participants = input.required<readonly string[]>();
+  readonly assets = input.required<readonly AllocationAsset[]>();
+  /** Session total per asset (decimal strings). */
+  readonly totals = input.required<Readonly<Record<string, string>>>();
+  /** The split the editor starts from (the current state). */
+  readonly current = input<readonly Allocation[]>([]);
+  /** The split the session opened with, for the "back to the opening split" preset. */
+  readonly opening = input<readonly Allocation[] | null>(null);
+  readonly me = input<string | null>(null);
+  readonly submitLabel = input('Continue');
+  readonly busy = input(false);
+  /** A reason from outside the split itself (e.g. my weight does not meet the quorum). */
+  readonly blockedReason = input<string | null>(null);
+
+  readonly submitted = output<readonly Allocation[]>();
+
+  protected readonly id = `allocation-editor-${nextEditorId++}`;
+  protected readonly context = computed<SplitContext>(() => ({
+    participants: this.participants(),
+    assets: this.assets(),
+    totals: this.totals(),
+  }));
+  protected readonly drafts = linkedSignal<AllocationDraft[]>(() => fromAllocations(this.context(), this.current()));
+  protected readonly validation = computed(() => validateSplit(this.context(), this.drafts()));
+  protected readonly disabledReason = computed(() => {
+    if (this.busy()) return 'Sending…';
+    if (this.blockedReason()) return this.blockedReason();
+    const reasons = this.validation().reasons;
+    return reasons.length ? reasons[0] : null;
+  });
+  protected readonly recipient = linkedSignal(() => this.participants()[0] ?? '');
+
+  protected rowsOf(asset: string): AllocationDraft[] {
+    return this.drafts().filter((draft) => draft.asset === asset);
+  }
+
+  protected keyOf(draft: AllocationDraft): string {
+    return allocationKey(draft.participant, draft.asset);
+  }
+
+  protected inputId(draft: AllocationDraft): string {
+    return `${this.id}-${this.slug(draft)}`;
+  }
+
+  protected errorId(draft: AllocationDraft): string {
+    return `${this.inputId(draft)}-error`;
+  }
+
+  protected rowError(draft: AllocationDraft): string | null {
+    return this.validation().rowErrors[this.keyOf(draft)] ?? null;
+  }
+
+  protected label(participant: string): string {
+    const me = this.me();
+    const short = shortAddress(participant);
+    return me && me.toLowerCase() === participant.toLowerCase() ? `${short} (you)` : short;
+  }
+
+  protected update(draft: AllocationDraft, amountText: string): void {
+    this.drafts.update((drafts) => drafts.map((row) => (row === draft ? { ...row, amountText } : row)));
+  }
+
+  protected splitEvenly(): void {
+    this.drafts.set(evenSplit(this.context()));
+  }
+
+  protected allTo(recipient: string): void {
+    this.drafts.set(allToOne(this.context(), recipient));
+  }
+
+  protected backToOpening(): void {
+    this.drafts.set(fromAllocations(this.context(), this.opening() ?? this.current()));
+  }
+
+  protected submit(): void {
+    const validation = this.validation();
+    if (!validation.ok || this.disabledReason()) return;
+    this.submitted.emit(validation.allocations);
+  }
+
+  private slug(draft: AllocationDraft): string {
+    return `${draft.participant}-${draft.asset}`.replace(/[^a-zA-Z0-9_-]/g, '_');
+  }
+}

@@ -1,0 +1,90 @@
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { CreateSessionFormComponent, CreateSessionRequest } from './create-session-form.component';
+
+const ME = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+const BOB = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+
+describe('CreateSessionFormComponent', () => {
+  let fixture: ComponentFixture<CreateSessionFormComponent>;
+  let element: HTMLElement;
+  let created: CreateSessionRequest[];
+
+  beforeEach(async () => {
+    fixture = TestBed.createComponent(CreateSessionFormComponent);
+    fixture.componentRef.setInput('me', ME);
+    fixture.componentRef.setInput('assets', [{ symbol: 'usdc', decimals: 6 }]);
+    fixture.componentRef.setInput('balances', { usdc: '10' });
+    fixture.componentRef.setInput('allowances', { usdc: '100' });
+    fixture.componentRef.setInput('nonce', 1234);
+    created = [];
+    fixture.componentInstance.create.subscribe((request) => created.push(request));
+    element = fixture.nativeElement;
+    await fixture.whenStable();
+  });
+
+  async function fill(selector: string, value: string) {
+    const input = element.querySelector<HTMLInputElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+  }
+  const createButton = () => element.querySelector<HTMLButtonElement>('button[type=submit]')!;
+
+  it('starts with me first and explains what is missing', async () => {
+    expect(element.querySelector<HTMLInputElement>('#participant-0')!.value).toBe(ME);
+    expect(createButton().disabled).toBeTrue();
+    expect(element.querySelector('#create-why')?.textContent).toContain('Participant 2: Enter an address.');
+    await fill('#participant-1', '0x70997970c51812dc3A010C7d01b50e0d17dc79C8');
+    expect(element.querySelector('#participant-1')?.getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector('#participant-1-error')?.textContent).toContain('checksum');
+  });
+
+  it('creates a session I fund alone, with me deciding alone by default', async () => {
+    await fill('#participant-1', BOB);
+    await fill('#amount-0-usdc', '10');
+    await fill('#label', 'Dinner');
+    expect(element.querySelector('#quorum-summary')?.textContent).toContain('Your weight alone reaches the quorum');
+    expect(createButton().disabled).toBeFalse();
+    createButton().click();
+    expect(created).toEqual([
+      {
+        definition: { application: 'nitrolite-sessions', protocol: 'NitroRPC/0.4', participants: [ME, BOB], weights: [100, 0], quorum: 100, challenge: 0, nonce: 1234 },
+        allocations: [
+          { participant: ME, asset: 'usdc', amount: '10' },
+          { participant: BOB, asset: 'usdc', amount: '0' },
+        ],
+        label: 'Dinner',
+      },
+    ]);
+  });
+
+  it('names the participants whose signatures are missing when they fund too', async () => {
+    await fill('#participant-1', BOB);
+    await fill('#amount-1-usdc', '1');
+    expect(createButton().disabled).toBeTrue();
+    expect(element.querySelector('#create-why')?.textContent).toContain(`Missing signatures: ${BOB}`);
+    expect(element.querySelector('#missing-signatures')?.textContent).toContain('requires their signature');
+  });
+
+  it('refuses more than my balance, and too many decimals', async () => {
+    await fill('#participant-1', BOB);
+    await fill('#amount-0-usdc', '11');
+    expect(element.querySelector('#amount-0-usdc-error')?.textContent).toContain('More than your unified balance (10 usdc)');
+    await fill('#amount-0-usdc', '1.0000001');
+    expect(element.querySelector('#amount-0-usdc-error')?.textContent).toContain('at most 6 decimals');
+    expect(createButton().disabled).toBeTrue();
+  });
+
+  it('offers presets and custom weights with quorum checks', async () => {
+    await fill('#participant-1', BOB);
+    const radios = element.querySelectorAll<HTMLInputElement>('input[name="weight-preset"]');
+    radios[2].click(); // majority
+    await fixture.whenStable();
+    expect(element.querySelector('#quorum')?.textContent).toContain('51');
+    expect(element.querySelector('#quorum-summary')?.textContent).toContain('does not reach');
+    radios[3].click(); // custom
+    await fixture.whenStable();
+    await fill('#quorum', '101');
+    expect(element.querySelector('#quorum-error')?.textContent).toContain('cannot be greater than the sum of the weights (100)');
+  });
+});

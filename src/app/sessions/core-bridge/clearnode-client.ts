@@ -1,0 +1,1 @@
+export { ClearNodeClient } from '../../core';

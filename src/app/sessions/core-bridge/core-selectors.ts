@@ -1,0 +1,3 @@
+export type { Asset as NodeAsset, Allowance, LedgerBalance as AssetAmount } from '../../core';
+export { selectWalletAddress, selectSignedIn, selectNodeUrl, selectAssets, selectSessionAllowances } from '../../core';
+export { selectLedgerBalances } from '../../balances';

@@ -1,0 +1,2 @@
+export type { RpcRequest, RpcResult, RpcPush, RelayedMessage } from '../../core';
+export { ClearNodeRpcError } from '../../core';

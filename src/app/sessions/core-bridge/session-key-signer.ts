@@ -1,0 +1,1 @@
+export { SessionKeySigner } from '../../core';

@@ -1,0 +1,84 @@
+import { TestBed } from '@angular/core/testing';
+import { MockStore } from '@ngrx/store/testing';
+import { selectAssets, selectWalletAddress } from '../core-bridge/core-selectors';
+import { SessionPageActions } from '../state/session-page.actions';
+import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
+import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
+import { SessionPage } from './session-page';
+
+describe('SessionPage', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  async function render(session = aSession(), extra = {}, me = ALICE) {
+    TestBed.configureTestingModule({ imports: [SessionPage], providers: sessionsPageProviders([session], { wallet: me, ...extra }) });
+    const store = TestBed.inject(MockStore);
+    store.overrideSelector(selectWalletAddress, me);
+    store.overrideSelector(selectAssets, [USD_ASSET]);
+    const dispatch = spyOn(store, 'dispatch');
+    const fixture = TestBed.createComponent(SessionPage);
+    fixture.componentRef.setInput('id', SESSION_ID);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    const click = async (text: string) => {
+      const button = Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === text)!;
+      button.click();
+      await fixture.whenStable();
+    };
+    const type = async (participant: string, value: string) => {
+      const input = element.querySelector<HTMLInputElement>(`app-allocation-editor input[data-participant="${participant}"]`)!;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      await fixture.whenStable();
+    };
+    return { element, dispatch, click, type };
+  }
+
+  it('shows the definition, weights, quorum and shares', async () => {
+    const { element } = await render();
+    expect(element.querySelector('h1')?.textContent).toBe('Dinner');
+    expect(element.querySelector('#session-version')?.textContent).toBe('1');
+    expect(element.querySelector(`tr[data-participant="${ALICE}"]`)?.textContent).toContain('10 ytest.usd');
+    expect(element.querySelector(`tr[data-participant="${ALICE}"]`)?.textContent).toContain('100');
+  });
+
+  it('closes through the editor and a before/after confirmation', async () => {
+    const { element, dispatch, click, type } = await render();
+    await click('Close session…');
+    await type(ALICE, '7');
+    const review = () => Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Review close')!;
+    expect(review().disabled).toBeTrue();
+    expect(element.querySelector('.why')?.textContent).toContain('3 ytest.usd left to assign');
+    await type(BOB, '3');
+    expect(review().disabled).toBeFalse();
+    await click('Review close');
+    expect(element.querySelector('app-close-confirmation')?.textContent).toContain('Paid out');
+    await click('Confirm close');
+    const action = dispatch.calls.mostRecent().args[0] as unknown as ReturnType<typeof SessionPageActions.closeConfirmed>;
+    expect(action.type).toBe(SessionPageActions.closeConfirmed.type);
+    expect(action.allocations).toEqual([
+      { participant: ALICE, asset: 'ytest.usd', amount: '7' },
+      { participant: BOB, asset: 'ytest.usd', amount: '3' },
+    ]);
+  });
+
+  it('does not offer updates when my weight does not reach the quorum', async () => {
+    const { element } = await render(aSession(), {}, BOB);
+    const close = Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Close session…')!;
+    expect(close.disabled).toBeTrue();
+    expect(element.textContent).toContain('Your weight (0) does not reach the quorum (100)');
+  });
+
+  it('says when the node has no message relay', async () => {
+    const { element } = await render(aSession(), { messaging: 'unavailable', messagingReason: 'unknown method: message' });
+    expect(element.querySelector('#messaging-unavailable')?.textContent).toContain('Messaging is unavailable on this node');
+    expect(element.querySelector('app-message-composer')).toBeNull();
+  });
+
+  it('shows a refused write in the node’s words', async () => {
+    const { element } = await render(aSession(), {
+      writes: { [SESSION_ID]: { kind: 'close', key: 'k', status: 'failed', error: 'incorrect submit_state request: quorum not reached: 0 / 100' } },
+    });
+    expect(element.querySelector('#write-error')?.textContent).toContain('quorum not reached: 0 / 100');
+  });
+});

@@ -1,0 +1,51 @@
+import { TestBed } from '@angular/core/testing';
+import { MockStore } from '@ngrx/store/testing';
+import { selectAssets, selectSignedIn, selectWalletAddress } from '../core-bridge/core-selectors';
+import { SessionsPageActions } from '../state/sessions-page.actions';
+import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
+import { ALICE, aSession, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
+import { SessionsPage } from './sessions-page';
+
+describe('SessionsPage', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  async function render(sessions = [aSession()], signedIn = true) {
+    TestBed.configureTestingModule({ imports: [SessionsPage], providers: sessionsPageProviders(sessions) });
+    const store = TestBed.inject(MockStore);
+    store.overrideSelector(selectSignedIn, signedIn);
+    store.overrideSelector(selectWalletAddress, ALICE);
+    store.overrideSelector(selectAssets, [USD_ASSET]);
+    const dispatch = spyOn(store, 'dispatch');
+    const fixture = TestBed.createComponent(SessionsPage);
+    await fixture.whenStable();
+    return { element: fixture.nativeElement as HTMLElement, dispatch };
+  }
+
+  it('lists active sessions with label, my share, total and version, and asks for a reconcile', async () => {
+    const { element, dispatch } = await render();
+    const row = element.querySelector(`tr[data-session-id="${SESSION_ID}"]`)!;
+    expect(row.textContent).toContain('Dinner');
+    expect(row.textContent).toContain('(you)');
+    expect(row.querySelectorAll('td.amount')[0].textContent).toContain('10 ytest.usd');
+    expect(row.querySelectorAll('td.amount')[1].textContent).toContain('10 ytest.usd');
+    expect(element.textContent).toContain('No closed sessions yet.');
+    expect(element.querySelector('a[href="/sessions/new"]')).not.toBeNull();
+    expect(dispatch).toHaveBeenCalledWith(SessionsPageActions.opened());
+  });
+
+  it('shows closed sessions in the history with their final split', async () => {
+    const { element } = await render([
+      aSession({ status: 'closed', finalAllocations: [{ participant: ALICE, asset: 'ytest.usd', amount: '7' }] }),
+    ]);
+    const history = element.querySelector('section[aria-labelledby="history-heading"]')!;
+    expect(history.textContent).toContain('7 ytest.usd');
+    expect(element.textContent).toContain('No active sessions.');
+  });
+
+  it('is honest when signed out', async () => {
+    const { element } = await render([], false);
+    expect(element.textContent).toContain('Connect a wallet and sign in');
+    expect(element.querySelector('a[href="/sessions/new"]')).toBeNull();
+  });
+});

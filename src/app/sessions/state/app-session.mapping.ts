@@ -1,0 +1,98 @@
+import { Allocation } from '../../shared/allocation';
+import { checksumAddress } from '../../shared/money/address';
+import { formatUnits, parseAmount } from '../../shared/money/decimal-amount';
+import { AppSession, AppSessionWire, MyRole } from './app-session.model';
+
+/**
+ * Merges what the node says about a session into what we know. The node's `asu` leaves
+ * `application` empty and `get_app_sessions` carries no allocations, so known values are kept.
+ */
+export function sessionFromWire(wire: AppSessionWire, existing: AppSession | undefined, myRole: MyRole = 'participant'): AppSession {
+  const previous = existing?.definition;
+  const participants = wire.participants?.length ? wire.participants.map(checksumAddress) : (previous?.participants ?? []);
+  return {
+    id: wire.app_session_id.toLowerCase(),
+    definition: {
+      application: wire.application || previous?.application || '',
+      protocol: wire.protocol || previous?.protocol || 'NitroRPC/0.4',
+      participants,
+      weights: wire.weights ?? previous?.weights ?? [],
+      quorum: wire.quorum ?? previous?.quorum ?? 0,
+      challenge: wire.challenge ?? previous?.challenge ?? 0,
+      nonce: wire.nonce ?? previous?.nonce ?? 0,
+    },
+    status: wire.status === 'closed' ? 'closed' : existing?.status === 'closed' ? 'closed' : 'open',
+    version: Math.max(wire.version ?? 0, existing?.version ?? 0),
+    allocations: existing?.allocations ?? null,
+    sessionData: wire.session_data ?? existing?.sessionData ?? null,
+    label: existing?.label ?? null,
+    myRole: existing?.myRole ?? myRole,
+    createdAt: wire.created_at ?? existing?.createdAt ?? new Date().toISOString(),
+    updatedAt: wire.updated_at ?? existing?.updatedAt ?? new Date().toISOString(),
+    finalAllocations: existing?.finalAllocations ?? null,
+    openingAllocations: existing?.openingAllocations ?? null,
+  };
+}
+
+interface WireAllocation {
+  readonly participant: string;
+  readonly asset: string;
+  readonly amount: string | number;
+}
+
+/** `participant_allocations` of an `asu`: null when every share is 0, any order, any case. */
+export function allocationsFromWire(list: readonly WireAllocation[] | null | undefined): Allocation[] {
+  return (list ?? [])
+    .map((row) => ({ participant: checksumAddress(row.participant), asset: row.asset, amount: String(row.amount) }))
+    .sort((a, b) => a.asset.localeCompare(b.asset));
+}
+
+export interface LedgerEntryWire {
+  readonly participant: string;
+  readonly asset: string;
+  readonly credit: string;
+  readonly debit: string;
+}
+
+/** A session's shares from its ledger entries: credit − debit per participant and asset. */
+export function sharesFromLedgerEntries(
+  entries: readonly LedgerEntryWire[],
+  participants: readonly string[],
+  decimalsOf: (asset: string) => number,
+): Allocation[] {
+  const units = new Map<string, bigint>();
+  const assets = new Set<string>();
+  for (const entry of entries) {
+    const decimals = decimalsOf(entry.asset);
+    const credit = parseAmount(String(entry.credit), decimals);
+    const debit = parseAmount(String(entry.debit), decimals);
+    const key = `${checksumAddress(entry.participant)}|${entry.asset}`;
+    assets.add(entry.asset);
+    units.set(key, (units.get(key) ?? 0n) + (credit.ok ? credit.units : 0n) - (debit.ok ? debit.units : 0n));
+  }
+  return [...assets].sort().flatMap((asset) =>
+    participants.map((participant) => ({
+      participant,
+      asset,
+      amount: formatUnits(units.get(`${participant}|${asset}`) ?? 0n, decimalsOf(asset)),
+    })),
+  );
+}
+
+export interface LedgerTransactionWire {
+  readonly tx_type: string;
+  readonly to_account: string;
+  readonly asset: string;
+  readonly amount: string;
+}
+
+/** What a closed session paid out: its `app_withdrawal` transactions, per participant and asset. */
+export function payoutsFromTransactions(
+  transactions: readonly LedgerTransactionWire[],
+  participants: readonly string[],
+  decimalsOf: (asset: string) => number,
+): Allocation[] {
+  const withdrawals = transactions.filter((tx) => tx.tx_type === 'app_withdrawal');
+  const entries = withdrawals.map((tx) => ({ participant: tx.to_account, asset: tx.asset, credit: String(tx.amount), debit: '0' }));
+  return sharesFromLedgerEntries(entries, participants, decimalsOf);
+}

@@ -1,0 +1,70 @@
+import { Allocation, SessionDefinition } from '../../shared/allocation';
+
+export type SessionStatus = 'open' | 'closed';
+export type MyRole = 'creator' | 'participant';
+export type ClosedBy = 'me' | 'participant' | 'found-closed';
+
+/** One application session as the app knows it. Amounts are decimal strings (state stays serializable). */
+export interface AppSession {
+  readonly id: string;
+  readonly definition: SessionDefinition;
+  readonly status: SessionStatus;
+  readonly version: number;
+  /** Current shares; null until the node (or my own create) told us. */
+  readonly allocations: readonly Allocation[] | null;
+  readonly sessionData: string | null;
+  readonly label: string | null;
+  readonly myRole: MyRole;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly finalAllocations: readonly Allocation[] | null;
+  /** The split the session opened with (version 1), for "back to the opening split". */
+  readonly openingAllocations: readonly Allocation[] | null;
+}
+
+/** A session as `get_app_sessions` and `asu` describe it (snake_case, as on the wire). */
+export interface AppSessionWire {
+  readonly app_session_id: string;
+  readonly application?: string;
+  readonly protocol?: string;
+  readonly participants?: readonly string[];
+  readonly weights?: readonly number[];
+  readonly quorum?: number;
+  readonly challenge?: number;
+  readonly nonce?: number;
+  readonly status?: string;
+  readonly version?: number;
+  readonly session_data?: string | null;
+  readonly created_at?: string;
+  readonly updated_at?: string;
+}
+
+/** A write that is in flight or just failed, one per session at a time. */
+export interface SessionWrite {
+  readonly kind: 'submit' | 'close' | 'message';
+  readonly key: string;
+  readonly status: 'pending' | 'failed';
+  readonly error: string | null;
+}
+
+export interface CreateProgress {
+  readonly key: string;
+  readonly status: 'sending' | 'done' | 'failed';
+  readonly sessionId: string | null;
+  readonly error: string | null;
+}
+
+/** A relayed message, kept as received; who sent it is worked out by the selectors. */
+export interface SessionMessage {
+  readonly id: string;
+  readonly sessionId: string;
+  /** Address recovered from the signature (a wallet or a session key). */
+  readonly signer: string;
+  readonly type: string;
+  /** JSON text of `data`, parsed only for display. */
+  readonly dataJson: string;
+  readonly sentAt: number;
+  readonly receivedAt: number;
+}
+
+export type MessagingAvailability = 'unknown' | 'available' | 'unavailable';

@@ -1,0 +1,25 @@
+import { createActionGroup, props } from '@ngrx/store';
+import { Allocation } from '../../shared/allocation';
+import { AppSession, AppSessionWire, SessionMessage } from './app-session.model';
+
+export const ClearNodeApiActions = createActionGroup({
+  source: 'ClearNode API',
+  events: {
+    'Create Succeeded': props<{ key: string; session: AppSession }>(),
+    'Create Failed': props<{ key: string; error: string }>(),
+    'Sessions Reconciled': props<{ wallet: string; sessions: readonly AppSessionWire[] }>(),
+    'Reconcile Failed': props<{ error: string }>(),
+    'Allocations Loaded': props<{ sessionId: string; allocations: readonly Allocation[] }>(),
+    'Allocations Load Failed': props<{ sessionId: string; error: string }>(),
+    'Final Allocations Loaded': props<{ sessionId: string; finalAllocations: readonly Allocation[] }>(),
+    'State Submit Succeeded': props<{ sessionId: string; key: string; version: number; allocations: readonly Allocation[]; sessionData: string | null }>(),
+    'State Submit Failed': props<{ sessionId: string; key: string; error: string; staleVersion: boolean }>(),
+    'Close Succeeded': props<{ sessionId: string; key: string; version: number; finalAllocations: readonly Allocation[] }>(),
+    'Close Failed': props<{ sessionId: string; key: string; error: string }>(),
+    'Message Signed': props<{ sessionId: string; key: string; signer: string; wallet: string }>(),
+    'Message Send Succeeded': props<{ sessionId: string; key: string }>(),
+    'Message Send Failed': props<{ sessionId: string; key: string; error: string }>(),
+    'Messaging Available': props<{ available: boolean; reason: string | null }>(),
+    'Session Joined': props<{ session: AppSessionWire; firstMessage: SessionMessage | null }>(),
+  },
+});

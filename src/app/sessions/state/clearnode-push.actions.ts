@@ -1,0 +1,13 @@
+import { createActionGroup, emptyProps, props } from '@ngrx/store';
+import { Allocation } from '../../shared/allocation';
+import { AppSessionWire, SessionMessage } from './app-session.model';
+
+export const ClearNodePushActions = createActionGroup({
+  source: 'ClearNode Push',
+  events: {
+    'App Session Updated': props<{ session: AppSessionWire; allocations: readonly Allocation[] }>(),
+    'Balances Changed': emptyProps(),
+    'Message Received': props<{ message: SessionMessage }>(),
+    'Message In Unknown Session': props<{ message: SessionMessage }>(),
+  },
+});

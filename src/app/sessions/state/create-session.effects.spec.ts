@@ -1,0 +1,76 @@
+import { TestBed } from '@angular/core/testing';
+import { provideMockActions } from '@ngrx/effects/testing';
+import { Action } from '@ngrx/store';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { Observable } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
+import { ClearNodeClient } from '../core-bridge/clearnode-client';
+import { ClearNodeRpcError, RpcRequest } from '../core-bridge/rpc-frame';
+import { ClearNodeApiActions } from './clearnode-api.actions';
+import { CreateSessionFormActions } from './create-session-form.actions';
+import { CreateSessionEffects } from './create-session.effects';
+import { initialSessionsState } from './sessions.feature';
+import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
+import { aSession, SESSION_ID } from './testing/session-fixtures';
+
+describe('CreateSessionEffects', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  const opened = aSession({ label: 'Dinner' });
+  const openedWithSplit = { ...opened, openingAllocations: opened.allocations };
+  const request: RpcRequest = [1, 'create_app_session', { definition: opened.definition, allocations: opened.allocations }, 1_700_000_000_000];
+  const submitted = CreateSessionFormActions.createSubmitted({ key: 'create:1', request, signatures: ['0xsig'], label: 'Dinner' });
+  let actions$: Observable<Action>;
+  let node: FakeClearNode;
+  let effects: CreateSessionEffects;
+  let scheduler: TestScheduler;
+
+  beforeEach(() => {
+    node = fakeClearNode();
+    TestBed.configureTestingModule({
+      providers: [
+        CreateSessionEffects,
+        provideMockActions(() => actions$),
+        provideMockStore({ initialState: { sessions: { ...initialSessionsState, create: { key: 'create:1', status: 'sending', sessionId: null, error: null } } } }),
+        { provide: ClearNodeClient, useValue: node.client },
+        { provide: BROWSER_STORAGE, useValue: new MemoryStorage() },
+      ],
+    });
+    effects = TestBed.inject(CreateSessionEffects);
+    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  });
+
+  it('sends the signed request as is and opens the session', () => {
+    node.client.send.and.returnValue(settled({ id: 1, method: 'create_app_session', params: { app_session_id: SESSION_ID.toUpperCase().replace('0X', '0x'), version: 1, status: 'open' }, timestamp: 2 }));
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', { a: submitted });
+      expectObservable(effects.create$).toBe('-b', {
+        b: ClearNodeApiActions.createSucceeded({
+          key: 'create:1',
+          session: { ...openedWithSplit, createdAt: jasmine.any(String) as never, updatedAt: jasmine.any(String) as never },
+        }),
+      });
+    });
+    expect(node.client.send).toHaveBeenCalledWith(request, ['0xsig']);
+  });
+
+  it('reports the node refusal verbatim', () => {
+    const error = 'missing signature for participant 0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+    node.client.send.and.returnValue(refused(new ClearNodeRpcError('create_app_session', error)));
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', { a: submitted });
+      expectObservable(effects.create$).toBe('-b', { b: ClearNodeApiActions.createFailed({ key: 'create:1', error }) });
+    });
+  });
+
+  it('never sends a create the reducer did not keep', () => {
+    TestBed.inject(MockStore).setState({ sessions: { ...initialSessionsState, create: { key: 'other', status: 'sending', sessionId: null, error: null } } });
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', { a: submitted });
+      expectObservable(effects.create$).toBe('--');
+    });
+    expect(node.client.send).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,39 @@
+import { AppSession, SessionWrite } from './app-session.model';
+
+export interface AssetTotal {
+  readonly asset: string;
+  readonly amount: string;
+}
+
+export interface ParticipantView {
+  readonly address: string;
+  readonly weight: number;
+  readonly isMe: boolean;
+  readonly shares: readonly AssetTotal[];
+}
+
+/** A session ready for display: who is in it, what it holds, what I hold and what I can do. */
+export interface SessionView {
+  readonly session: AppSession;
+  readonly title: string;
+  readonly participants: readonly ParticipantView[];
+  readonly totals: readonly AssetTotal[];
+  readonly myShare: readonly AssetTotal[];
+  readonly myWeight: number;
+  readonly canDecideAlone: boolean;
+  readonly write: SessionWrite | null;
+  readonly notice: string | null;
+}
+
+export type SenderKind = 'participant' | 'participant-session-key' | 'session-key';
+
+export interface MessageView {
+  readonly id: string;
+  readonly type: string;
+  /** Plain text for `text` messages, pretty JSON otherwise; always rendered as text. */
+  readonly body: string;
+  readonly sender: string;
+  readonly senderKind: SenderKind;
+  readonly mine: boolean;
+  readonly sentAt: number;
+}

@@ -1,0 +1,147 @@
+import { TestBed } from '@angular/core/testing';
+import { provideMockActions } from '@ngrx/effects/testing';
+import { Action } from '@ngrx/store';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { Wallet } from 'ethers';
+import { Observable } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
+import { selectWalletAddress } from '../core-bridge/core-selectors';
+import { ClearNodeClient } from '../core-bridge/clearnode-client';
+import { ClearNodeRpcError } from '../core-bridge/rpc-frame';
+import { SessionKeySigner } from '../core-bridge/session-key-signer';
+import { ClearNodeApiActions } from './clearnode-api.actions';
+import { SessionLifecycleActions } from './session-lifecycle.actions';
+import { SessionPageActions } from './session-page.actions';
+import { SessionWritesEffects } from './session-writes.effects';
+import { initialSessionsState, sessionsAdapter } from './sessions.feature';
+import { fakeClearNode, FakeClearNode, fakeSigner, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
+import { ALICE, aSession, BOB, SESSION_ID } from './testing/session-fixtures';
+
+const split = [
+  { participant: ALICE, asset: 'ytest.usd', amount: '7' },
+  { participant: BOB, asset: 'ytest.usd', amount: '3' },
+];
+
+describe('SessionWritesEffects', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  let actions$: Observable<Action>;
+  let node: FakeClearNode;
+  let store: MockStore;
+  let effects: SessionWritesEffects;
+  let scheduler: TestScheduler;
+
+  function stateWith(writes: Record<string, unknown>) {
+    return { sessions: { ...sessionsAdapter.addOne(aSession({ version: 2 }), initialSessionsState), wallet: ALICE, writes } };
+  }
+
+  beforeEach(() => {
+    node = fakeClearNode();
+    TestBed.configureTestingModule({
+      providers: [
+        SessionWritesEffects,
+        provideMockActions(() => actions$),
+        provideMockStore({ initialState: stateWith({}) }),
+        { provide: ClearNodeClient, useValue: node.client },
+        { provide: SessionKeySigner, useValue: fakeSigner(Wallet.createRandom()) },
+        { provide: BROWSER_STORAGE, useValue: new MemoryStorage() },
+      ],
+    });
+    store = TestBed.inject(MockStore);
+    store.overrideSelector(selectWalletAddress, ALICE);
+    effects = TestBed.inject(SessionWritesEffects);
+    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  });
+
+  describe('submit state', () => {
+    const submitted = SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'k', allocations: split, sessionData: '{"round":2}' });
+
+    it('sends operate at version + 1, signed, and reports the new version', () => {
+      store.setState(stateWith({ [SESSION_ID]: { kind: 'submit', key: 'k', status: 'pending', error: null } }));
+      node.client.send.and.returnValue(settledResult({ app_session_id: SESSION_ID, version: 3, status: 'open' }));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: submitted });
+        expectObservable(effects.submitState$).toBe('-b', {
+          b: ClearNodeApiActions.stateSubmitSucceeded({ sessionId: SESSION_ID, key: 'k', version: 3, allocations: split, sessionData: '{"round":2}' }),
+        });
+      });
+      expect(node.client.buildRequest).toHaveBeenCalledWith('submit_app_state', {
+        app_session_id: SESSION_ID,
+        intent: 'operate',
+        version: 3,
+        allocations: split,
+        session_data: '{"round":2}',
+      });
+      expect(node.client.send.calls.mostRecent().args[1].length).toBe(1);
+    });
+
+    it('flags an incorrect version so the session is reloaded and the person told', () => {
+      store.setState(stateWith({ [SESSION_ID]: { kind: 'submit', key: 'k', status: 'pending', error: null } }));
+      const error = 'incorrect app state: incorrect version: expected 4, got 3';
+      node.client.send.and.returnValue(refused(new ClearNodeRpcError('submit_app_state', error)));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: submitted });
+        expectObservable(effects.submitState$).toBe('-b', {
+          b: ClearNodeApiActions.stateSubmitFailed({ sessionId: SESSION_ID, key: 'k', error, staleVersion: true }),
+        });
+      });
+    });
+
+    it('ignores a submit the reducer did not keep (double click)', () => {
+      store.setState(stateWith({ [SESSION_ID]: { kind: 'submit', key: 'first', status: 'pending', error: null } }));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: submitted });
+        expectObservable(effects.submitState$).toBe('--');
+      });
+      expect(node.client.send).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('close', () => {
+    const confirmed = SessionPageActions.closeConfirmed({ sessionId: SESSION_ID, key: 'c', allocations: split });
+
+    it('sends close_app_session and takes the common close path', () => {
+      store.setState(stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }));
+      node.client.send.and.returnValue(settledResult({ app_session_id: SESSION_ID, version: 3, status: 'closed' }));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: confirmed });
+        expectObservable(effects.closeSession$).toBe('-(bc)', {
+          b: ClearNodeApiActions.closeSucceeded({ sessionId: SESSION_ID, key: 'c', version: 3, finalAllocations: split }),
+          c: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'me', finalAllocations: split }),
+        });
+      });
+      expect(node.client.buildRequest).toHaveBeenCalledWith('close_app_session', { app_session_id: SESSION_ID, allocations: split });
+    });
+
+    it('reports the node refusal verbatim and lets a retry through', () => {
+      store.setState(stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }));
+      const error = 'incorrect submit_state request: quorum not reached: 0 / 100';
+      node.client.send.and.returnValue(refused(new ClearNodeRpcError('close_app_session', error)));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a-a', { a: confirmed });
+        expectObservable(effects.closeSession$).toBe('-b-b', {
+          b: ClearNodeApiActions.closeFailed({ sessionId: SESSION_ID, key: 'c', error }),
+        });
+      });
+    });
+
+    it('refuses to close twice across tabs while the first close is on its way', () => {
+      store.setState(stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }));
+      node.client.send.and.returnValue(new Promise(() => undefined));
+      TestBed.inject(BROWSER_STORAGE).setItem(`nitrolite-sessions/v1/write/close:${SESSION_ID}`, String(Date.now() + 60_000));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: confirmed });
+        expectObservable(effects.closeSession$).toBe('-b', {
+          b: ClearNodeApiActions.closeFailed({ sessionId: SESSION_ID, key: 'c', error: 'This session is already being closed from another tab or window.' }),
+        });
+      });
+      expect(node.client.send).not.toHaveBeenCalled();
+    });
+  });
+});
+
+function settledResult(params: unknown) {
+  return settled({ id: 42, method: 'x', params, timestamp: 1 });
+}

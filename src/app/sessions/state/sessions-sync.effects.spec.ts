@@ -1,0 +1,190 @@
+import { TestBed } from '@angular/core/testing';
+import { provideMockActions } from '@ngrx/effects/testing';
+import { Action } from '@ngrx/store';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { Observable } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
+import { selectAssets, selectNodeUrl, selectWalletAddress } from '../core-bridge/core-selectors';
+import { signedIn } from '../core-bridge/core-events';
+import { ClearNodeClient } from '../core-bridge/clearnode-client';
+import { ClearNodeRpcError } from '../core-bridge/rpc-frame';
+import { SessionsStorage } from '../storage/sessions-storage';
+import { ClearNodeApiActions } from './clearnode-api.actions';
+import { ClearNodePushActions } from './clearnode-push.actions';
+import { SessionLifecycleActions } from './session-lifecycle.actions';
+import { SessionsStorageActions } from './sessions-storage.actions';
+import { initialSessionsState, sessionsAdapter } from './sessions.feature';
+import { ALL_WALLETS, PAGE_LIMIT, SessionsSyncEffects } from './sessions-sync.effects';
+import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
+import { SIGN_IN } from './testing/session-fixtures';
+import { ALICE, aSession, aWireSession, BOB, NODE_URL, SESSION_ID, USD_ASSET } from './testing/session-fixtures';
+
+describe('SessionsSyncEffects', () => {
+  // Overridden selectors are global: leave them as found for the next spec.
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  let actions$: Observable<Action>;
+  let node: FakeClearNode;
+  let store: MockStore;
+  let effects: SessionsSyncEffects;
+  let scheduler: TestScheduler;
+  let memory: MemoryStorage;
+
+  beforeEach(() => {
+    node = fakeClearNode();
+    memory = new MemoryStorage();
+    TestBed.configureTestingModule({
+      providers: [
+        SessionsSyncEffects,
+        provideMockActions(() => actions$),
+        provideMockStore({ initialState: { sessions: sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }) } }),
+        { provide: ClearNodeClient, useValue: node.client },
+        { provide: BROWSER_STORAGE, useValue: memory },
+      ],
+    });
+    store = TestBed.inject(MockStore);
+    store.overrideSelector(selectWalletAddress, ALICE);
+    store.overrideSelector(selectNodeUrl, NODE_URL);
+    store.overrideSelector(selectAssets, [USD_ASSET]);
+    effects = TestBed.inject(SessionsSyncEffects);
+    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+    spyOn(console, 'info');
+  });
+
+  it('restores the stored sessions of this node and wallet at once', () => {
+    TestBed.inject(SessionsStorage).save(NODE_URL, ALICE, [aSession({ label: 'Stored' })]);
+    scheduler.run(({ cold, expectObservable }) => {
+      actions$ = cold('');
+      expectObservable(effects.restore$).toBe('a', {
+        a: SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: ALICE, sessions: [aSession({ label: 'Stored' })] }),
+      });
+    });
+  });
+
+  it('reconciles on sign-in, paging through get_app_sessions with the node maximum', () => {
+    const firstPage = Array.from({ length: PAGE_LIMIT }, (_, i) => aWireSession({ app_session_id: `0x${i}` }));
+    const secondPage = [aWireSession()];
+    node.client.request.and.returnValues(settled({ app_sessions: firstPage }) as never, settled({ app_sessions: secondPage }) as never);
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', { a: signedIn(SIGN_IN) });
+      expectObservable(effects.reconcile$).toBe('-b', {
+        b: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [...firstPage, ...secondPage] }),
+      });
+    });
+    expect(node.client.request.calls.allArgs()).toEqual([
+      ['get_app_sessions', { participant: ALICE, limit: 100, offset: 0 }],
+      ['get_app_sessions', { participant: ALICE, limit: 100, offset: 100 }],
+    ]);
+  });
+
+  it('sends a session found closed down the common close path', () => {
+    node.client.request.and.returnValue(settled({ app_sessions: [aWireSession({ status: 'closed', version: 2 })] }) as never);
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', { a: signedIn(SIGN_IN) });
+      expectObservable(effects.reconcile$).toBe('-(bc)', {
+        b: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [aWireSession({ status: 'closed', version: 2 })] }),
+        c: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'found-closed', finalAllocations: null }),
+      });
+    });
+  });
+
+  it('debounces bursts of pushes into one reconcile, and reports failures verbatim', () => {
+    node.client.request.and.returnValue(refused(new ClearNodeRpcError('get_app_sessions', 'authentication required')));
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('a 100ms a 100ms a', { a: ClearNodePushActions.balancesChanged() });
+      expectObservable(effects.reconcile$).toBe('602ms b', {
+        b: ClearNodeApiActions.reconcileFailed({ error: 'authentication required' }),
+      });
+    });
+    expect(node.client.request).toHaveBeenCalledTimes(1);
+  });
+
+  it('loads the shares of open sessions from their ledger entries', () => {
+    node.client.request.and.returnValue(
+      settled({
+        ledger_entries: [
+          { participant: ALICE, asset: 'ytest.usd', credit: '10', debit: '0' },
+          { participant: ALICE, asset: 'ytest.usd', credit: '0', debit: '2.5' },
+          { participant: BOB.toLowerCase(), asset: 'ytest.usd', credit: '2.5', debit: '0' },
+        ],
+      }) as never,
+    );
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', { a: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [] }) });
+      expectObservable(effects.loadShares$).toBe('-b', {
+        b: ClearNodeApiActions.allocationsLoaded({
+          sessionId: SESSION_ID,
+          allocations: [
+            { participant: ALICE, asset: 'ytest.usd', amount: '7.5' },
+            { participant: BOB, asset: 'ytest.usd', amount: '2.5' },
+          ],
+        }),
+      });
+    });
+    expect(node.client.request).toHaveBeenCalledWith('get_ledger_entries', { account_id: SESSION_ID, wallet: ALL_WALLETS, limit: 100, offset: 0 });
+  });
+
+  it('learns the final split of a session closed by someone else from its payouts', () => {
+    node.client.request.and.returnValue(
+      settled({ ledger_transactions: [{ tx_type: 'app_withdrawal', to_account: BOB, asset: 'ytest.usd', amount: '3' }, { tx_type: 'app_withdrawal', to_account: ALICE, asset: 'ytest.usd', amount: '7' }] }) as never,
+    );
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', { a: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'participant', finalAllocations: null }) });
+      expectObservable(effects.loadFinalSplit$).toBe('-b', {
+        b: ClearNodeApiActions.finalAllocationsLoaded({
+          sessionId: SESSION_ID,
+          finalAllocations: [
+            { participant: ALICE, asset: 'ytest.usd', amount: '7' },
+            { participant: BOB, asset: 'ytest.usd', amount: '3' },
+          ],
+        }),
+      });
+    });
+  });
+
+  it('turns asu pushes into updates, and a close by another participant into the close path', () => {
+    const allocations = [{ participant: ALICE, asset: 'ytest.usd', amount: '6' }, { participant: BOB, asset: 'ytest.usd', amount: '4' }];
+    scheduler.run(({ cold, expectObservable }) => {
+      const pushes = cold('-a-b-c', {
+        a: { method: 'asu', params: { app_session: aWireSession({ version: 2 }), participant_allocations: allocations }, raw: '' },
+        b: { method: 'bu', params: { balance_updates: [] }, raw: '' },
+        c: { method: 'asu', params: { app_session: aWireSession({ status: 'closed', version: 3 }), participant_allocations: null }, raw: '' },
+      });
+      (node.client as unknown as { pushes$: unknown }).pushes$ = pushes;
+      effects = TestBed.runInInjectionContext(() => new SessionsSyncEffects());
+      expectObservable(effects.pushes$).toBe('-a-b-(cd)', {
+        a: ClearNodePushActions.appSessionUpdated({ session: aWireSession({ version: 2 }), allocations }),
+        b: ClearNodePushActions.balancesChanged(),
+        c: ClearNodePushActions.appSessionUpdated({ session: aWireSession({ status: 'closed', version: 3 }), allocations: [] }),
+        d: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'participant', finalAllocations: null }),
+      });
+    });
+  });
+
+  it('leaves my own close in flight to take the close path itself', () => {
+    store.setState({
+      sessions: {
+        ...sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }),
+        writes: { [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } },
+      },
+    });
+    scheduler.run(({ cold, expectObservable }) => {
+      (node.client as unknown as { pushes$: unknown }).pushes$ = cold('-a', {
+        a: { method: 'asu', params: { app_session: aWireSession({ status: 'closed', version: 2 }), participant_allocations: [] }, raw: '' },
+      });
+      effects = TestBed.runInInjectionContext(() => new SessionsSyncEffects());
+      expectObservable(effects.pushes$).toBe('-a', {
+        a: ClearNodePushActions.appSessionUpdated({ session: aWireSession({ status: 'closed', version: 2 }), allocations: [] }),
+      });
+    });
+  });
+
+  it('logs every close with session id and wallet, and never throws while doing so', () => {
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', { a: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'me', finalAllocations: [] }) });
+      expectObservable(effects.logClose$).toBe('-a', { a: undefined });
+    });
+    expect(console.info).toHaveBeenCalledWith('[sessions] session closed', { sessionId: SESSION_ID, wallet: ALICE, closedBy: 'me' });
+  });
+});

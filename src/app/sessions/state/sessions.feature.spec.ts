@@ -1,0 +1,131 @@
+import { AuthApiActions } from '../../core';
+import { ClearNodeApiActions } from './clearnode-api.actions';
+import { ClearNodePushActions } from './clearnode-push.actions';
+import { CreateSessionFormActions } from './create-session-form.actions';
+import { SessionLifecycleActions } from './session-lifecycle.actions';
+import { MESSAGES_PER_SESSION } from './session-messages';
+import { SessionPageActions } from './session-page.actions';
+import { initialSessionsState, sessionsAdapter, sessionsFeature, SessionsState } from './sessions.feature';
+import { SessionsStorageActions } from './sessions-storage.actions';
+import { ALICE, aSession, aWireSession, BOB, NODE_URL, SESSION_ID } from './testing/session-fixtures';
+
+const reducer = sessionsFeature.reducer;
+const withSession = (overrides = {}): SessionsState =>
+  sessionsAdapter.addOne(aSession(overrides), { ...initialSessionsState, wallet: ALICE, nodeUrl: NODE_URL });
+const split = [
+  { participant: ALICE, asset: 'ytest.usd', amount: '7' },
+  { participant: BOB, asset: 'ytest.usd', amount: '3' },
+];
+
+describe('sessions reducer', () => {
+  it('restores stored sessions for a node and wallet, and starts over for another wallet', () => {
+    const restored = reducer(initialSessionsState, SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: ALICE, sessions: [aSession()] }));
+    expect(restored.ids).toEqual([SESSION_ID]);
+    expect(restored.sync).toBe('restored');
+    const other = reducer(restored, SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: BOB, sessions: [] }));
+    expect(other.ids).toEqual([]);
+    expect(other.wallet).toBe(BOB);
+  });
+
+  it('keeps one create in flight per key and records its outcome', () => {
+    const request = [1, 'create_app_session', {}, 1] as const;
+    let state = reducer(initialSessionsState, CreateSessionFormActions.createSubmitted({ key: 'k1', request, signatures: ['0x'], label: null }));
+    state = reducer(state, CreateSessionFormActions.createSubmitted({ key: 'k2', request, signatures: ['0x'], label: null }));
+    expect(state.create).toEqual({ key: 'k1', status: 'sending', sessionId: null, error: null });
+    state = reducer(state, ClearNodeApiActions.createSucceeded({ key: 'k1', session: aSession() }));
+    expect(state.create?.status).toBe('done');
+    expect(state.entities[SESSION_ID]?.label).toBe('Dinner');
+    const failed = reducer(
+      reducer(initialSessionsState, CreateSessionFormActions.createSubmitted({ key: 'k3', request, signatures: [], label: null })),
+      ClearNodeApiActions.createFailed({ key: 'k3', error: 'insufficient funds' }),
+    );
+    expect(failed.create?.error).toBe('insufficient funds');
+    const retried = reducer(failed, CreateSessionFormActions.createSubmitted({ key: 'k3', request, signatures: [], label: null }));
+    expect(retried.create?.status).toBe('sending');
+    expect(reducer(state, CreateSessionFormActions.createSubmitted({ key: 'k1', request, signatures: [], label: null }))).toBe(state);
+  });
+
+  it('merges reconciled sessions, keeping label and allocations the node does not send', () => {
+    const state = reducer(withSession(), ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [aWireSession({ version: 3 })] }));
+    expect(state.entities[SESSION_ID]?.version).toBe(3);
+    expect(state.entities[SESSION_ID]?.label).toBe('Dinner');
+    expect(state.entities[SESSION_ID]?.allocations?.length).toBe(2);
+    expect(state.sync).toBe('reconciled');
+  });
+
+  it('applies asu pushes, never going back to an older version', () => {
+    const pushed = reducer(
+      withSession({ version: 2 }),
+      ClearNodePushActions.appSessionUpdated({ session: aWireSession({ version: 3, application: '' }), allocations: split }),
+    );
+    expect(pushed.entities[SESSION_ID]?.allocations).toEqual(split);
+    expect(pushed.entities[SESSION_ID]?.definition.application).toBe('nitrolite-sessions');
+    const stale = reducer(pushed, ClearNodePushActions.appSessionUpdated({ session: aWireSession({ version: 2 }), allocations: [] }));
+    expect(stale.entities[SESSION_ID]?.allocations).toEqual(split);
+  });
+
+  it('allows one submit or close per session at a time and records failures', () => {
+    let state = reducer(withSession(), SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'a', allocations: split, sessionData: null }));
+    state = reducer(state, SessionPageActions.closeConfirmed({ sessionId: SESSION_ID, key: 'b', allocations: split }));
+    expect(state.writes[SESSION_ID]).toEqual({ kind: 'submit', key: 'a', status: 'pending', error: null });
+    state = reducer(state, ClearNodeApiActions.stateSubmitSucceeded({ sessionId: SESSION_ID, key: 'a', version: 2, allocations: split, sessionData: '{}' }));
+    expect(state.writes[SESSION_ID]).toBeUndefined();
+    expect(state.entities[SESSION_ID]?.version).toBe(2);
+    expect(state.entities[SESSION_ID]?.allocations).toEqual(split);
+
+    state = reducer(state, SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'c', allocations: split, sessionData: null }));
+    state = reducer(state, ClearNodeApiActions.stateSubmitFailed({ sessionId: SESSION_ID, key: 'c', error: 'incorrect app state: incorrect version: expected 4, got 3', staleVersion: true }));
+    expect(state.writes[SESSION_ID]?.status).toBe('failed');
+    expect(state.notices[SESSION_ID]).toContain('changed meanwhile');
+    state = reducer(state, SessionPageActions.noticeDismissed({ sessionId: SESSION_ID }));
+    expect(state.notices[SESSION_ID]).toBeUndefined();
+    expect(state.writes[SESSION_ID]).toBeUndefined();
+  });
+
+  it('closes through one path and releases what the session held', () => {
+    let state = reducer(withSession(), SessionPageActions.closeConfirmed({ sessionId: SESSION_ID, key: 'x', allocations: split }));
+    state = reducer(state, ClearNodePushActions.messageReceived({ message: message('m1') }));
+    state = reducer(state, ClearNodeApiActions.closeSucceeded({ sessionId: SESSION_ID, key: 'x', version: 2, finalAllocations: split }));
+    state = reducer(state, SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'me', finalAllocations: split }));
+    expect(state.entities[SESSION_ID]?.status).toBe('closed');
+    expect(state.entities[SESSION_ID]?.finalAllocations).toEqual(split);
+    expect(state.messages[SESSION_ID]).toBeUndefined();
+    expect(state.writes).toEqual({});
+    // A second report of the same close changes nothing but a missing final split.
+    expect(reducer(state, SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'participant', finalAllocations: null }))).toBe(state);
+    // No writes on a closed session.
+    const after = reducer(state, SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'y', allocations: split, sessionData: null }));
+    expect(after.writes).toEqual({});
+  });
+
+  it('keeps messages bounded and once each; messaging has its own slot', () => {
+    let state = withSession();
+    for (let i = 0; i < MESSAGES_PER_SESSION + 5; i++) state = reducer(state, ClearNodePushActions.messageReceived({ message: message(`m${i}`) }));
+    state = reducer(state, ClearNodePushActions.messageReceived({ message: message('m204') }));
+    expect(state.messages[SESSION_ID].length).toBe(MESSAGES_PER_SESSION);
+    expect(state.messages[SESSION_ID][0].id).toBe('m5');
+    state = reducer(state, SessionPageActions.messageSent({ sessionId: SESSION_ID, key: 'msg', messageType: 'text', dataJson: '"hi"' }));
+    state = reducer(state, SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'sub', allocations: split, sessionData: null }));
+    expect(Object.keys(state.writes).length).toBe(2);
+    state = reducer(state, ClearNodeApiActions.messagingAvailable({ available: false, reason: 'unknown method: message' }));
+    expect(state.messaging).toBe('unavailable');
+  });
+
+  it('forgets the person’s sessions when their sign-in ends', () => {
+    const state = reducer(withSession(), AuthApiActions.signedOut({ wallet: ALICE, nodeUrl: NODE_URL, message: 'Signed out.' }));
+    expect(state).toEqual(initialSessionsState);
+  });
+
+  it('auto-joins a session with its first message', () => {
+    const state = reducer(
+      { ...initialSessionsState, wallet: BOB },
+      ClearNodeApiActions.sessionJoined({ session: aWireSession(), firstMessage: message('first') }),
+    );
+    expect(state.entities[SESSION_ID]?.myRole).toBe('participant');
+    expect(state.messages[SESSION_ID].map((m) => m.id)).toEqual(['first']);
+  });
+});
+
+function message(id: string) {
+  return { id, sessionId: SESSION_ID, signer: ALICE, type: 'text', dataJson: '"hi"', sentAt: 1, receivedAt: 2 };
+}

@@ -1,0 +1,234 @@
+import { createEntityAdapter, EntityState } from '@ngrx/entity';
+import { createFeature, createReducer, on } from '@ngrx/store';
+import { sameAddress } from '../../shared/money/address';
+import { signInEnded } from '../core-bridge/core-events';
+import {
+  AppSession,
+  CreateProgress,
+  MessagingAvailability,
+  SessionMessage,
+  SessionWrite,
+} from './app-session.model';
+import { allocationsFromWire, sessionFromWire } from './app-session.mapping';
+import { ClearNodeApiActions } from './clearnode-api.actions';
+import { ClearNodePushActions } from './clearnode-push.actions';
+import { CreateSessionFormActions } from './create-session-form.actions';
+import { SessionLifecycleActions } from './session-lifecycle.actions';
+import { appendBounded } from './session-messages';
+import { SessionPageActions } from './session-page.actions';
+import { SessionsStorageActions } from './sessions-storage.actions';
+
+export interface SessionsState extends EntityState<AppSession> {
+  readonly nodeUrl: string | null;
+  readonly wallet: string | null;
+  readonly sync: 'idle' | 'restored' | 'reconciled' | 'failed';
+  readonly syncError: string | null;
+  readonly create: CreateProgress | null;
+  /** One write per session at a time, keyed by session id. */
+  readonly writes: Readonly<Record<string, SessionWrite>>;
+  /** Something the person should know about a session (e.g. it changed meanwhile). */
+  readonly notices: Readonly<Record<string, string>>;
+  readonly messages: Readonly<Record<string, readonly SessionMessage[]>>;
+  readonly messaging: MessagingAvailability;
+  readonly messagingReason: string | null;
+  /** Session-key address (lowercase) → the wallet it signs for, as far as we know. */
+  readonly knownSessionKeys: Readonly<Record<string, string>>;
+}
+
+export const sessionsAdapter = createEntityAdapter<AppSession>({
+  selectId: (session: AppSession) => session.id,
+  sortComparer: (a: AppSession, b: AppSession) => b.updatedAt.localeCompare(a.updatedAt),
+});
+
+export const initialSessionsState: SessionsState = sessionsAdapter.getInitialState({
+  nodeUrl: null,
+  wallet: null,
+  sync: 'idle',
+  syncError: null,
+  create: null,
+  writes: {},
+  notices: {},
+  messages: {},
+  messaging: 'unknown',
+  messagingReason: null,
+  knownSessionKeys: {},
+});
+
+function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
+  const rest = { ...record };
+  delete rest[key];
+  return rest;
+}
+
+/** Messages have their own slot so that chatting never blocks a state update or a close. */
+export function writeSlot(sessionId: string, kind: SessionWrite['kind']): string {
+  return kind === 'message' ? `${sessionId}#message` : sessionId;
+}
+
+function startWrite(state: SessionsState, sessionId: string, write: SessionWrite): SessionsState {
+  const session = state.entities[sessionId];
+  const slot = writeSlot(sessionId, write.kind);
+  if (!session || session.status !== 'open' || state.writes[slot]?.status === 'pending') return state;
+  return { ...state, writes: { ...state.writes, [slot]: write }, notices: without(state.notices, sessionId) };
+}
+
+function endWrite(state: SessionsState, slot: string, key: string, error: string | null): SessionsState {
+  const write = state.writes[slot];
+  if (!write || write.key !== key) return state;
+  const writes = error ? { ...state.writes, [slot]: { ...write, status: 'failed' as const, error } } : without(state.writes, slot);
+  return { ...state, writes };
+}
+
+export const sessionsFeature = createFeature({
+  name: 'sessions',
+  reducer: createReducer(
+    initialSessionsState,
+
+    on(SessionsStorageActions.restored, (state, { nodeUrl, wallet, sessions }) => {
+      const sameOwner = state.nodeUrl === nodeUrl && !!state.wallet && sameAddress(state.wallet, wallet);
+      const base = sameOwner ? state : { ...initialSessionsState, messaging: state.messaging, messagingReason: state.messagingReason };
+      // What the node already told us this run wins over what storage remembers.
+      const fresh = sessions.filter((stored) => !base.entities[stored.id]);
+      return sessionsAdapter.addMany(fresh, { ...base, nodeUrl, wallet, sync: base.sync === 'idle' ? 'restored' : base.sync });
+    }),
+
+    // The person left: forget their sessions here (storage keeps them for the next sign-in).
+    on(...signInEnded, () => initialSessionsState),
+
+    on(CreateSessionFormActions.createSubmitted, (state, { key }) =>
+      // One create at a time; the same create again only after it failed.
+      state.create?.status === 'sending' || (state.create?.key === key && state.create.status === 'done')
+        ? state
+        : { ...state, create: { key, status: 'sending', sessionId: null, error: null } },
+    ),
+    on(ClearNodeApiActions.createSucceeded, (state, { key, session }) => {
+      const create = state.create?.key === key ? { ...state.create, status: 'done' as const, sessionId: session.id } : state.create;
+      return sessionsAdapter.upsertOne(session, { ...state, create });
+    }),
+    on(ClearNodeApiActions.createFailed, (state, { key, error }) =>
+      state.create?.key === key ? { ...state, create: { ...state.create, status: 'failed' as const, error } } : state,
+    ),
+
+    on(ClearNodeApiActions.sessionsReconciled, (state, { sessions }) => {
+      const merged = sessions.map((wire) => sessionFromWire(wire, state.entities[wire.app_session_id.toLowerCase()]));
+      return sessionsAdapter.upsertMany(merged, { ...state, sync: 'reconciled' as const, syncError: null });
+    }),
+    on(ClearNodeApiActions.reconcileFailed, (state, { error }) => ({ ...state, sync: 'failed' as const, syncError: error })),
+    on(ClearNodeApiActions.sessionJoined, (state, { session, firstMessage }) => {
+      const joined = sessionFromWire(session, state.entities[session.app_session_id.toLowerCase()]);
+      const next = sessionsAdapter.upsertOne(joined, state);
+      return firstMessage
+        ? { ...next, messages: { ...next.messages, [joined.id]: appendBounded(next.messages[joined.id], firstMessage) } }
+        : next;
+    }),
+    on(ClearNodePushActions.appSessionUpdated, (state, { session, allocations }) => {
+      const existing = state.entities[session.app_session_id.toLowerCase()];
+      const merged = sessionFromWire(session, existing);
+      // A stale push must not roll the shares back.
+      const newer = !existing || (session.version ?? 0) >= existing.version;
+      return sessionsAdapter.upsertOne(
+        newer && merged.status === 'open' ? { ...merged, allocations: allocationsFromWire(allocations) } : merged,
+        state,
+      );
+    }),
+    on(ClearNodeApiActions.allocationsLoaded, (state, { sessionId, allocations }) => {
+      const session = state.entities[sessionId];
+      // At version 1 the shares are still the opening split.
+      const opening = session?.openingAllocations ?? (session?.version === 1 ? allocations : null);
+      return sessionsAdapter.updateOne({ id: sessionId, changes: { allocations, openingAllocations: opening } }, state);
+    }),
+    on(ClearNodeApiActions.finalAllocationsLoaded, (state, { sessionId, finalAllocations }) =>
+      sessionsAdapter.updateOne({ id: sessionId, changes: { finalAllocations } }, state),
+    ),
+
+    on(SessionPageActions.stateSubmitted, (state, { sessionId, key }) =>
+      startWrite(state, sessionId, { kind: 'submit', key, status: 'pending', error: null }),
+    ),
+    on(ClearNodeApiActions.stateSubmitSucceeded, (state, { sessionId, key, version, allocations, sessionData }) =>
+      sessionsAdapter.updateOne(
+        {
+          id: sessionId,
+          changes: { version, allocations, sessionData: sessionData ?? state.entities[sessionId]?.sessionData ?? null, updatedAt: new Date().toISOString() },
+        },
+        endWrite(state, sessionId, key, null),
+      ),
+    ),
+    on(ClearNodeApiActions.stateSubmitFailed, (state, { sessionId, key, error, staleVersion }) => {
+      const next = endWrite(state, sessionId, key, error);
+      return staleVersion
+        ? { ...next, notices: { ...next.notices, [sessionId]: 'This session changed meanwhile. It was reloaded: check the amounts and submit again.' } }
+        : next;
+    }),
+
+    on(SessionPageActions.closeConfirmed, (state, { sessionId, key }) =>
+      startWrite(state, sessionId, { kind: 'close', key, status: 'pending', error: null }),
+    ),
+    on(ClearNodeApiActions.closeSucceeded, (state, { sessionId, key, version }) =>
+      sessionsAdapter.updateOne({ id: sessionId, changes: { version } }, endWrite(state, sessionId, key, null)),
+    ),
+    on(ClearNodeApiActions.closeFailed, (state, { sessionId, key, error }) => endWrite(state, sessionId, key, error)),
+
+    on(SessionLifecycleActions.sessionClosed, (state, { sessionId, finalAllocations }) => {
+      const session = state.entities[sessionId];
+      if (!session) return state;
+      if (session.status === 'closed') {
+        // Already closed by another path: only learn the final split if it was missing.
+        return finalAllocations && !session.finalAllocations
+          ? sessionsAdapter.updateOne({ id: sessionId, changes: { finalAllocations } }, state)
+          : state;
+      }
+      // Release what was held for the session: its buffer, its pending write, its notice.
+      const released = {
+        ...state,
+        messages: without(state.messages, sessionId),
+        writes: without(without(state.writes, sessionId), writeSlot(sessionId, 'message')),
+        notices: without(state.notices, sessionId),
+      };
+      return sessionsAdapter.updateOne(
+        {
+          id: sessionId,
+          changes: {
+            status: 'closed',
+            finalAllocations: finalAllocations ?? session.finalAllocations,
+            updatedAt: new Date().toISOString(),
+          },
+        },
+        released,
+      );
+    }),
+
+    on(SessionPageActions.noticeDismissed, (state, { sessionId }) => ({
+      ...state,
+      notices: without(state.notices, sessionId),
+      writes: state.writes[sessionId]?.status === 'failed' ? without(state.writes, sessionId) : state.writes,
+    })),
+
+    on(SessionPageActions.messageSent, (state, { sessionId, key }) =>
+      startWrite(state, sessionId, { kind: 'message', key, status: 'pending', error: null }),
+    ),
+    on(ClearNodeApiActions.messageSigned, (state, { signer, wallet }) => ({
+      ...state,
+      knownSessionKeys: { ...state.knownSessionKeys, [signer.toLowerCase()]: wallet },
+    })),
+    on(ClearNodeApiActions.messageSendSucceeded, (state, { sessionId, key }) =>
+      endWrite(state, writeSlot(sessionId, 'message'), key, null),
+    ),
+    on(ClearNodeApiActions.messageSendFailed, (state, { sessionId, key, error }) =>
+      endWrite(state, writeSlot(sessionId, 'message'), key, error),
+    ),
+    on(ClearNodeApiActions.messagingAvailable, (state, { available, reason }) => ({
+      ...state,
+      messaging: available ? ('available' as const) : ('unavailable' as const),
+      messagingReason: reason,
+    })),
+    on(ClearNodePushActions.messageReceived, (state, { message }) =>
+      state.entities[message.sessionId]?.status === 'open'
+        ? {
+            ...state,
+            messaging: 'available' as const,
+            messages: { ...state.messages, [message.sessionId]: appendBounded(state.messages[message.sessionId], message) },
+          }
+        : state,
+    ),
+  ),
+});

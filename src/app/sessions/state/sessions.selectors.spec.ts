@@ -1,0 +1,72 @@
+import { selectAssets } from '../core-bridge/core-selectors';
+import { initialSessionsState, sessionsAdapter } from './sessions.feature';
+import {
+  CLOSED_HISTORY_LIMIT,
+  selectActiveSessionViews,
+  selectClosedSessions,
+  selectMessageViews,
+  selectSessionView,
+} from './sessions.selectors';
+import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from './testing/session-fixtures';
+
+const SESSION_KEY = '0x1111111111111111111111111111111111111111';
+
+function rootState(sessions = [aSession()], extra = {}) {
+  return { sessions: { ...sessionsAdapter.setAll(sessions, { ...initialSessionsState, wallet: ALICE }), ...extra } };
+}
+
+describe('sessions selectors', () => {
+  beforeEach(() => selectAssets.setResult([USD_ASSET]));
+  afterEach(() => {
+    selectAssets.release();
+    selectAssets.clearResult();
+  });
+
+  it('splits active from closed and bounds the history', () => {
+    const closed = Array.from({ length: CLOSED_HISTORY_LIMIT + 3 }, (_, i) =>
+      aSession({ id: `0x${i}`, status: 'closed', updatedAt: `2026-01-01T00:00:${String(i).padStart(2, '0')}Z` }),
+    );
+    const state = rootState([aSession(), ...closed]);
+    expect(selectActiveSessionViews(state).map((v) => v.session.id)).toEqual([SESSION_ID]);
+    expect(selectClosedSessions(state).length).toBe(CLOSED_HISTORY_LIMIT);
+    expect(selectClosedSessions(state)[0].id).toBe('0x52');
+  });
+
+  it('computes totals, my share, my weight and whether I decide alone', () => {
+    const view = selectSessionView(SESSION_ID)(rootState([aSession({ allocations: [
+      { participant: ALICE, asset: 'ytest.usd', amount: '7.5' },
+      { participant: BOB, asset: 'ytest.usd', amount: '2.5' },
+    ] })]))!;
+    expect(view.totals).toEqual([{ asset: 'ytest.usd', amount: '10' }]);
+    expect(view.myShare).toEqual([{ asset: 'ytest.usd', amount: '7.5' }]);
+    expect(view.myWeight).toBe(100);
+    expect(view.canDecideAlone).toBeTrue();
+    expect(view.title).toBe('Dinner');
+    expect(view.participants[1]).toEqual({ address: BOB, weight: 0, isMe: false, shares: [{ asset: 'ytest.usd', amount: '2.5' }] });
+    expect(selectSessionView('0xnope')(rootState())).toBeNull();
+  });
+
+  it('shows final allocations once closed', () => {
+    const final = [{ participant: ALICE, asset: 'ytest.usd', amount: '7' }, { participant: BOB, asset: 'ytest.usd', amount: '3' }];
+    const view = selectSessionView(SESSION_ID)(rootState([aSession({ status: 'closed', finalAllocations: final })]))!;
+    expect(view.myShare).toEqual([{ asset: 'ytest.usd', amount: '7' }]);
+  });
+
+  it('attributes messages to participants, their known session keys, or marks an unknown session key', () => {
+    const messages = [
+      { id: '1', sessionId: SESSION_ID, signer: ALICE.toLowerCase(), type: 'text', dataJson: '"<b>hi</b>"', sentAt: 1, receivedAt: 1 },
+      { id: '2', sessionId: SESSION_ID, signer: SESSION_KEY, type: 'move', dataJson: '{"x":1}', sentAt: 2, receivedAt: 2 },
+      { id: '3', sessionId: SESSION_ID, signer: '0x2222222222222222222222222222222222222222', type: 'text', dataJson: '"yo"', sentAt: 3, receivedAt: 3 },
+    ];
+    const views = selectMessageViews(SESSION_ID)(
+      rootState([aSession()], { messages: { [SESSION_ID]: messages }, knownSessionKeys: { [SESSION_KEY]: ALICE } }),
+    );
+    expect(views.map((v) => [v.sender, v.senderKind, v.mine])).toEqual([
+      [ALICE, 'participant', true],
+      [ALICE, 'participant-session-key', true],
+      ['0x2222222222222222222222222222222222222222', 'session-key', false],
+    ]);
+    expect(views[0].body).toBe('<b>hi</b>');
+    expect(views[1].body).toBe('{\n  "x": 1\n}');
+  });
+});

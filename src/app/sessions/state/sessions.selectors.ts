@@ -1,0 +1,145 @@
+import { createSelector } from '@ngrx/store';
+import { Allocation, canReachQuorumAlone } from '../../shared/allocation';
+import { sameAddress, shortAddress } from '../../shared/money/address';
+import { formatUnits, parseAmount } from '../../shared/money/decimal-amount';
+import { NodeAsset, selectAssets } from '../core-bridge/core-selectors';
+import { AppSession, SessionMessage, SessionWrite } from './app-session.model';
+import { sessionsAdapter, sessionsFeature, writeSlot } from './sessions.feature';
+import { AssetTotal, MessageView, SenderKind, SessionView } from './session-view.model';
+
+/** Closed sessions kept in history (and in storage). */
+export const CLOSED_HISTORY_LIMIT = 50;
+
+const { selectAll, selectEntities } = sessionsAdapter.getSelectors(sessionsFeature.selectSessionsState);
+export const selectAllSessions = selectAll;
+export const selectSessionEntities = selectEntities;
+export const {
+  selectWallet: selectSessionsWallet,
+  selectNodeUrl: selectSessionsNodeUrl,
+  selectSync,
+  selectSyncError,
+  selectCreate,
+  selectWrites,
+  selectNotices,
+  selectMessages,
+  selectMessaging,
+  selectMessagingReason,
+  selectKnownSessionKeys,
+} = sessionsFeature;
+
+export const selectActiveSessions = createSelector(selectAll, (sessions) => sessions.filter((s) => s.status === 'open'));
+export const selectClosedSessions = createSelector(selectAll, (sessions) =>
+  sessions.filter((s) => s.status === 'closed').slice(0, CLOSED_HISTORY_LIMIT),
+);
+export const selectSessionById = (id: string) => createSelector(selectEntities, (entities) => entities[id.toLowerCase()] ?? null);
+
+/** Decimals of an asset: from the node's asset list, else inferred from the amounts seen. */
+export function decimalsOf(asset: string, assets: readonly NodeAsset[], amounts: readonly string[] = []): number {
+  const known = assets.find((candidate) => candidate.symbol === asset);
+  if (known) return known.decimals;
+  return amounts.reduce((max, amount) => Math.max(max, amount.split('.')[1]?.length ?? 0), 0);
+}
+
+function sumByAsset(allocations: readonly Allocation[], assets: readonly NodeAsset[]): AssetTotal[] {
+  const symbols = [...new Set(allocations.map((allocation) => allocation.asset))].sort();
+  return symbols.map((asset) => {
+    const rows = allocations.filter((allocation) => allocation.asset === asset);
+    const decimals = decimalsOf(asset, assets, rows.map((row) => row.amount));
+    const units = rows.reduce((sum, row) => {
+      const parsed = parseAmount(row.amount, decimals);
+      return sum + (parsed.ok ? parsed.units : 0n);
+    }, 0n);
+    return { asset, amount: formatUnits(units, decimals) };
+  });
+}
+
+export function toSessionView(
+  session: AppSession,
+  me: string | null,
+  assets: readonly NodeAsset[],
+  writes: Readonly<Record<string, SessionWrite>>,
+  notices: Readonly<Record<string, string>>,
+): SessionView {
+  const shares = session.status === 'closed' ? (session.finalAllocations ?? session.allocations ?? []) : (session.allocations ?? []);
+  const { participants, weights } = session.definition;
+  const myIndex = me ? participants.findIndex((participant) => sameAddress(participant, me)) : -1;
+  return {
+    session,
+    title: session.label || shortAddress(session.id),
+    participants: participants.map((address, index) => ({
+      address,
+      weight: weights[index] ?? 0,
+      isMe: index === myIndex,
+      shares: sumByAsset(shares.filter((share) => share.participant === address), assets),
+    })),
+    totals: sumByAsset(shares, assets),
+    myShare: me ? sumByAsset(shares.filter((share) => sameAddress(share.participant, me)), assets) : [],
+    myWeight: myIndex >= 0 ? (weights[myIndex] ?? 0) : 0,
+    canDecideAlone: canReachQuorumAlone(session.definition, me),
+    write: writes[session.id] ?? null,
+    notice: notices[session.id] ?? null,
+  };
+}
+
+const selectViewContext = createSelector(
+  sessionsFeature.selectWallet,
+  selectAssets,
+  sessionsFeature.selectWrites,
+  sessionsFeature.selectNotices,
+  (wallet, assets, writes, notices) => ({ wallet, assets, writes, notices }),
+);
+
+export const selectActiveSessionViews = createSelector(selectActiveSessions, selectViewContext, (sessions, c) =>
+  sessions.map((session) => toSessionView(session, c.wallet, c.assets, c.writes, c.notices)),
+);
+export const selectClosedSessionViews = createSelector(selectClosedSessions, selectViewContext, (sessions, c) =>
+  sessions.map((session) => toSessionView(session, c.wallet, c.assets, c.writes, c.notices)),
+);
+export const selectSessionView = (id: string) =>
+  createSelector(selectSessionById(id), selectViewContext, (session, c) =>
+    session ? toSessionView(session, c.wallet, c.assets, c.writes, c.notices) : null,
+  );
+export const selectMessageWrite = (id: string) =>
+  createSelector(sessionsFeature.selectWrites, (writes) => writes[writeSlot(id.toLowerCase(), 'message')] ?? null);
+
+/** Who signed a message, as far as the session and the known session keys tell. */
+export function toMessageView(
+  message: SessionMessage,
+  participants: readonly string[],
+  knownSessionKeys: Readonly<Record<string, string>>,
+  me: string | null,
+): MessageView {
+  const direct = participants.find((participant) => sameAddress(participant, message.signer));
+  const viaKey = knownSessionKeys[message.signer.toLowerCase()];
+  const sender = direct ?? viaKey ?? message.signer;
+  const senderKind: SenderKind = direct ? 'participant' : viaKey ? 'participant-session-key' : 'session-key';
+  return {
+    id: message.id,
+    type: message.type,
+    body: messageBody(message),
+    sender,
+    senderKind,
+    mine: !!me && sameAddress(sender, me),
+    sentAt: message.sentAt,
+  };
+}
+
+function messageBody(message: SessionMessage): string {
+  try {
+    const data: unknown = JSON.parse(message.dataJson);
+    if (message.type === 'text' && typeof data === 'string') return data;
+    return JSON.stringify(data, null, 2) ?? 'null';
+  } catch {
+    return message.dataJson;
+  }
+}
+
+export const selectMessageViews = (id: string) =>
+  createSelector(
+    selectSessionById(id),
+    sessionsFeature.selectMessages,
+    sessionsFeature.selectKnownSessionKeys,
+    sessionsFeature.selectWallet,
+    (session, messages, keys, wallet) =>
+      session ? (messages[session.id] ?? []).map((m) => toMessageView(m, session.definition.participants, keys, wallet)) : [],
+  );

@@ -1,0 +1,29 @@
+import { provideRouter } from '@angular/router';
+import { provideMockActions } from '@ngrx/effects/testing';
+import { provideMockStore } from '@ngrx/store/testing';
+import { Subject } from 'rxjs';
+import { initialAppState } from '../../../testing/initial-app-state';
+import { ClearNodeClient } from '../../core-bridge/clearnode-client';
+import { SessionKeySigner } from '../../core-bridge/session-key-signer';
+import { AppSession } from '../app-session.model';
+import { initialSessionsState, sessionsAdapter, SessionsState } from '../sessions.feature';
+import { fakeClearNode, settled } from './fake-core.spec-helper';
+import { ALICE } from './session-fixtures';
+
+/** Store, actions, router and core doubles for a sessions page under test. */
+export function sessionsPageProviders(sessions: AppSession[], extra: Partial<SessionsState> = {}) {
+  const node = fakeClearNode();
+  node.client.request.and.returnValue(settled({ session_keys: [] }) as never);
+  return [
+    provideRouter([]),
+    provideMockActions(() => new Subject()),
+    provideMockStore({
+      initialState: {
+        ...initialAppState,
+        sessions: { ...sessionsAdapter.setAll(sessions, initialSessionsState), wallet: ALICE, ...extra },
+      },
+    }),
+    { provide: ClearNodeClient, useValue: node.client },
+    { provide: SessionKeySigner, useValue: { signRequest: () => settled('0xsig'), address: null } },
+  ];
+}

@@ -1,0 +1,54 @@
+import { TestBed } from '@angular/core/testing';
+import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
+import { ALICE, aSession, NODE_URL } from '../state/testing/session-fixtures';
+import { SessionsStorage, STORED_CLOSED_LIMIT } from './sessions-storage';
+import { WriteClaims } from './write-claims';
+
+class MemoryStorage implements Storage {
+  private items = new Map<string, string>();
+  get length() { return this.items.size; }
+  clear() { this.items.clear(); }
+  getItem(key: string) { return this.items.get(key) ?? null; }
+  key(index: number) { return [...this.items.keys()][index] ?? null; }
+  removeItem(key: string) { this.items.delete(key); }
+  setItem(key: string, value: string) { this.items.set(key, value); }
+}
+
+describe('sessions storage', () => {
+  let memory: MemoryStorage;
+  beforeEach(() => {
+    memory = new MemoryStorage();
+    TestBed.configureTestingModule({ providers: [{ provide: BROWSER_STORAGE, useValue: memory }] });
+  });
+
+  it('keeps sessions per node and wallet, bounding closed history', () => {
+    const storage = TestBed.inject(SessionsStorage);
+    const closed = Array.from({ length: STORED_CLOSED_LIMIT + 10 }, (_, i) =>
+      aSession({ id: `0x${i}`, status: 'closed', updatedAt: `2026-01-01T00:${String(i).padStart(2, '0')}:00Z` }),
+    );
+    storage.save(NODE_URL, ALICE, [aSession(), ...closed]);
+    const loaded = storage.load(NODE_URL, ALICE.toLowerCase());
+    expect(loaded.length).toBe(1 + STORED_CLOSED_LIMIT);
+    expect(loaded[0].label).toBe('Dinner');
+    expect(loaded[1].id).toBe('0x59');
+    expect(storage.load('ws://elsewhere', ALICE)).toEqual([]);
+  });
+
+  it('survives corrupt or failing storage', () => {
+    spyOn(console, 'warn');
+    const storage = TestBed.inject(SessionsStorage);
+    memory.setItem(`nitrolite-sessions/v1/sessions/${NODE_URL}/${ALICE.toLowerCase()}`, '{nope');
+    expect(storage.load(NODE_URL, ALICE)).toEqual([]);
+    spyOn(memory, 'setItem').and.throwError('QuotaExceededError');
+    expect(() => storage.save(NODE_URL, ALICE, [aSession()])).not.toThrow();
+  });
+
+  it('lets one tab claim a write until it expires or is released', () => {
+    const claims = TestBed.inject(WriteClaims);
+    expect(claims.claim('close:0x1', 1000)).toBeTrue();
+    expect(claims.claim('close:0x1', 2000)).toBeFalse();
+    expect(claims.claim('close:0x1', 1000 + 60_001)).toBeTrue();
+    claims.release('close:0x1');
+    expect(claims.claim('close:0x1', 1000)).toBeTrue();
+  });
+});

@@ -1,0 +1,53 @@
+import { inject, Injectable } from '@angular/core';
+import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
+import { AppSession } from '../state/app-session.model';
+import { sessionsKey } from './storage-keys';
+
+/** Closed sessions remembered per node and wallet; older ones are forgotten. */
+export const STORED_CLOSED_LIMIT = 50;
+
+interface StoredSessions {
+  readonly version: 1;
+  readonly sessions: readonly AppSession[];
+}
+
+/**
+ * Remembers the sessions of a wallet on a node (id, definition, label, my role, last seen version
+ * and shares, final split once closed) so that a reload shows them at once, before reconciling.
+ * Storage failures (quota, private mode, corrupt JSON) lose the cache, never the app.
+ */
+@Injectable({ providedIn: 'root' })
+export class SessionsStorage {
+  private readonly storage = inject(BROWSER_STORAGE);
+
+  load(nodeUrl: string, wallet: string): AppSession[] {
+    try {
+      const raw = this.storage.getItem(sessionsKey(nodeUrl, wallet));
+      if (!raw) return [];
+      const parsed = JSON.parse(raw) as Partial<StoredSessions>;
+      return parsed.version === 1 && Array.isArray(parsed.sessions) ? parsed.sessions.filter(isStoredSession) : [];
+    } catch (error) {
+      console.warn('[sessions] could not read stored sessions', error);
+      return [];
+    }
+  }
+
+  save(nodeUrl: string, wallet: string, sessions: readonly AppSession[]): void {
+    const open = sessions.filter((session) => session.status === 'open');
+    const closed = sessions
+      .filter((session) => session.status === 'closed')
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .slice(0, STORED_CLOSED_LIMIT);
+    const record: StoredSessions = { version: 1, sessions: [...open, ...closed] };
+    try {
+      this.storage.setItem(sessionsKey(nodeUrl, wallet), JSON.stringify(record));
+    } catch (error) {
+      console.warn('[sessions] could not store sessions', error);
+    }
+  }
+}
+
+function isStoredSession(value: unknown): value is AppSession {
+  const session = value as Partial<AppSession> | null;
+  return !!session && typeof session.id === 'string' && !!session.definition && Array.isArray(session.definition.participants);
+}

@@ -1,0 +1,10 @@
+/** Namespaced keys: one set of sessions per ClearNode and wallet. */
+const PREFIX = 'nitrolite-sessions/v1';
+
+export function sessionsKey(nodeUrl: string, wallet: string): string {
+  return `${PREFIX}/sessions/${nodeUrl}/${wallet.toLowerCase()}`;
+}
+
+export function writeClaimKey(key: string): string {
+  return `${PREFIX}/write/${key}`;
+}
