@@ -138,3 +138,27 @@ test.describe('against a node without extensions (as the official one)', () => {
     expect(wallet.promptCount()).toBe(prompts + 1);
   });
 });
+
+test('disconnecting the wallet keeps the sign-in: connecting it again needs no new signature', async ({
+  page,
+  wallet,
+  openApp,
+}) => {
+  await openApp('/balances');
+  await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await page.getByRole('button', { name: 'Sign in with wallet' }).click();
+  await expect(authStatus(page)).toHaveText('Signed in');
+  expect(wallet.promptCount('eth_signTypedData_v4')).toBe(1);
+
+  await header(page).getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page.getByTestId('wallet-address')).toHaveCount(0);
+  await expect(header(page).getByRole('button', { name: 'Connect MetaMask' })).toBeVisible();
+
+  // A reload does not bring the wallet back by itself.
+  await page.reload();
+  await expect(header(page).getByRole('button', { name: 'Connect MetaMask' })).toBeVisible();
+
+  await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await expect(authStatus(page)).toHaveText('Signed in');
+  expect(wallet.promptCount('eth_signTypedData_v4')).toBe(1);
+});

@@ -17,17 +17,7 @@ import type { ConnectionStatus } from '../core';
       <button type="button" class="secondary small" (click)="retry.emit()">Retry now</button>
     }
   `,
-  styles: `
-    :host {
-      display: inline-flex;
-      gap: 0.4rem;
-      align-items: center;
-    }
-    .small {
-      padding: 0.1rem 0.5rem;
-      font-size: 0.8rem;
-    }
-  `,
+  host: { class: 'inline-row' },
 })
 export class ConnectionBadge {
   readonly status = input.required<ConnectionStatus>();

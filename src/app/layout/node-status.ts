@@ -46,25 +46,26 @@ const CUSTOM = 'custom';
       (retry)="connection.retryNow()"
     />
     @if (connection.status().error && connection.status().phase !== 'online') {
-      <span class="hint node-error" data-testid="connection-error">{{
-        connection.status().error
-      }}</span>
+      <span
+        class="hint node-error"
+        data-testid="connection-error"
+        [attr.title]="connection.status().error"
+        >{{ connection.status().error }}</span
+      >
     }
   `,
+  host: { class: 'inline-row' },
   styles: `
-    :host {
-      display: inline-flex;
-      gap: 0.5rem;
-      align-items: center;
-      flex-wrap: wrap;
-    }
     .custom {
       display: inline-flex;
       gap: 0.3rem;
       align-items: center;
     }
     .node-error {
-      max-width: 22rem;
+      max-width: 16rem;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
   `,
 })

@@ -23,6 +23,23 @@ describe('WalletStatus', () => {
   }
   const buttons = (element: HTMLElement) =>
     Array.from(element.querySelectorAll('button')).map((b) => b.textContent?.trim());
+  const button = (element: HTMLElement, text: string) =>
+    Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === text)!;
+
+  /** Connected with MetaMask and signed in with a key that expires in `secondsLeft`. */
+  function renderSignedIn(secondsLeft: number, auth: Partial<typeof initialAuthState> = {}) {
+    return render({
+      wallet: { ...initialWalletState, walletId: 'io.metamask', address },
+      auth: {
+        ...initialAuthState,
+        phase: 'signedIn',
+        wallet: address,
+        sessionKey: '0x1',
+        expiresAt: Math.floor(Date.now() / 1000) + secondsLeft,
+        ...auth,
+      },
+    });
+  }
 
   it('offers the discovered wallets, MetaMask first', () => {
     const { element, dispatched } = render({
@@ -57,16 +74,7 @@ describe('WalletStatus', () => {
   });
 
   it('shows the signed-in account with its key expiry and a sign-out', () => {
-    const { element, dispatched } = render({
-      wallet: { ...initialWalletState, walletId: 'io.metamask', address },
-      auth: {
-        ...initialAuthState,
-        phase: 'signedIn',
-        wallet: address,
-        sessionKey: '0x1',
-        expiresAt: Math.floor(Date.now() / 1000) + 5 * 3600,
-      },
-    });
+    const { element, dispatched } = renderSignedIn(5 * 3600);
     expect(element.querySelector('[data-testid="wallet-address"]')?.textContent).toBe(
       '0xf39F…2266',
     );
@@ -74,24 +82,16 @@ describe('WalletStatus', () => {
     expect(element.querySelector('[data-testid="session-expiry"]')?.textContent).toMatch(
       /key expires in [45] h/,
     );
-    expect(buttons(element)).toEqual(['Sign out']);
+    expect(buttons(element)).toEqual(['Sign out', 'Disconnect']);
     element.querySelector('button')!.click();
     expect(dispatched).toHaveBeenCalledWith(AccountMenuActions.signOutClicked());
   });
 
   it('offers renewal in the last hour of the session key', () => {
-    const { element, dispatched } = render({
-      wallet: { ...initialWalletState, walletId: 'io.metamask', address },
-      auth: {
-        ...initialAuthState,
-        phase: 'signedIn',
-        wallet: address,
-        sessionKey: '0x1',
-        expiresAt: Math.floor(Date.now() / 1000) + 600,
-        allowances: [{ asset: 'usdc', amount: '5' }],
-      },
+    const { element, dispatched } = renderSignedIn(600, {
+      allowances: [{ asset: 'usdc', amount: '5' }],
     });
-    expect(buttons(element)).toEqual(['Renew', 'Sign out']);
+    expect(buttons(element)).toEqual(['Renew', 'Sign out', 'Disconnect']);
     element.querySelector('button')!.click();
     const action = dispatched.calls.mostRecent().args[0] as unknown as ReturnType<
       typeof AccountMenuActions.renewClicked
@@ -99,5 +99,16 @@ describe('WalletStatus', () => {
     expect(action.type).toBe(AccountMenuActions.renewClicked.type);
     expect(action.allowances).toEqual([{ asset: 'usdc', amount: '5' }]);
     expect(action.expiresAt).toBeGreaterThan(Date.now() / 1000 + 23 * 3600);
+  });
+
+  it('disconnects the wallet from this app, signed in or not', () => {
+    const signedIn = renderSignedIn(5 * 3600);
+    button(signedIn.element, 'Disconnect').click();
+    expect(signedIn.dispatched).toHaveBeenCalledWith(WalletMenuActions.disconnectClicked());
+    TestBed.resetTestingModule();
+    const signedOut = render({ wallet: { ...initialWalletState, walletId: 'io.metamask', address } });
+    expect(buttons(signedOut.element)).toEqual(['Disconnect']);
+    button(signedOut.element, 'Disconnect').click();
+    expect(signedOut.dispatched).toHaveBeenCalledWith(WalletMenuActions.disconnectClicked());
   });
 });

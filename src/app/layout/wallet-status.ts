@@ -45,6 +45,14 @@ import { timeLeft } from './time-left';
           <span class="badge" data-testid="auth-status">Signed out</span>
         }
       }
+      <button
+        type="button"
+        class="secondary small"
+        (click)="wallet.disconnect()"
+        title="This app forgets the wallet; your sign-in stays saved for when you connect it again"
+      >
+        Disconnect
+      </button>
     } @else if (wallet.connecting()) {
       <span class="hint">Waiting for your wallet…</span>
     } @else if (connectable().length > 0) {
@@ -68,18 +76,7 @@ import { timeLeft } from './time-left';
       <span class="error" role="alert" data-testid="wallet-error">{{ error }}</span>
     }
   `,
-  styles: `
-    :host {
-      display: inline-flex;
-      gap: 0.5rem;
-      align-items: center;
-      flex-wrap: wrap;
-    }
-    .small {
-      padding: 0.1rem 0.5rem;
-      font-size: 0.8rem;
-    }
-  `,
+  host: { class: 'inline-row' },
 })
 export class WalletStatus {
   protected readonly wallet = inject(WalletFacade);

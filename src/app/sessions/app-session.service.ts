@@ -28,6 +28,7 @@ import {
   selectSyncError,
   selectMessageViews,
   selectSessionView,
+  selectSessionsAccess,
 } from './state/sessions.selectors';
 
 export interface PrepareSessionParams {
@@ -71,6 +72,7 @@ export class AppSessionService {
   readonly createProgress$ = this.store.select(selectCreate);
   readonly wallet$ = this.store.select(selectWalletAddress);
   readonly signedIn$ = this.store.select(selectSignedIn);
+  readonly access$ = this.store.select(selectSessionsAccess);
   readonly assets$ = this.store.select(selectAssets);
   readonly ledgerBalances$ = this.store.select(selectLedgerBalances);
 

@@ -25,14 +25,7 @@ import type { FaucetPhase } from '../state/balances.feature';
       </span>
     }
   `,
-  styles: `
-    :host {
-      display: inline-flex;
-      gap: 0.5rem;
-      align-items: center;
-      flex-wrap: wrap;
-    }
-  `,
+  host: { class: 'inline-row' },
 })
 export class FaucetButton {
   readonly phase = input.required<FaucetPhase>();

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore } from '@ngrx/store/testing';
-import { selectAssets, selectWalletAddress } from '../core-bridge/core-selectors';
+import { selectAssets, selectAuthPhase, selectWalletAddress } from '../core-bridge/core-selectors';
 import { SessionPageActions } from '../state/session-page.actions';
 import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
 import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
@@ -25,13 +25,19 @@ describe('SessionPage', () => {
       button.click();
       await fixture.whenStable();
     };
+    const typeSessionData = async (value: string) => {
+      const textarea = element.querySelector<HTMLTextAreaElement>('app-session-data-field textarea')!;
+      textarea.value = value;
+      textarea.dispatchEvent(new Event('input'));
+      await fixture.whenStable();
+    };
     const type = async (participant: string, value: string) => {
       const input = element.querySelector<HTMLInputElement>(`app-allocation-editor input[data-participant="${participant}"]`)!;
       input.value = value;
       input.dispatchEvent(new Event('input'));
       await fixture.whenStable();
     };
-    return { element, dispatch, click, type };
+    return { element, dispatch, click, type, typeSessionData, store, fixture };
   }
 
   it('shows the definition, weights, quorum and shares', async () => {
@@ -80,5 +86,58 @@ describe('SessionPage', () => {
       writes: { [SESSION_ID]: { kind: 'close', key: 'k', status: 'failed', error: 'incorrect submit_state request: quorum not reached: 0 / 100' } },
     });
     expect(element.querySelector('#write-error')?.textContent).toContain('quorum not reached: 0 / 100');
+  });
+
+  it('submits a state update with optional JSON session data, refusing text that is not JSON', async () => {
+    const { element, dispatch, click, typeSessionData } = await render();
+    await click('Update the split…');
+    const submit = () => Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Submit state')!;
+    const cancel = Array.from(element.querySelectorAll('app-allocation-editor .actions button')).map((b) => b.textContent?.trim());
+    expect(cancel).toEqual(['Submit state', 'Cancel']);
+    await typeSessionData('{round: 2');
+    expect(submit().disabled).toBeTrue();
+    expect(element.querySelector('app-session-data-field .error')?.textContent).toContain('Session data must be JSON');
+    expect(element.querySelector('.why')?.textContent).toContain('Session data must be JSON');
+    await typeSessionData('{ "round": 2 }');
+    expect(submit().disabled).toBeFalse();
+    await click('Submit state');
+    const action = dispatch.calls.mostRecent().args[0] as unknown as ReturnType<typeof SessionPageActions.stateSubmitted>;
+    expect(action.type).toBe(SessionPageActions.stateSubmitted.type);
+    expect(action.sessionData).toBe('{"round":2}');
+    expect(action.allocations).toEqual([
+      { participant: ALICE, asset: 'ytest.usd', amount: '10' },
+      { participant: BOB, asset: 'ytest.usd', amount: '0' },
+    ]);
+  });
+
+  it('sends no session data when the field is left empty, and Cancel leaves the editor', async () => {
+    const { element, dispatch, click } = await render();
+    await click('Update the split…');
+    await click('Submit state');
+    const action = dispatch.calls.mostRecent().args[0] as unknown as ReturnType<typeof SessionPageActions.stateSubmitted>;
+    expect(action.sessionData).toBeNull();
+    await click('Update the split…');
+    await click('Cancel');
+    expect(element.querySelector('app-allocation-editor')).toBeNull();
+  });
+
+  it('shows the current session data as text', async () => {
+    const { element } = await render(aSession({ sessionData: '{"round":2,"note":"<b>x</b>"}' }));
+    expect(element.querySelector('#session-data')?.textContent).toBe('{"round":2,"note":"<b>x</b>"}');
+    expect(element.querySelector('#session-data b')).toBeNull();
+  });
+
+  it('keeps the session on screen, marked as maybe stale, while the sign-in resumes', async () => {
+    TestBed.configureTestingModule({ imports: [SessionPage], providers: sessionsPageProviders([aSession()], { wallet: ALICE }) });
+    const store = TestBed.inject(MockStore);
+    store.overrideSelector(selectWalletAddress, ALICE);
+    store.overrideSelector(selectAuthPhase, 'resuming');
+    store.overrideSelector(selectAssets, [USD_ASSET]);
+    const fixture = TestBed.createComponent(SessionPage);
+    fixture.componentRef.setInput('id', SESSION_ID);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('h1')?.textContent).toBe('Dinner');
+    expect(element.querySelector('#session-stale')?.textContent).toContain('may be out of date');
   });
 });

@@ -8,6 +8,8 @@ import { AllocationEditorComponent } from '../components/allocation-editor/alloc
 import { CloseConfirmationComponent } from '../components/close-confirmation/close-confirmation.component';
 import { ComposedMessage, MessageComposerComponent } from '../components/message-composer/message-composer.component';
 import { MessageTranscriptComponent } from '../components/message-transcript/message-transcript.component';
+import { SessionDataFieldComponent } from '../components/session-data-field/session-data-field.component';
+import { parseSessionDataText } from '../components/session-data-field/session-data-text';
 import { SessionDefinitionComponent } from '../components/session-definition/session-definition.component';
 import { decimalsOf } from '../state/sessions.selectors';
 
@@ -22,6 +24,7 @@ type Mode = 'view' | 'update' | 'close-edit' | 'close-confirm';
     CloseConfirmationComponent,
     MessageComposerComponent,
     MessageTranscriptComponent,
+    SessionDataFieldComponent,
     SessionDefinitionComponent,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -41,10 +44,17 @@ export class SessionPage {
   protected readonly messaging = toSignal(this.sessions.messaging$, { initialValue: 'unknown' as const });
   protected readonly messagingReason = toSignal(this.sessions.messagingReason$, { initialValue: null });
   protected readonly wallet = toSignal(this.sessions.wallet$, { initialValue: null });
+  protected readonly access = toSignal(this.sessions.access$, { initialValue: 'signedOut' as const });
   private readonly nodeAssets = toSignal(this.sessions.assets$, { initialValue: [] });
 
   protected readonly mode = signal<Mode>('view');
   protected readonly pendingSplit = signal<readonly Allocation[] | null>(null);
+  protected readonly sessionDataText = signal('');
+  private readonly sessionData = computed(() => parseSessionDataText(this.sessionDataText()));
+  protected readonly sessionDataError = computed(() => {
+    const parsed = this.sessionData();
+    return parsed.ok ? null : parsed.error;
+  });
 
   protected readonly allocations = computed(() => this.view()?.session.allocations ?? null);
   protected readonly assets = computed<AllocationAsset[]>(() => {
@@ -62,6 +72,13 @@ export class SessionPage {
     return `Your weight (${view.myWeight}) does not reach the quorum (${view.session.definition.quorum}); the other participants would have to co-sign.`;
   });
   protected readonly writeBusy = computed(() => this.view()?.write?.status === 'pending');
+  /** The editor as the update and the close flows use it. */
+  protected readonly editor = computed(() =>
+    this.mode() === 'update'
+      ? { title: 'New state', submitLabel: 'Submit state', start: this.allocations() ?? [] }
+      : { title: 'Final split', submitLabel: 'Review close', start: this.pendingSplit() ?? this.allocations() ?? [] },
+  );
+  protected readonly editorBlock = computed(() => this.quorumBlock() ?? (this.mode() === 'update' ? this.sessionDataError() : null));
 
   constructor() {
     // Leave the edit flows when the session closes or a write lands.
@@ -72,6 +89,7 @@ export class SessionPage {
   }
 
   protected startUpdate(): void {
+    this.sessionDataText.set('');
     this.mode.set('update');
   }
 
@@ -80,14 +98,16 @@ export class SessionPage {
     this.mode.set('close-edit');
   }
 
-  protected submitState(split: readonly Allocation[]): void {
-    this.sessions.submitState(this.id(), split);
-    this.mode.set('view');
-  }
-
-  protected reviewClose(split: readonly Allocation[]): void {
-    this.pendingSplit.set(split);
-    this.mode.set('close-confirm');
+  protected editorSubmitted(split: readonly Allocation[]): void {
+    if (this.mode() === 'update') {
+      const sessionData = this.sessionData();
+      if (!sessionData.ok) return;
+      this.sessions.submitState(this.id(), split, sessionData.value);
+      this.mode.set('view');
+    } else {
+      this.pendingSplit.set(split);
+      this.mode.set('close-confirm');
+    }
   }
 
   protected confirmClose(): void {

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore } from '@ngrx/store/testing';
-import { selectAssets, selectSignedIn, selectWalletAddress } from '../core-bridge/core-selectors';
+import { selectAssets, selectAuthPhase, selectConnectionPhase, selectSignedIn, selectWalletAddress } from '../core-bridge/core-selectors';
 import { SessionsPageActions } from '../state/sessions-page.actions';
 import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
 import { ALICE, aSession, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
@@ -46,6 +46,41 @@ describe('SessionsPage', () => {
   it('is honest when signed out', async () => {
     const { element } = await render([], false);
     expect(element.textContent).toContain('Connect a wallet and sign in');
+    expect(element.querySelector('a[href="/sessions/new"]')).toBeNull();
+  });
+
+  it('keeps showing the known sessions, marked as maybe stale, while the sign-in resumes', async () => {
+    TestBed.configureTestingModule({ imports: [SessionsPage], providers: sessionsPageProviders([aSession()]) });
+    const store = TestBed.inject(MockStore);
+    store.overrideSelector(selectSignedIn, false);
+    store.overrideSelector(selectAuthPhase, 'resuming');
+    store.overrideSelector(selectWalletAddress, ALICE);
+    store.overrideSelector(selectAssets, [USD_ASSET]);
+    const fixture = TestBed.createComponent(SessionsPage);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector(`tr[data-session-id="${SESSION_ID}"]`)?.textContent).toContain('Dinner');
+    expect(element.querySelector('#sessions-stale')?.textContent).toContain('Reconnecting to the ClearNode — this list may be out of date.');
+    expect(element.textContent).not.toContain('Connect a wallet and sign in');
+  });
+
+  it('does not ask to sign in when the node is away and sessions are known from storage', async () => {
+    TestBed.configureTestingModule({
+      imports: [SessionsPage],
+      providers: sessionsPageProviders([aSession({ status: 'closed', finalAllocations: [{ participant: ALICE, asset: 'ytest.usd', amount: '10' }] })]),
+    });
+    const store = TestBed.inject(MockStore);
+    store.overrideSelector(selectSignedIn, false);
+    store.overrideSelector(selectAuthPhase, 'signedOut');
+    store.overrideSelector(selectConnectionPhase, 'reconnecting');
+    store.overrideSelector(selectWalletAddress, ALICE);
+    store.overrideSelector(selectAssets, [USD_ASSET]);
+    const fixture = TestBed.createComponent(SessionsPage);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.querySelector('#sessions-stale')).not.toBeNull();
+    expect(element.textContent).toContain('No active sessions known here.');
+    expect(element.textContent).not.toContain('Connect a wallet and sign in');
     expect(element.querySelector('a[href="/sessions/new"]')).toBeNull();
   });
 });

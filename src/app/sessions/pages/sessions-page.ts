@@ -17,7 +17,10 @@ import { SessionListComponent } from '../components/session-list/session-list.co
       }
     </div>
 
-    @if (syncError$ | async; as error) {
+    @let access = (access$ | async) ?? 'signedOut';
+    @if (access === 'reconnecting') {
+      <p class="warn" role="status" id="sessions-stale">Reconnecting to the ClearNode — this list may be out of date.</p>
+    } @else if (syncError$ | async; as error) {
       <p class="error" role="alert">Could not refresh the sessions from the ClearNode: {{ error }}
         <button type="button" class="secondary" (click)="sessions.reload()">Try again</button></p>
     }
@@ -30,12 +33,19 @@ import { SessionListComponent } from '../components/session-list/session-list.co
         <app-session-list [sessions]="active" caption="Active sessions" />
       } @else {
         <div class="empty-state">
-          @if (signedIn$ | async) {
-            <p>No active sessions.</p>
-            <p class="hint">Create one, or wait for someone to open one with you: it appears here by itself.</p>
-          } @else {
-            <p>No application sessions yet.</p>
-            <p class="hint">Connect a wallet and sign in to a ClearNode to open or join one.</p>
+          @switch (access) {
+            @case ('live') {
+              <p>No active sessions.</p>
+              <p class="hint">Create one, or wait for someone to open one with you: it appears here by itself.</p>
+            }
+            @case ('reconnecting') {
+              <p>No active sessions known here.</p>
+              <p class="hint">The list is refreshed from the ClearNode as soon as it is back.</p>
+            }
+            @default {
+              <p>No application sessions yet.</p>
+              <p class="hint">Connect a wallet and sign in to a ClearNode to open or join one.</p>
+            }
           }
         </div>
       }
@@ -59,6 +69,7 @@ export class SessionsPage implements OnInit {
   protected readonly sessions = inject(AppSessionService);
   protected readonly signedIn$ = this.sessions.signedIn$;
   protected readonly syncError$ = this.sessions.syncError$;
+  protected readonly access$ = this.sessions.access$;
 
   ngOnInit(): void {
     this.sessions.opened();

@@ -2,7 +2,15 @@ import { createSelector } from '@ngrx/store';
 import { Allocation, canReachQuorumAlone } from '../../shared/allocation';
 import { sameAddress, shortAddress } from '../../shared/money/address';
 import { formatUnits, parseAmount } from '../../shared/money/decimal-amount';
-import { NodeAsset, selectAssets } from '../core-bridge/core-selectors';
+import {
+  NodeAsset,
+  selectAssets,
+  selectAuthPhase,
+  selectConnectionPhase,
+  selectSessionKey,
+  selectSignedIn,
+  selectWalletAddress,
+} from '../core-bridge/core-selectors';
 import { AppSession, SessionMessage, SessionWrite } from './app-session.model';
 import { sessionsAdapter, sessionsFeature, writeSlot } from './sessions.feature';
 import { AssetTotal, MessageView, SenderKind, SessionView } from './session-view.model';
@@ -26,6 +34,29 @@ export const {
   selectMessagingReason,
   selectKnownSessionKeys,
 } = sessionsFeature;
+
+/**
+ * How far the sessions shown can be trusted: `live` while signed in; `reconnecting` while the
+ * sign-in is resuming or the node is away with sessions known from storage (shown, maybe stale);
+ * `signedOut` when nobody is signed in.
+ */
+export type SessionsAccess = 'live' | 'reconnecting' | 'signedOut';
+
+export const selectSessionsAccess = createSelector(
+  selectSignedIn,
+  selectAuthPhase,
+  selectSessionKey,
+  selectWalletAddress,
+  selectConnectionPhase,
+  selectAll,
+  (signedIn, phase, sessionKey, wallet, connection, sessions): SessionsAccess => {
+    if (signedIn) return 'live';
+    if (!wallet) return 'signedOut';
+    if (phase === 'resuming') return 'reconnecting';
+    if (sessionKey !== null) return 'live'; // renewing or signing out: the session still holds
+    return connection !== 'online' && sessions.length > 0 ? 'reconnecting' : 'signedOut';
+  },
+);
 
 export const selectActiveSessions = createSelector(selectAll, (sessions) => sessions.filter((s) => s.status === 'open'));
 export const selectClosedSessions = createSelector(selectAll, (sessions) =>

@@ -10,7 +10,7 @@ import {
   NodePickerActions,
 } from '../../clearnode/state/clearnode.actions';
 import { selectIsOnline, selectNodeUrl } from '../../clearnode/state/clearnode.feature';
-import { WalletProviderActions } from '../../wallet/state/wallet.actions';
+import { WalletMenuActions, WalletProviderActions } from '../../wallet/state/wallet.actions';
 import { selectWalletAddress } from '../../wallet/state/wallet.feature';
 import type { WalletConnector } from '../../wallet/wallet-connector';
 import { NoStoredSessionError, type ClearNodeAuth } from '../clearnode-auth';
@@ -227,6 +227,20 @@ describe('auth effects', () => {
       });
       expect(auth.leave).toHaveBeenCalledTimes(1);
       expect(client.restart).toHaveBeenCalledTimes(1);
+    });
+
+    it('leaves on a disconnect from the menu but keeps the stored sign-in for the next connect', () => {
+      store.overrideSelector(selectAuthWallet, wallet);
+      const client = jasmine.createSpyObj<ClearNodeClient>('ClearNodeClient', ['restart']);
+      marbles().run(({ hot, expectObservable }) => {
+        const actions$ = new Actions(hot('-d', { d: WalletMenuActions.disconnectClicked() }));
+        expectObservable(followWalletAccount(actions$, store, auth, client)).toBe('-l', {
+          l: AuthApiActions.sessionLeft({ wallet, nodeUrl }),
+        });
+      });
+      expect(auth.leave).toHaveBeenCalledTimes(1);
+      expect(auth.forget).not.toHaveBeenCalled();
+      expect(auth.signOut).not.toHaveBeenCalled();
     });
   });
 

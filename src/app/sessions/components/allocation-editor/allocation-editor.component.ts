@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
+import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
 import {
   Allocation,
   AllocationAsset,
@@ -17,6 +17,7 @@ let nextEditorId = 0;
 /**
  * Manual split of a session's money: one amount per participant and asset, live remaining per
  * asset, presets, and a submit that stays disabled (saying why) until the node would accept it.
+ * Projected content (extra fields of the same write) goes between the amounts and the actions.
  */
 @Component({
   selector: 'app-allocation-editor',
@@ -39,7 +40,11 @@ export class AllocationEditorComponent {
   /** A reason from outside the split itself (e.g. my weight does not meet the quorum). */
   readonly blockedReason = input<string | null>(null);
 
+  /** Shows a Cancel button beside the submit button. */
+  readonly cancellable = input(false, { transform: booleanAttribute });
+
   readonly submitted = output<readonly Allocation[]>();
+  readonly cancelled = output<void>();
 
   protected readonly id = `allocation-editor-${nextEditorId++}`;
   protected readonly context = computed<SplitContext>(() => ({

@@ -16,6 +16,8 @@ import { SessionView } from '../../state/session-view.model';
       <dt>Application</dt><dd>{{ session.definition.application || '—' }} · {{ session.definition.protocol }}</dd>
       <dt>Session id</dt><dd class="mono id">{{ session.id }}</dd>
       <dt>Last update</dt><dd>{{ session.updatedAt | date: 'medium' }}</dd>
+      <dt>Session data</dt>
+      <dd class="mono data" id="session-data">{{ session.sessionData || '—' }}</dd>
     </dl>
     <table>
       <caption>{{ session.status === 'closed' ? 'Final split' : 'Current allocations' }}</caption>
@@ -54,6 +56,7 @@ import { SessionView } from '../../state/session-view.model';
     .facts dt { color: var(--muted); }
     .facts dd { margin: 0; }
     .id { word-break: break-all; }
+    .data { white-space: pre-wrap; word-break: break-word; }
     caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
   `,
 })
