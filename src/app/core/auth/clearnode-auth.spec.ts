@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { SigningKey, computeAddress, verifyTypedData } from 'ethers';
 import { MemoryStorage } from '../../testing/memory-storage';
 import { ClearNodeClient } from '../clearnode/clearnode-client';
+import { NitroliteSdkLoader } from '../clearnode/nitrolite-sdk';
 import { ClearNodeRpcError, type RpcRequest, type RpcResult } from '../clearnode/rpc-frame';
 import { BROWSER_STORAGE } from '../storage/browser-storage.token';
 import { APPLICATION_NAME } from './application';
@@ -93,6 +94,8 @@ describe('ClearNodeAuth', () => {
       }),
     );
     const types = withoutDomain(typed.types);
+    const { EIP712AuthTypes } = await TestBed.inject(NitroliteSdkLoader).load();
+    expect(JSON.parse(JSON.stringify(types))).toEqual(JSON.parse(JSON.stringify(EIP712AuthTypes)));
     const [verifyReq, sig] = client.send.calls.first().args;
     expect(verifyReq[1]).toBe('auth_verify');
     expect(verifyReq[2]).toEqual({ challenge: 'challenge-1' });

@@ -1,5 +1,6 @@
 import { Injectable, inject } from '@angular/core';
 import { ClearNodeClient } from '../clearnode/clearnode-client';
+import { NitroliteSdkLoader } from '../clearnode/nitrolite-sdk';
 import { checksumAddress } from '../../shared/money/address';
 import type { StorageScope } from '../storage/storage-keys';
 import type { Allowance } from './allowance';
@@ -35,6 +36,7 @@ export class ClearNodeAuth {
   private readonly client = inject(ClearNodeClient);
   private readonly signer = inject(SessionKeySigner);
   private readonly store = inject(SessionKeyStore);
+  private readonly sdk = inject(NitroliteSdkLoader);
 
   /** One wallet prompt. Resolves with what was stored. */
   async signIn(request: SignInRequest): Promise<StoredSession> {
@@ -50,7 +52,9 @@ export class ClearNodeAuth {
       scope: AUTH_SCOPE,
     });
     if (!challenge.challenge_message) throw new Error('The ClearNode sent no sign-in challenge.');
-    const typedData = policyTypedData(APPLICATION_NAME, {
+    // The Policy types come from the SDK, loaded now: only a sign-in needs them.
+    const { EIP712AuthTypes } = await this.sdk.load();
+    const typedData = policyTypedData(EIP712AuthTypes, APPLICATION_NAME, {
       challenge: challenge.challenge_message,
       scope: AUTH_SCOPE,
       wallet,

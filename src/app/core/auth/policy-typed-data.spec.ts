@@ -10,7 +10,7 @@ import {
 } from 'ethers';
 import { NitroliteSdkLoader } from '../clearnode/nitrolite-sdk';
 import type { RpcRequest } from '../clearnode/rpc-frame';
-import { POLICY_TYPES, policyTypedData } from './policy-typed-data';
+import { policyTypedData } from './policy-typed-data';
 import { generateSessionKey } from './session-key';
 import { SessionKeySigner } from './session-key-signer';
 
@@ -24,15 +24,13 @@ describe('sign-in signatures', () => {
     allowances: [{ asset: 'usdc', amount: '100' }],
   };
 
-  it("uses exactly the SDK's Policy and Allowance types", async () => {
+  it('builds eth_signTypedData_v4 data with only {name} in the domain, which recovers to the wallet', async () => {
     const sdk = await TestBed.inject(NitroliteSdkLoader).load();
-    expect(JSON.parse(JSON.stringify(POLICY_TYPES))).toEqual(
+    const data = policyTypedData(sdk.EIP712AuthTypes, 'nitrolite-sessions', message);
+    // Exactly the SDK's Policy and Allowance types.
+    expect(JSON.parse(JSON.stringify({ Policy: data.types.Policy, Allowance: data.types.Allowance }))).toEqual(
       JSON.parse(JSON.stringify(sdk.EIP712AuthTypes)),
     );
-  });
-
-  it('builds eth_signTypedData_v4 data with only {name} in the domain, which recovers to the wallet', () => {
-    const data = policyTypedData('nitrolite-sessions', message);
     expect(data.domain).toEqual({ name: 'nitrolite-sessions' });
     expect(data.types.EIP712Domain).toEqual([{ name: 'name', type: 'string' }]);
     expect(data.primaryType).toBe('Policy');

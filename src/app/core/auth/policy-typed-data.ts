@@ -10,29 +10,28 @@ export interface PolicyMessage {
   readonly allowances: readonly Allowance[];
 }
 
-/** The Policy and Allowance types, field for field as the SDK's EIP712AuthTypes and the node. */
-export const POLICY_TYPES = {
-  Policy: [
-    { name: 'challenge', type: 'string' },
-    { name: 'scope', type: 'string' },
-    { name: 'wallet', type: 'address' },
-    { name: 'session_key', type: 'address' },
-    { name: 'expires_at', type: 'uint64' },
-    { name: 'allowances', type: 'Allowance[]' },
-  ],
-  Allowance: [
-    { name: 'asset', type: 'string' },
-    { name: 'amount', type: 'string' },
-  ],
-} as const;
+interface TypedDataField {
+  readonly name: string;
+  readonly type: string;
+}
+
+/** The Policy and Allowance struct types; the SDK's `EIP712AuthTypes` are what the node checks. */
+export interface PolicyTypes {
+  readonly Policy: readonly TypedDataField[];
+  readonly Allowance: readonly TypedDataField[];
+}
 
 /**
  * The eth_signTypedData_v4 payload for auth_verify. The domain is `{name: application}` and
  * nothing else: the node rebuilds it that way and compares the recovered wallet.
  */
-export function policyTypedData(application: string, message: PolicyMessage) {
+export function policyTypedData(types: PolicyTypes, application: string, message: PolicyMessage) {
   return {
-    types: { EIP712Domain: [{ name: 'name', type: 'string' }], ...POLICY_TYPES },
+    types: {
+      EIP712Domain: [{ name: 'name', type: 'string' }],
+      Policy: types.Policy,
+      Allowance: types.Allowance,
+    },
     primaryType: 'Policy' as const,
     domain: { name: application },
     message: {
