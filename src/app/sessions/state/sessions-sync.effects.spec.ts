@@ -17,8 +17,7 @@ import { SessionsStorageActions } from './sessions-storage.actions';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import { ALL_WALLETS, PAGE_LIMIT, SessionsSyncEffects } from './sessions-sync.effects';
 import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
-import { SIGN_IN } from './testing/session-fixtures';
-import { ALICE, aSession, aWireSession, BOB, NODE_URL, SESSION_ID, USD_ASSET } from './testing/session-fixtures';
+import { ALICE, aSession, aSplit, aWireSession, BOB, NODE_URL, SESSION_ID, SIGN_IN, USD_ASSET } from './testing/session-fixtures';
 
 describe('SessionsSyncEffects', () => {
   // Overridden selectors are global: leave them as found for the next spec.
@@ -115,10 +114,7 @@ describe('SessionsSyncEffects', () => {
       expectObservable(effects.loadShares$).toBe('-b', {
         b: ClearNodeApiActions.allocationsLoaded({
           sessionId: SESSION_ID,
-          allocations: [
-            { participant: ALICE, asset: 'ytest.usd', amount: '7.5' },
-            { participant: BOB, asset: 'ytest.usd', amount: '2.5' },
-          ],
+          allocations: aSplit('7.5', '2.5'),
         }),
       });
     });
@@ -134,10 +130,7 @@ describe('SessionsSyncEffects', () => {
       expectObservable(effects.loadFinalSplit$).toBe('-b', {
         b: ClearNodeApiActions.finalAllocationsLoaded({
           sessionId: SESSION_ID,
-          finalAllocations: [
-            { participant: ALICE, asset: 'ytest.usd', amount: '7' },
-            { participant: BOB, asset: 'ytest.usd', amount: '3' },
-          ],
+          finalAllocations: aSplit('7', '3'),
         }),
       });
     });

@@ -4,6 +4,7 @@ import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
 import {
   EMPTY,
+  type Observable,
   catchError,
   defer,
   exhaustMap,
@@ -56,6 +57,11 @@ function sessionProps(wallet: string, nodeUrl: string, session: StoredSession): 
   };
 }
 
+/** The node and wallet a sign-in belongs to, as they are now. */
+function nodeAndWallet(store: Store): [Observable<string | null>, Observable<string | null>] {
+  return [store.select(selectNodeUrl), store.select(selectWalletAddress)];
+}
+
 /**
  * Silent sign-in with the stored JWT whenever the socket (re)opens or a wallet account becomes
  * known. A refused or expired JWT is forgotten and the person is asked for one signature.
@@ -73,8 +79,7 @@ export const resumeSession = createEffect(
         AuthApiActions.sessionDroppedByNode,
       ),
       concatLatestFrom(() => [
-        store.select(selectNodeUrl),
-        store.select(selectWalletAddress),
+        ...nodeAndWallet(store),
         store.select(selectIsOnline),
         store.select(selectAuthPhase),
         store.select(selectAuthWallet),
@@ -152,7 +157,7 @@ export const signIn = createEffect(
   ) =>
     actions$.pipe(
       ofType(SignInPanelActions.signInClicked, AccountMenuActions.renewClicked),
-      concatLatestFrom(() => [store.select(selectNodeUrl), store.select(selectWalletAddress)]),
+      concatLatestFrom(() => nodeAndWallet(store)),
       exhaustMap(([{ allowances, expiresAt }, nodeUrl, address]) => {
         if (!nodeUrl || !address) {
           return of(
@@ -198,7 +203,7 @@ export const signOut = createEffect(
   ) =>
     actions$.pipe(
       ofType(AccountMenuActions.signOutClicked),
-      concatLatestFrom(() => [store.select(selectNodeUrl), store.select(selectWalletAddress)]),
+      concatLatestFrom(() => nodeAndWallet(store)),
       exhaustMap(([, nodeUrl, wallet]) => {
         if (!nodeUrl || !wallet)
           return of(
@@ -305,11 +310,7 @@ export const otherTabs = createEffect(
   ) =>
     storage.scopedChanges$.pipe(
       filter((change) => change.key.name === SESSION_KEY_NAME),
-      concatLatestFrom(() => [
-        store.select(selectNodeUrl),
-        store.select(selectWalletAddress),
-        store.select(selectAuthPhase),
-      ]),
+      concatLatestFrom(() => [...nodeAndWallet(store), store.select(selectAuthPhase)]),
       filter(
         ([change, nodeUrl, wallet]) =>
           !!nodeUrl && !!wallet && isInScope(change.key, { nodeUrl, wallet }),

@@ -6,18 +6,21 @@ export const SESSION_ID = '0x8ab0c49766b17d0bcc1a9d0110198f7d0ce5a7b18aa2ce8db6c
 export const NODE_URL = 'ws://127.0.0.1:8000/ws';
 export const USD_ASSET = { symbol: 'ytest.usd', decimals: 6, chainId: 1, token: '0x0000000000000000000000000000000000000001' };
 
+/** The session both fixtures describe: Alice alone reaches the quorum. */
+const DEFINITION = {
+  application: 'nitrolite-sessions',
+  protocol: 'NitroRPC/0.4',
+  participants: [ALICE, BOB],
+  weights: [100, 0],
+  quorum: 100,
+  challenge: 0,
+  nonce: 1,
+} as const;
+
 export function aSession(overrides: Partial<AppSession> = {}): AppSession {
   return {
     id: SESSION_ID,
-    definition: {
-      application: 'nitrolite-sessions',
-      protocol: 'NitroRPC/0.4',
-      participants: [ALICE, BOB],
-      weights: [100, 0],
-      quorum: 100,
-      challenge: 0,
-      nonce: 1,
-    },
+    definition: { ...DEFINITION, participants: [...DEFINITION.participants], weights: [...DEFINITION.weights] },
     status: 'open',
     version: 1,
     allocations: [
@@ -38,13 +41,9 @@ export function aSession(overrides: Partial<AppSession> = {}): AppSession {
 export function aWireSession(overrides: Partial<AppSessionWire> = {}): AppSessionWire {
   return {
     app_session_id: SESSION_ID,
-    application: 'nitrolite-sessions',
-    protocol: 'NitroRPC/0.4',
-    participants: [ALICE, BOB],
-    weights: [100, 0],
-    quorum: 100,
-    challenge: 0,
-    nonce: 1,
+    ...DEFINITION,
+    participants: [...DEFINITION.participants],
+    weights: [...DEFINITION.weights],
     status: 'open',
     version: 1,
     created_at: '2026-01-01T00:00:00Z',
@@ -60,3 +59,11 @@ export const SIGN_IN = {
   expiresAt: 4_000_000_000,
   allowances: [],
 };
+
+/** Alice's and Bob's shares of the session's ytest.usd, in that order. */
+export function aSplit(alice: string, bob: string) {
+  return [
+    { participant: ALICE, asset: 'ytest.usd', amount: alice },
+    { participant: BOB, asset: 'ytest.usd', amount: bob },
+  ];
+}
