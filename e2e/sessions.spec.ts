@@ -5,6 +5,10 @@ import { expect, test, type TestClearNode } from './support/clearnode.fixture';
 const authStatus = (page: Page) => page.getByTestId('auth-status');
 const balanceOf = (page: Page, asset: string) => page.locator(`tr[data-asset="${asset}"]`).getByTestId('balance-amount');
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name });
+const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
+/** A message from the other participant, shown as from their wallet because its attestation checked out. */
+const verifiedFrom = (page: Page, address: string) =>
+  page.locator(`app-message-transcript li[data-mine="false"][data-verified="true"][data-sender="${address}"]`);
 const splitInput = (page: Page, participant: string) => page.locator(`app-allocation-editor input[data-participant="${participant}"]`);
 
 async function signIn(page: Page): Promise<void> {
@@ -70,10 +74,18 @@ test('two participants: create, see it live, message both ways, close 70/30, his
   await page.getByRole('button', { name: 'Send' }).click();
   await expect(page.locator('app-message-transcript li[data-mine="true"]')).toContainText('hello from A');
   await expect(bob.page.locator('app-message-transcript li[data-mine="false"]')).toContainText('hello from A');
+  // Each side sees the other's message as from the other's wallet, verified against the participants.
+  await expect(verifiedFrom(bob.page, wallet.address)).toContainText('hello from A');
+  await expect(verifiedFrom(bob.page, wallet.address).locator('.sender')).toHaveText(short(wallet.address));
+  await expect(verifiedFrom(bob.page, wallet.address)).toContainText('verified');
   await bob.page.getByLabel('Message', { exact: true }).fill('hi from B <b>bold</b>');
   await bob.page.getByRole('button', { name: 'Send' }).click();
   await expect(bob.page.locator('app-message-transcript li[data-mine="true"]')).toContainText('hi from B <b>bold</b>');
   await expect(page.locator('app-message-transcript li[data-mine="false"]')).toContainText('hi from B <b>bold</b>');
+  await expect(verifiedFrom(page, bob.wallet.address)).toContainText('hi from B <b>bold</b>');
+  await expect(verifiedFrom(page, bob.wallet.address).locator('.sender')).toHaveText(short(bob.wallet.address));
+  await expect(page.locator('app-message-transcript li[data-verified="false"]')).toHaveCount(0);
+  await expect(bob.page.locator('app-message-transcript li[data-verified="false"]')).toHaveCount(0);
   await expect(page.locator('app-message-transcript b')).toHaveCount(0);
 
   // Close with a manual split; invalid ones keep the button disabled with the reason.

@@ -41,6 +41,10 @@ export {
 
 export { SessionKeySigner } from './auth/session-key-signer';
 export {
+  SessionKeyAttestations,
+  type SessionKeyAttestation,
+} from './auth/session-key-attestation';
+export {
   APPLICATION_NAME,
   DEFAULT_SESSION_SECONDS,
   RENEW_BEFORE_SECONDS,

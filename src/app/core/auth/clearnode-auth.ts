@@ -7,6 +7,7 @@ import type { Allowance } from './allowance';
 import { APPLICATION_NAME, AUTH_SCOPE } from './application';
 import { policyTypedData, type PolicyTypedData } from './policy-typed-data';
 import { generateSessionKey } from './session-key';
+import { sessionKeyAttestation } from './session-key-attestation';
 import { SessionKeySigner } from './session-key-signer';
 import { SessionKeyStore } from './session-key.store';
 import { isExpired, type StoredSession } from './stored-session';
@@ -74,6 +75,7 @@ export class ClearNodeAuth {
       expiresAt: request.expiresAt,
       allowances,
       jwt,
+      attestation: sessionKeyAttestation(APPLICATION_NAME, typedData.message, walletSignature),
     };
     this.store.save(request.scope, session);
     this.signer.use(sessionKey);

@@ -1,4 +1,5 @@
 import type { Allowance } from './allowance';
+import type { SessionKeyAttestation } from './session-key-attestation';
 import type { SessionKeyPair } from './session-key-signer';
 
 /** What this browser keeps per node + wallet to sign in again without a wallet prompt. */
@@ -9,6 +10,8 @@ export interface StoredSession {
   readonly expiresAt: number;
   readonly allowances: readonly Allowance[];
   readonly jwt: string | null;
+  /** The Policy the wallet signed for this key; absent for sign-ins stored before it was kept. */
+  readonly attestation?: SessionKeyAttestation;
 }
 
 export function isExpired(session: Pick<StoredSession, 'expiresAt'>, nowMs = Date.now()): boolean {

@@ -1,4 +1,5 @@
 import { Allocation, SessionDefinition } from '../../shared/allocation';
+import type { MessageSender } from './message-sender';
 
 export type SessionStatus = 'open' | 'closed';
 export type MyRole = 'creator' | 'participant';
@@ -65,6 +66,18 @@ export interface SessionMessage {
   readonly dataJson: string;
   readonly sentAt: number;
   readonly receivedAt: number;
+  /** The participant the signer was proven to act for, or why it could not be. */
+  readonly sender: MessageSender;
+}
+
+/** A relayed message read from its frame, before its sender is checked. */
+export type ReceivedMessage = Omit<SessionMessage, 'sender'>;
+
+/** A session key proven to act for a participant's wallet in one session. */
+export interface SenderBinding {
+  readonly wallet: string;
+  /** Unix seconds; null for a wallet signing itself or for my own key. */
+  readonly expiresAt: number | null;
 }
 
 export type MessagingAvailability = 'unknown' | 'available' | 'unavailable';

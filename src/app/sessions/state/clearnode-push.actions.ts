@@ -1,6 +1,6 @@
 import { createActionGroup, emptyProps, props } from '@ngrx/store';
 import { Allocation } from '../../shared/allocation';
-import { AppSessionWire, SessionMessage } from './app-session.model';
+import { AppSessionWire, ReceivedMessage, SessionMessage } from './app-session.model';
 
 export const ClearNodePushActions = createActionGroup({
   source: 'ClearNode Push',
@@ -8,6 +8,7 @@ export const ClearNodePushActions = createActionGroup({
     'App Session Updated': props<{ session: AppSessionWire; allocations: readonly Allocation[] }>(),
     'Balances Changed': emptyProps(),
     'Message Received': props<{ message: SessionMessage }>(),
-    'Message In Unknown Session': props<{ message: SessionMessage }>(),
+    /** `attestation` is the frame's untrusted `params.sender`, checked once the participants are known. */
+    'Message In Unknown Session': props<{ message: ReceivedMessage; attestation: unknown }>(),
   },
 });

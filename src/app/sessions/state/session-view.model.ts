@@ -25,15 +25,19 @@ export interface SessionView {
   readonly notice: string | null;
 }
 
-export type SenderKind = 'participant' | 'participant-session-key' | 'session-key';
+import type { UnverifiedReason } from './message-sender';
+
 
 export interface MessageView {
   readonly id: string;
   readonly type: string;
   /** Plain text for `text` messages, pretty JSON otherwise; always rendered as text. */
   readonly body: string;
+  /** The participant's wallet when verified; otherwise the address that signed (a session key). */
   readonly sender: string;
-  readonly senderKind: SenderKind;
+  readonly verified: boolean;
+  /** Why the sender is not shown as a participant; null when verified. */
+  readonly unverifiedReason: UnverifiedReason | null;
   readonly mine: boolean;
   readonly sentAt: number;
 }

@@ -3,7 +3,9 @@ import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
-import { MESSAGES_PER_SESSION } from './session-messages';
+import { MessageSender } from './message-sender';
+import { SessionMessage } from './app-session.model';
+import { knownSender, MESSAGES_PER_SESSION, SENDER_KEYS_PER_SESSION } from './session-messages';
 import { SessionPageActions } from './session-page.actions';
 import { initialSessionsState, sessionsAdapter, sessionsFeature, SessionsState } from './sessions.feature';
 import { SessionsStorageActions } from './sessions-storage.actions';
@@ -111,6 +113,35 @@ describe('sessions reducer', () => {
     expect(state.messaging).toBe('unavailable');
   });
 
+  it('remembers verified session keys per session (mine from signing), bounded, and not unverified ones', () => {
+    const bobKey = '0x1111111111111111111111111111111111111111';
+    const strangerKey = '0x2222222222222222222222222222222222222222';
+    const myKey = '0x3333333333333333333333333333333333333333';
+    let state = reducer(withSession(), ClearNodePushActions.messageReceived({ message: message('m1', bobKey, { verified: true, wallet: BOB, expiresAt: 2_000 }) }));
+    state = reducer(state, ClearNodePushActions.messageReceived({ message: message('m2', strangerKey, { verified: false, reason: 'no-attestation' }) }));
+    state = reducer(state, ClearNodeApiActions.messageSigned({ sessionId: SESSION_ID, key: 'k', signer: myKey, wallet: ALICE }));
+    expect(state.senderKeys).toEqual({ [SESSION_ID]: { [bobKey]: { wallet: BOB, expiresAt: 2_000 }, [myKey]: { wallet: ALICE, expiresAt: null } } });
+    expect(state.messages[SESSION_ID].map((m) => m.sender.verified)).toEqual([true, false]);
+    // An expired binding is verified again.
+    expect(knownSender(state.senderKeys, SESSION_ID, bobKey, 1_999_000)).toEqual({ wallet: BOB, expiresAt: 2_000 });
+    expect(knownSender(state.senderKeys, SESSION_ID, bobKey, 2_000_000)).toBeNull();
+
+    for (let i = 0; i < SENDER_KEYS_PER_SESSION + 3; i++) {
+      const key = `0x${i.toString(16).padStart(40, '0')}`;
+      state = reducer(state, ClearNodePushActions.messageReceived({ message: message(`k${i}`, key, { verified: true, wallet: BOB, expiresAt: null }) }));
+    }
+    expect(Object.keys(state.senderKeys[SESSION_ID]).length).toBe(SENDER_KEYS_PER_SESSION);
+    expect(state.senderKeys[SESSION_ID][bobKey]).toBeUndefined();
+  });
+
+  it('releases the remembered session keys with the rest of a closed session', () => {
+    let state = reducer(withSession(), ClearNodePushActions.messageReceived({ message: message('m1', '0x1111111111111111111111111111111111111111', { verified: true, wallet: BOB, expiresAt: null }) }));
+    expect(Object.keys(state.senderKeys[SESSION_ID]).length).toBe(1);
+    state = reducer(state, SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'participant', finalAllocations: null }));
+    expect(state.senderKeys).toEqual({});
+    expect(state.messages).toEqual({});
+  });
+
   it('forgets the person’s sessions when their sign-in ends', () => {
     const state = reducer(withSession(), AuthApiActions.signedOut({ wallet: ALICE, nodeUrl: NODE_URL, message: 'Signed out.' }));
     expect(state).toEqual(initialSessionsState);
@@ -123,9 +154,10 @@ describe('sessions reducer', () => {
     );
     expect(state.entities[SESSION_ID]?.myRole).toBe('participant');
     expect(state.messages[SESSION_ID].map((m) => m.id)).toEqual(['first']);
+    expect(state.senderKeys[SESSION_ID][ALICE]).toEqual({ wallet: ALICE, expiresAt: null });
   });
 });
 
-function message(id: string) {
-  return { id, sessionId: SESSION_ID, signer: ALICE, type: 'text', dataJson: '"hi"', sentAt: 1, receivedAt: 2 };
+function message(id: string, signer = ALICE, sender: MessageSender = { verified: true, wallet: ALICE, expiresAt: null }): SessionMessage {
+  return { id, sessionId: SESSION_ID, signer, type: 'text', dataJson: '"hi"', sentAt: 1, receivedAt: 2, sender };
 }

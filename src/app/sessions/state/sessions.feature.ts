@@ -14,7 +14,7 @@ import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
-import { appendBounded } from './session-messages';
+import { appendBounded, rememberSenderKey, SenderKeys } from './session-messages';
 import { SessionPageActions } from './session-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 
@@ -31,8 +31,8 @@ export interface SessionsState extends EntityState<AppSession> {
   readonly messages: Readonly<Record<string, readonly SessionMessage[]>>;
   readonly messaging: MessagingAvailability;
   readonly messagingReason: string | null;
-  /** Session-key address (lowercase) → the wallet it signs for, as far as we know. */
-  readonly knownSessionKeys: Readonly<Record<string, string>>;
+  /** Per session: session key (checksummed) → the participant it was proven to act for (bounded). */
+  readonly senderKeys: SenderKeys;
 }
 
 export const sessionsAdapter = createEntityAdapter<AppSession>({
@@ -51,13 +51,20 @@ export const initialSessionsState: SessionsState = sessionsAdapter.getInitialSta
   messages: {},
   messaging: 'unknown',
   messagingReason: null,
-  knownSessionKeys: {},
+  senderKeys: {},
 });
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
   const rest = { ...record };
   delete rest[key];
   return rest;
+}
+
+/** A verified sender's key is remembered for its session, so that it is verified once. */
+function remembered(keys: SenderKeys, message: SessionMessage): SenderKeys {
+  const { sender } = message;
+  if (!sender.verified || keys[message.sessionId]?.[message.signer]) return keys;
+  return rememberSenderKey(keys, message.sessionId, message.signer, { wallet: sender.wallet, expiresAt: sender.expiresAt });
 }
 
 /** Messages have their own slot so that chatting never blocks a state update or a close. */
@@ -118,7 +125,11 @@ export const sessionsFeature = createFeature({
       const joined = sessionFromWire(session, state.entities[session.app_session_id.toLowerCase()]);
       const next = sessionsAdapter.upsertOne(joined, state);
       return firstMessage
-        ? { ...next, messages: { ...next.messages, [joined.id]: appendBounded(next.messages[joined.id], firstMessage) } }
+        ? {
+            ...next,
+            messages: { ...next.messages, [joined.id]: appendBounded(next.messages[joined.id], firstMessage) },
+            senderKeys: remembered(next.senderKeys, firstMessage),
+          }
         : next;
     }),
     on(ClearNodePushActions.appSessionUpdated, (state, { session, allocations }) => {
@@ -181,6 +192,7 @@ export const sessionsFeature = createFeature({
       const released = {
         ...state,
         messages: without(state.messages, sessionId),
+        senderKeys: without(state.senderKeys, sessionId),
         writes: without(without(state.writes, sessionId), writeSlot(sessionId, 'message')),
         notices: without(state.notices, sessionId),
       };
@@ -206,10 +218,12 @@ export const sessionsFeature = createFeature({
     on(SessionPageActions.messageSent, (state, { sessionId, key }) =>
       startWrite(state, sessionId, { kind: 'message', key, status: 'pending', error: null }),
     ),
-    on(ClearNodeApiActions.messageSigned, (state, { signer, wallet }) => ({
-      ...state,
-      knownSessionKeys: { ...state.knownSessionKeys, [signer.toLowerCase()]: wallet },
-    })),
+    // My own key is known here without proof: this tab signed with it.
+    on(ClearNodeApiActions.messageSigned, (state, { sessionId, signer, wallet }) =>
+      state.entities[sessionId]?.status === 'open'
+        ? { ...state, senderKeys: rememberSenderKey(state.senderKeys, sessionId, signer, { wallet, expiresAt: null }) }
+        : state,
+    ),
     on(ClearNodeApiActions.messageSendSucceeded, (state, { sessionId, key }) =>
       endWrite(state, writeSlot(sessionId, 'message'), key, null),
     ),
@@ -227,6 +241,7 @@ export const sessionsFeature = createFeature({
             ...state,
             messaging: 'available' as const,
             messages: { ...state.messages, [message.sessionId]: appendBounded(state.messages[message.sessionId], message) },
+            senderKeys: remembered(state.senderKeys, message),
           }
         : state,
     ),

@@ -52,19 +52,20 @@ describe('sessions selectors', () => {
     expect(view.myShare).toEqual([{ asset: 'ytest.usd', amount: '7' }]);
   });
 
-  it('attributes messages to participants, their known session keys, or marks an unknown session key', () => {
+  it('attributes messages to the participant their sender was verified for, and flags the others with the reason', () => {
+    const base = { sessionId: SESSION_ID, type: 'text', dataJson: '"<b>hi</b>"', sentAt: 1, receivedAt: 1 };
     const messages = [
-      { id: '1', sessionId: SESSION_ID, signer: ALICE.toLowerCase(), type: 'text', dataJson: '"<b>hi</b>"', sentAt: 1, receivedAt: 1 },
-      { id: '2', sessionId: SESSION_ID, signer: SESSION_KEY, type: 'move', dataJson: '{"x":1}', sentAt: 2, receivedAt: 2 },
-      { id: '3', sessionId: SESSION_ID, signer: '0x2222222222222222222222222222222222222222', type: 'text', dataJson: '"yo"', sentAt: 3, receivedAt: 3 },
+      { ...base, id: '1', signer: SESSION_KEY, sender: { verified: true, wallet: ALICE, expiresAt: null } },
+      { ...base, id: '2', signer: SESSION_KEY, type: 'move', dataJson: '{"x":1}', sender: { verified: true, wallet: BOB, expiresAt: 5 } },
+      { ...base, id: '3', signer: '0x2222222222222222222222222222222222222222', sender: { verified: false, reason: 'not-participant' } },
+      { ...base, id: '4', signer: '0x3333333333333333333333333333333333333333', sender: { verified: false, reason: 'no-attestation' } },
     ];
-    const views = selectMessageViews(SESSION_ID)(
-      rootState([aSession()], { messages: { [SESSION_ID]: messages }, knownSessionKeys: { [SESSION_KEY]: ALICE } }),
-    );
-    expect(views.map((v) => [v.sender, v.senderKind, v.mine])).toEqual([
-      [ALICE, 'participant', true],
-      [ALICE, 'participant-session-key', true],
-      ['0x2222222222222222222222222222222222222222', 'session-key', false],
+    const views = selectMessageViews(SESSION_ID)(rootState([aSession()], { messages: { [SESSION_ID]: messages } }));
+    expect(views.map((v) => [v.sender, v.verified, v.unverifiedReason, v.mine])).toEqual([
+      [ALICE, true, null, true],
+      [BOB, true, null, false],
+      ['0x2222222222222222222222222222222222222222', false, 'not-participant', false],
+      ['0x3333333333333333333333333333333333333333', false, 'no-attestation', false],
     ]);
     expect(views[0].body).toBe('<b>hi</b>');
     expect(views[1].body).toBe('{\n  "x": 1\n}');

@@ -13,7 +13,7 @@ import {
 } from '../core-bridge/core-selectors';
 import { AppSession, SessionMessage, SessionWrite } from './app-session.model';
 import { sessionsAdapter, sessionsFeature, writeSlot } from './sessions.feature';
-import { AssetTotal, MessageView, SenderKind, SessionView } from './session-view.model';
+import { AssetTotal, MessageView, SessionView } from './session-view.model';
 
 /** Closed sessions kept in history (and in storage). */
 export const CLOSED_HISTORY_LIMIT = 50;
@@ -32,7 +32,7 @@ export const {
   selectMessages,
   selectMessaging,
   selectMessagingReason,
-  selectKnownSessionKeys,
+  selectSenderKeys,
 } = sessionsFeature;
 
 /**
@@ -133,24 +133,17 @@ export const selectSessionView = (id: string) =>
 export const selectMessageWrite = (id: string) =>
   createSelector(sessionsFeature.selectWrites, (writes) => writes[writeSlot(id.toLowerCase(), 'message')] ?? null);
 
-/** Who signed a message, as far as the session and the known session keys tell. */
-export function toMessageView(
-  message: SessionMessage,
-  participants: readonly string[],
-  knownSessionKeys: Readonly<Record<string, string>>,
-  me: string | null,
-): MessageView {
-  const direct = participants.find((participant) => sameAddress(participant, message.signer));
-  const viaKey = knownSessionKeys[message.signer.toLowerCase()];
-  const sender = direct ?? viaKey ?? message.signer;
-  const senderKind: SenderKind = direct ? 'participant' : viaKey ? 'participant-session-key' : 'session-key';
+/** A message for display: from a participant only when its signer was proven to act for one. */
+export function toMessageView(message: SessionMessage, me: string | null): MessageView {
+  const { sender } = message;
   return {
     id: message.id,
     type: message.type,
     body: messageBody(message),
-    sender,
-    senderKind,
-    mine: !!me && sameAddress(sender, me),
+    sender: sender.verified ? sender.wallet : message.signer,
+    verified: sender.verified,
+    unverifiedReason: sender.verified ? null : sender.reason,
+    mine: sender.verified && !!me && sameAddress(sender.wallet, me),
     sentAt: message.sentAt,
   };
 }
@@ -169,8 +162,6 @@ export const selectMessageViews = (id: string) =>
   createSelector(
     selectSessionById(id),
     sessionsFeature.selectMessages,
-    sessionsFeature.selectKnownSessionKeys,
     sessionsFeature.selectWallet,
-    (session, messages, keys, wallet) =>
-      session ? (messages[session.id] ?? []).map((m) => toMessageView(m, session.definition.participants, keys, wallet)) : [],
+    (session, messages, wallet) => (session ? (messages[session.id] ?? []).map((m) => toMessageView(m, wallet)) : []),
   );

@@ -1,9 +1,13 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { shortAddress } from '../../../shared/money/address';
+import { UNVERIFIED_REASON_TEXT, UnverifiedReason } from '../../state/message-sender';
 import { MessageView } from '../../state/session-view.model';
 
-/** The messages of a session, oldest first; text only, never HTML. */
+/**
+ * The messages of a session, oldest first; text only, never HTML. A message shows as from a
+ * participant only when its signature was tied to that participant's wallet; any other is flagged.
+ */
 @Component({
   selector: 'app-message-transcript',
   imports: [DatePipe],
@@ -11,12 +15,20 @@ import { MessageView } from '../../state/session-view.model';
   template: `
     <ol class="transcript" aria-label="Messages" aria-live="polite">
       @for (message of messages(); track message.id) {
-        <li [class.mine]="message.mine" [attr.data-mine]="message.mine">
+        <li
+          [class.mine]="message.mine"
+          [class.unverified]="!message.verified"
+          [attr.data-mine]="message.mine"
+          [attr.data-verified]="message.verified"
+          [attr.data-sender]="message.sender"
+        >
           <div class="meta">
-            <span class="mono sender" [title]="message.sender">{{ message.mine ? 'You' : short(message.sender) }}</span>
-            @switch (message.senderKind) {
-              @case ('participant-session-key') { <span class="hint">(via session key)</span> }
-              @case ('session-key') { <span class="hint" title="Signed by a session key the node accepted from a participant">(session key, relayed by the node)</span> }
+            @if (message.verified) {
+              <span class="mono sender" [title]="message.sender">{{ message.mine ? 'You' : short(message.sender) }}</span>
+              <span class="verified" title="Signed by a session key this participant's wallet attested">✓ verified</span>
+            } @else {
+              <span class="mono sender" [title]="'Session key ' + message.sender">{{ short(message.sender) }}</span>
+              <span class="flag" role="note">Unverified sender: {{ reason(message.unverifiedReason) }}</span>
             }
             <span class="badge">{{ message.type }}</span>
             <time class="hint" [attr.datetime]="message.sentAt | date: 'yyyy-MM-ddTHH:mm:ss'">{{ message.sentAt | date: 'mediumTime' }}</time>
@@ -32,6 +44,9 @@ import { MessageView } from '../../state/session-view.model';
     .transcript { list-style: none; padding: 0; margin: 0 0 0.75rem; max-height: 24rem; overflow-y: auto; }
     .transcript li { padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--border); }
     .transcript li.mine { background: #eef3fd; }
+    .transcript li.unverified { background: #fff6e5; }
+    .verified { color: #1a7f37; font-size: 0.85em; }
+    .flag { color: #9a6700; font-size: 0.85em; font-weight: 600; }
     .meta { display: flex; gap: 0.5rem; align-items: baseline; flex-wrap: wrap; }
     .body { white-space: pre-wrap; word-break: break-word; margin: 0.25rem 0 0; font: inherit; }
   `,
@@ -39,4 +54,7 @@ import { MessageView } from '../../state/session-view.model';
 export class MessageTranscriptComponent {
   readonly messages = input.required<readonly MessageView[]>();
   protected readonly short = shortAddress;
+  protected reason(reason: UnverifiedReason | null): string {
+    return reason ? UNVERIFIED_REASON_TEXT[reason] : '';
+  }
 }

@@ -1,0 +1,1 @@
+export { SessionKeyAttestations, type SessionKeyAttestation, NitroliteSdkLoader, APPLICATION_NAME } from '../../core';
