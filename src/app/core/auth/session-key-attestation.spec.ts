@@ -6,7 +6,6 @@ import type { RpcRequest, RpcResult } from '../clearnode/rpc-frame';
 import { BROWSER_STORAGE } from '../storage/browser-storage.token';
 import { APPLICATION_NAME } from './application';
 import { ClearNodeAuth } from './clearnode-auth';
-import { POLICY_TYPES } from './policy-typed-data';
 import { SessionKeyAttestations } from './session-key-attestation';
 import { generateSessionKey } from './session-key';
 import { SessionKeySigner } from './session-key-signer';
@@ -16,7 +15,21 @@ describe('SessionKeyAttestations', () => {
   const walletKey = new SigningKey('0x' + '0b'.repeat(32));
   const wallet = computeAddress(walletKey.publicKey);
   const scope = { nodeUrl: 'ws://127.0.0.1:8000/ws', wallet: wallet.toLowerCase() };
-  const types = { Policy: [...POLICY_TYPES.Policy], Allowance: [...POLICY_TYPES.Allowance] };
+  // The struct types exactly as the wallet is asked to sign them (EIP712Domain is implicit for ethers).
+  const types = {
+    Policy: [
+      { name: 'challenge', type: 'string' },
+      { name: 'scope', type: 'string' },
+      { name: 'wallet', type: 'address' },
+      { name: 'session_key', type: 'address' },
+      { name: 'expires_at', type: 'uint64' },
+      { name: 'allowances', type: 'Allowance[]' },
+    ],
+    Allowance: [
+      { name: 'asset', type: 'string' },
+      { name: 'amount', type: 'string' },
+    ],
+  };
   let client: jasmine.SpyObj<ClearNodeClient>;
 
   beforeEach(() => {
