@@ -22,6 +22,7 @@ import {
   take,
 } from 'rxjs';
 import { sameAddress } from '../../shared/money/address';
+import { isZeroAmount } from '../../shared/money/decimal-amount';
 import { selectAssets, selectNodeUrl, selectWalletAddress } from '../core-bridge/core-selectors';
 import { reauthenticated, reconnected, signedIn } from '../core-bridge/core-events';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
@@ -181,7 +182,7 @@ export class SessionsSyncEffects {
         // My own close in flight takes the close path itself, with the split I chose.
         const closingMyself = writes[id]?.kind === 'close' && writes[id]?.status === 'pending';
         if (session.status !== 'closed' || known[id]?.status !== 'open' || closingMyself) return of(updated);
-        const paidOut = (allocations ?? []).some((row) => Number(row.amount) !== 0);
+        const paidOut = (allocations ?? []).some((row) => !isZeroAmount(String(row.amount)));
         return of(
           updated,
           SessionLifecycleActions.sessionClosed({
