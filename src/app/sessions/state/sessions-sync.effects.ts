@@ -28,7 +28,13 @@ import { reauthenticated, reconnected, signedIn } from '../core-bridge/core-even
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
 import { SessionsStorage } from '../storage/sessions-storage';
 import { AppSession, AppSessionWire } from './app-session.model';
-import { LedgerEntryWire, LedgerTransactionWire, payoutsFromTransactions, sharesFromLedgerEntries } from './app-session.mapping';
+import {
+  allocationsFromWire,
+  LedgerEntryWire,
+  LedgerTransactionWire,
+  payoutsFromTransactions,
+  sharesFromLedgerEntries,
+} from './app-session.mapping';
 import { catchNodeError } from './catch-node-error';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
@@ -189,7 +195,7 @@ export class SessionsSyncEffects {
             sessionId: id,
             wallet,
             closedBy: 'participant',
-            finalAllocations: paidOut ? allocations!.map((row) => ({ ...row, amount: String(row.amount) })) : null,
+            finalAllocations: paidOut ? allocationsFromWire(allocations) : null,
           }),
         );
       }),
