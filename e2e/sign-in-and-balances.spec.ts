@@ -162,3 +162,33 @@ test('disconnecting the wallet keeps the sign-in: connecting it again needs no n
   await expect(authStatus(page)).toHaveText('Signed in');
   expect(wallet.promptCount('eth_signTypedData_v4')).toBe(1);
 });
+
+test('reloading while the node is down resumes the saved sign-in once it is back, with no prompt', async ({
+  page,
+  wallet,
+  clearNode,
+  openApp,
+}) => {
+  await openApp('/balances');
+  await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await page.getByRole('button', { name: 'Sign in with wallet' }).click();
+  await expect(authStatus(page)).toHaveText('Signed in');
+  const prompts = wallet.promptCount();
+
+  // The node goes away and the page reloads: the saved sign-in is known, not "Signed out".
+  await clearNode.stop();
+  await page.reload();
+  await expect(header(page).getByTestId('connection-status')).toHaveText(/Reconnecting/);
+  await expect(page.getByTestId('wallet-address')).toHaveAttribute('title', wallet.address);
+  await expect(authStatus(page)).toHaveText('Resuming sign-in…');
+  await expect(page.getByTestId('balances-resuming')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in to the ClearNode' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Sign in with wallet' })).toHaveCount(0);
+
+  // Back again: signed in with the saved JWT, and the wallet was never asked.
+  await clearNode.start();
+  await page.getByRole('button', { name: 'Retry now' }).click();
+  await expect(authStatus(page)).toHaveText('Signed in');
+  await expect(page.getByTestId('no-balances')).toBeVisible();
+  expect(wallet.promptCount()).toBe(prompts);
+});

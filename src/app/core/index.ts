@@ -1,6 +1,4 @@
 /** The core's public surface: what features build on. */
-export { AppActions } from './app/app.actions';
-
 export type { RpcRequest, RpcResult, RpcPush, RelayedMessage } from './clearnode/rpc-frame';
 export {
   ClearNodeRpcError,
@@ -13,29 +11,14 @@ export type { ConnectionStatus, ConnectionPhase } from './clearnode/connection-s
 export type { Asset } from './clearnode/asset';
 export type { LedgerBalance } from './clearnode/ledger-balance';
 export { NitroliteSdkLoader } from './clearnode/nitrolite-sdk';
-export {
-  NODE_OPTIONS,
-  LOCAL_NODE_URL,
-  faucetUrlFor,
-  isLocalNode,
-  parseNodeUrl,
-} from './clearnode/node-options';
+export { NODE_OPTIONS, parseNodeUrl } from './clearnode/node-options';
 export { ConnectionFacade } from './clearnode/connection.facade';
 export { describeError } from './clearnode/describe-error';
+export { ClearNodeConnectionActions, ClearNodePushActions } from './clearnode/state/clearnode.actions';
 export {
-  ClearNodeConnectionActions,
-  ClearNodeApiActions,
-  ClearNodePushActions,
-  NodePickerActions,
-  ConnectionStatusActions,
-} from './clearnode/state/clearnode.actions';
-export {
-  clearNodeFeature,
   selectNodeUrl,
   selectAssets,
-  selectConnection,
   selectConnectionPhase,
-  selectIsOnline,
   selectFaucetUrl,
 } from './clearnode/state/clearnode.feature';
 
@@ -70,16 +53,9 @@ export {
 } from './auth/state/auth.feature';
 
 export { WalletFacade } from './wallet/wallet.facade';
-export { WalletConnector } from './wallet/wallet-connector';
-export {
-  WalletApiActions,
-  WalletProviderActions,
-  WalletMenuActions,
-} from './wallet/state/wallet.actions';
-export { walletFeature, selectWalletAddress } from './wallet/state/wallet.feature';
+export { selectWalletAddress } from './wallet/state/wallet.feature';
 
-export { NamespacedStorage } from './storage/namespaced-storage';
-export { scopedKey, appKey, type StorageScope } from './storage/storage-keys';
+export type { StorageScope } from './storage/storage-keys';
 export { BROWSER_STORAGE } from './storage/browser-storage.token';
 export { provideCore } from './provide-core';
 export { FaucetClient } from './clearnode/faucet-client';

@@ -101,6 +101,28 @@ describe('WalletStatus', () => {
     expect(action.expiresAt).toBeGreaterThan(Date.now() / 1000 + 23 * 3600);
   });
 
+  it('shows a sign-in kept from before as resuming while the node is away, with no sign-in', () => {
+    const resuming = { ...initialAuthState, phase: 'resuming' as const, wallet: address };
+    const connected = { ...initialWalletState, walletId: 'io.metamask', address };
+    const offline = render({ wallet: connected, auth: resuming });
+    expect(offline.element.querySelector('[data-testid="auth-status"]')?.textContent).toBe(
+      'Resuming sign-in…',
+    );
+    expect(buttons(offline.element)).toEqual(['Disconnect']);
+    TestBed.resetTestingModule();
+    const online = render({
+      wallet: connected,
+      auth: resuming,
+      clearNode: {
+        ...initialClearNodeState,
+        connection: { ...initialClearNodeState.connection, phase: 'online' },
+      },
+    });
+    expect(online.element.querySelector('[data-testid="auth-status"]')?.textContent).toBe(
+      'Signing in…',
+    );
+  });
+
   it('disconnects the wallet from this app, signed in or not', () => {
     const signedIn = renderSignedIn(5 * 3600);
     button(signedIn.element, 'Disconnect').click();

@@ -1,5 +1,11 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { AuthFacade, DEFAULT_SESSION_SECONDS, RENEW_BEFORE_SECONDS, WalletFacade } from '../core';
+import {
+  AuthFacade,
+  ConnectionFacade,
+  DEFAULT_SESSION_SECONDS,
+  RENEW_BEFORE_SECONDS,
+  WalletFacade,
+} from '../core';
 import { shortAddress } from '../shared/money/address';
 import { Clock } from './clock';
 import { timeLeft } from './time-left';
@@ -33,7 +39,16 @@ import { timeLeft } from './time-left';
           <button type="button" class="secondary small" (click)="auth.signOut()">Sign out</button>
         }
         @case ('resuming') {
-          <span class="badge warn" data-testid="auth-status">Signing in…</span>
+          @if (nodeOnline()) {
+            <span class="badge warn" data-testid="auth-status">Signing in…</span>
+          } @else {
+            <span
+              class="badge warn"
+              data-testid="auth-status"
+              title="Your saved sign-in resumes without a wallet prompt when the ClearNode is back"
+              >Resuming sign-in…</span
+            >
+          }
         }
         @case ('awaitingSignature') {
           <span class="badge warn" data-testid="auth-status">Confirm in your wallet…</span>
@@ -81,7 +96,10 @@ import { timeLeft } from './time-left';
 export class WalletStatus {
   protected readonly wallet = inject(WalletFacade);
   protected readonly auth = inject(AuthFacade);
+  private readonly connection = inject(ConnectionFacade);
   private readonly clock = inject(Clock);
+
+  protected readonly nodeOnline = this.connection.online;
 
   protected readonly connectable = computed(() =>
     this.wallet.wallets().filter((w) => !w.isLocalTestWallet),

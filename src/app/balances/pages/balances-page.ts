@@ -13,7 +13,9 @@ import { FaucetButton } from '../components/faucet-button';
     @if (!balances.hasSession()) {
       <section class="empty-state">
         @if (balances.authPhase() === 'resuming') {
-          <p>Signing in with your saved session…</p>
+          <p data-testid="balances-resuming">
+            Resuming your saved sign-in: your balances load as soon as the ClearNode answers.
+          </p>
         } @else {
           <p>No balances to show.</p>
           <p class="hint">Sign in to a ClearNode to see your unified balance per asset.</p>

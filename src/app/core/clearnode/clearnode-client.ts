@@ -1,4 +1,4 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import { SessionKeySigner } from '../auth/session-key-signer';
 import { checksumAddress } from '../../shared/money/address';
@@ -82,6 +82,11 @@ export class ClearNodeClient {
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   /** Broker address seen per URL in this tab: a node that changes key is refused. */
   private readonly knownBrokers = new Map<string, string>();
+
+  constructor() {
+    // The socket, its ping and a pending reconnect must not outlive the app (or a test).
+    inject(DestroyRef).onDestroy(() => this.shutdown());
+  }
 
   /** Connects to `url`, leaving any other node. Does nothing when already on that node. */
   connect(url: string): void {

@@ -7,6 +7,7 @@ import {
   selectAssetsError,
   selectFaucetUrl,
   selectIsLocalNode,
+  selectIsOnline,
   selectNodeUrl,
 } from './state/clearnode.feature';
 
@@ -17,6 +18,7 @@ export class ConnectionFacade {
   readonly nodeUrl = this.store.selectSignal(selectNodeUrl);
   /** Straight from the client so the countdown sees every change. */
   readonly status = inject(ClearNodeClient).status;
+  readonly online = this.store.selectSignal(selectIsOnline);
   readonly assets = this.store.selectSignal(selectAssets);
   readonly assetsError = this.store.selectSignal(selectAssetsError);
   readonly faucetUrl = this.store.selectSignal(selectFaucetUrl);

@@ -1,4 +1,4 @@
-import { Injectable, inject } from '@angular/core';
+import { DestroyRef, Injectable, inject } from '@angular/core';
 import { Observable, Subject } from 'rxjs';
 import { checksumAddress } from '../../shared/money/address';
 import { NamespacedStorage } from '../storage/namespaced-storage';
@@ -27,6 +27,11 @@ export class WalletConnector {
   private active: { id: string; provider: Eip1193Provider; detach: () => void } | null = null;
   private readonly events = new Subject<WalletEvent>();
   readonly events$: Observable<WalletEvent> = this.events.asObservable();
+
+  constructor() {
+    // The wallet's provider lives on the page: its listeners must not outlive the app (or a test).
+    inject(DestroyRef).onDestroy(() => this.disconnect());
+  }
 
   /** Prompts the wallet (eth_requestAccounts). */
   async connect(walletId: string): Promise<WalletAccount> {

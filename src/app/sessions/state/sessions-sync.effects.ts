@@ -22,12 +22,19 @@ import {
   take,
 } from 'rxjs';
 import { sameAddress } from '../../shared/money/address';
+import { isZeroAmount } from '../../shared/money/decimal-amount';
 import { selectAssets, selectNodeUrl, selectWalletAddress } from '../core-bridge/core-selectors';
 import { reauthenticated, reconnected, signedIn } from '../core-bridge/core-events';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
 import { SessionsStorage } from '../storage/sessions-storage';
 import { AppSession, AppSessionWire } from './app-session.model';
-import { LedgerEntryWire, LedgerTransactionWire, payoutsFromTransactions, sharesFromLedgerEntries } from './app-session.mapping';
+import {
+  allocationsFromWire,
+  LedgerEntryWire,
+  LedgerTransactionWire,
+  payoutsFromTransactions,
+  sharesFromLedgerEntries,
+} from './app-session.mapping';
 import { catchNodeError } from './catch-node-error';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
@@ -181,14 +188,14 @@ export class SessionsSyncEffects {
         // My own close in flight takes the close path itself, with the split I chose.
         const closingMyself = writes[id]?.kind === 'close' && writes[id]?.status === 'pending';
         if (session.status !== 'closed' || known[id]?.status !== 'open' || closingMyself) return of(updated);
-        const paidOut = (allocations ?? []).some((row) => Number(row.amount) !== 0);
+        const paidOut = (allocations ?? []).some((row) => !isZeroAmount(String(row.amount)));
         return of(
           updated,
           SessionLifecycleActions.sessionClosed({
             sessionId: id,
             wallet,
             closedBy: 'participant',
-            finalAllocations: paidOut ? allocations!.map((row) => ({ ...row, amount: String(row.amount) })) : null,
+            finalAllocations: paidOut ? allocationsFromWire(allocations) : null,
           }),
         );
       }),

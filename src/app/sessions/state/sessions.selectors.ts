@@ -20,7 +20,6 @@ export const CLOSED_HISTORY_LIMIT = 50;
 
 const { selectAll, selectEntities } = sessionsAdapter.getSelectors(sessionsFeature.selectSessionsState);
 export const selectAllSessions = selectAll;
-export const selectSessionEntities = selectEntities;
 export const {
   selectWallet: selectSessionsWallet,
   selectNodeUrl: selectSessionsNodeUrl,

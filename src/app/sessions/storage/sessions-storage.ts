@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
+import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
 import { AppSession } from '../state/app-session.model';
 import { sessionsKey } from './storage-keys';
 

@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
+import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
 import { writeClaimKey } from './storage-keys';
 
 /** A signed request is dead after 60 s on the node, so a claim never needs to outlive that. */

@@ -1,5 +1,12 @@
 import * as fc from 'fast-check';
-import { formatForDisplay, formatUnits, normalizeAmount, parseAmount, sumUnits } from './decimal-amount';
+import {
+  formatForDisplay,
+  formatUnits,
+  isZeroAmount,
+  normalizeAmount,
+  parseAmount,
+  sumUnits,
+} from './decimal-amount';
 
 describe('decimal amounts', () => {
   it('reads human amounts into base units at the asset decimals', () => {
@@ -39,6 +46,14 @@ describe('decimal amounts', () => {
         return parsed.ok && parsed.units === units;
       }),
     );
+  });
+
+  it('tells zero from non-zero on the decimal string, at any precision', () => {
+    expect(['0', '0.000', '-0', ' 0.0 '].every(isZeroAmount)).toBeTrue();
+    expect(isZeroAmount('0.000000000000000000001')).toBeFalse();
+    expect(isZeroAmount(`0.${'0'.repeat(400)}1`)).toBeFalse(); // a float reads this as 0
+    expect(isZeroAmount('10')).toBeFalse();
+    expect(isZeroAmount('not a number')).toBeFalse();
   });
 
   it('adds without float error', () => {

@@ -74,3 +74,10 @@ export function sumUnits(values: Iterable<bigint>): bigint {
   for (const value of values) total += value;
   return total;
 }
+
+/** Whether a decimal amount is exactly zero ("0", "0.000", "-0"), at whatever precision it has. */
+export function isZeroAmount(text: string): boolean {
+  const fractionDigits = text.trim().split('.')[1]?.length ?? 0;
+  const parsed = parseAmount(text, fractionDigits);
+  return parsed.ok && parsed.units === 0n;
+}

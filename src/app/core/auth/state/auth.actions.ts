@@ -46,6 +46,18 @@ export const AuthApiActions = createActionGroup({
   },
 });
 
+/** What this browser has kept from an earlier sign-in. */
+export const SavedSignInActions = createActionGroup({
+  source: 'Saved Sign-in',
+  events: {
+    /**
+     * A usable sign-in is stored for this node + wallet, but the node cannot be reached yet: the
+     * app shows it as resuming and signs in with the JWT as soon as the socket opens.
+     */
+    'Found While Offline': props<{ wallet: string; nodeUrl: string }>(),
+  },
+});
+
 export const AuthStorageActions = createActionGroup({
   source: 'Other Tab',
   events: {

@@ -10,15 +10,20 @@ import {
   NodePickerActions,
 } from '../../clearnode/state/clearnode.actions';
 import { selectIsOnline, selectNodeUrl } from '../../clearnode/state/clearnode.feature';
-import { WalletMenuActions, WalletProviderActions } from '../../wallet/state/wallet.actions';
+import {
+  WalletApiActions,
+  WalletMenuActions,
+  WalletProviderActions,
+} from '../../wallet/state/wallet.actions';
 import { selectWalletAddress } from '../../wallet/state/wallet.feature';
 import type { WalletConnector } from '../../wallet/wallet-connector';
 import { NoStoredSessionError, type ClearNodeAuth } from '../clearnode-auth';
 import type { StoredSession } from '../stored-session';
-import { AuthApiActions, SignInPanelActions } from './auth.actions';
+import { AuthApiActions, SavedSignInActions, SignInPanelActions } from './auth.actions';
 import {
   expireSession,
   followWalletAccount,
+  holdSavedSignInWhileOffline,
   leaveOnNodeChange,
   noticeDroppedSession,
   resumeSession,
@@ -52,6 +57,7 @@ function fakeAuth() {
     'signOut',
     'forget',
     'leave',
+    'storedSession',
   ]);
 }
 const answer = <T>(value: Observable<T>) => value as unknown as Promise<T>;
@@ -148,6 +154,77 @@ describe('auth effects', () => {
         expectObservable(resumeSession(actions$, store, auth)).toBe('--');
       });
       expect(auth.resume).not.toHaveBeenCalled();
+    });
+  });
+
+  describe('holdSavedSignInWhileOffline', () => {
+    const restored = WalletApiActions.restoreSucceeded({
+      walletId: 'io.metamask',
+      address: wallet,
+      chainId: '0x1',
+    });
+    const found = SavedSignInActions.foundWhileOffline({ wallet, nodeUrl });
+
+    it('shows a stored sign-in as resuming when the wallet is back before the node', () => {
+      store.overrideSelector(selectIsOnline, false);
+      auth.storedSession.and.returnValue(stored);
+      marbles().run(({ hot, expectObservable }) => {
+        const actions$ = new Actions(hot('-a-b', { a: restored, b: connected }));
+        expectObservable(holdSavedSignInWhileOffline(actions$, store, auth)).toBe('-f', {
+          f: found,
+        });
+      });
+      expect(auth.storedSession).toHaveBeenCalledWith({ nodeUrl, wallet });
+      expect(auth.resume).not.toHaveBeenCalled();
+    });
+
+    it('goes back to resuming when a resume loses the connection', () => {
+      store.overrideSelector(selectIsOnline, false);
+      auth.storedSession.and.returnValue(stored);
+      marbles().run(({ hot, expectObservable }) => {
+        const actions$ = new Actions(
+          hot('-a', { a: AuthApiActions.resumeFailed({ error: 'socket closed' }) }),
+        );
+        expectObservable(holdSavedSignInWhileOffline(actions$, store, auth)).toBe('-f', {
+          f: found,
+        });
+      });
+    });
+
+    it('stays signed out when nothing usable is stored', () => {
+      store.overrideSelector(selectIsOnline, false);
+      auth.storedSession.and.returnValue(null);
+      marbles().run(({ hot, expectObservable }) => {
+        const actions$ = new Actions(hot('-a', { a: restored }));
+        expectObservable(holdSavedSignInWhileOffline(actions$, store, auth)).toBe('--');
+      });
+    });
+
+    it('leaves it to the resume when the node is online, or a sign-in is already under way', () => {
+      auth.storedSession.and.returnValue(stored);
+      marbles().run(({ hot, expectObservable }) => {
+        const actions$ = new Actions(hot('-a', { a: restored }));
+        expectObservable(holdSavedSignInWhileOffline(actions$, store, auth)).toBe('--');
+      });
+      store.overrideSelector(selectIsOnline, false);
+      store.overrideSelector(selectAuthPhase, 'resuming');
+      store.refreshState();
+      marbles().run(({ hot, expectObservable }) => {
+        const actions$ = new Actions(hot('-a', { a: restored }));
+        expectObservable(holdSavedSignInWhileOffline(actions$, store, auth)).toBe('--');
+      });
+    });
+
+    it('resumes with the JWT, without a prompt, once the node it waited for is back', () => {
+      store.overrideSelector(selectAuthPhase, 'resuming');
+      marbles().run(({ hot, cold, expectObservable }) => {
+        auth.resume.and.returnValue(answer(cold('-s|', { s: stored })));
+        const actions$ = new Actions(hot('-a', { a: connected }));
+        expectObservable(resumeSession(actions$, store, auth)).toBe('-rd', {
+          r: AuthApiActions.resumeStarted({ wallet, nodeUrl }),
+          d: AuthApiActions.reauthenticated(live),
+        });
+      });
     });
   });
 

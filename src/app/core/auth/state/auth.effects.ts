@@ -42,6 +42,7 @@ import {
   AccountMenuActions,
   AuthApiActions,
   AuthStorageActions,
+  SavedSignInActions,
   SignInPanelActions,
   type AuthSessionProps,
 } from './auth.actions';
@@ -128,6 +129,42 @@ export const resumeSession = createEffect(
           startWith(AuthApiActions.resumeStarted({ wallet: wallet!, nodeUrl: nodeUrl! })),
         );
       }),
+    ),
+  { functional: true },
+);
+
+/**
+ * The wallet or node became known (reload, another account or node) or a resume lost the
+ * connection, while the node cannot be reached: a usable stored sign-in means "resuming", not
+ * "signed out". `resumeSession` takes over when the socket opens.
+ */
+export const holdSavedSignInWhileOffline = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), auth = inject(ClearNodeAuth)) =>
+    actions$.pipe(
+      ofType(
+        WalletApiActions.connectSucceeded,
+        WalletApiActions.restoreSucceeded,
+        WalletProviderActions.accountsChanged,
+        NodePickerActions.nodeSelected,
+        AuthApiActions.sessionLeft,
+        AuthApiActions.resumeFailed,
+      ),
+      concatLatestFrom(() => [
+        ...nodeAndWallet(store),
+        store.select(selectIsOnline),
+        store.select(selectAuthPhase),
+      ]),
+      filter(
+        ([, nodeUrl, wallet, online, phase]) =>
+          !!nodeUrl &&
+          !!wallet &&
+          !online &&
+          phase === 'signedOut' &&
+          auth.storedSession({ nodeUrl, wallet }) !== null,
+      ),
+      map(([, nodeUrl, wallet]) =>
+        SavedSignInActions.foundWhileOffline({ wallet: wallet!, nodeUrl: nodeUrl! }),
+      ),
     ),
   { functional: true },
 );

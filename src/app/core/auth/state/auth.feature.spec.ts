@@ -3,6 +3,7 @@ import {
   AccountMenuActions,
   AuthApiActions,
   AuthStorageActions,
+  SavedSignInActions,
   SignInPanelActions,
   type AuthSessionProps,
 } from './auth.actions';
@@ -75,6 +76,45 @@ describe('auth reducer and selectors', () => {
     );
     expect(lost.phase).toBe('resuming');
     expect(reduce(lost, AuthApiActions.reauthenticated(session)).phase).toBe('signedIn');
+  });
+
+  it('shows a sign-in kept in storage as resuming while the node is away, then signed in', () => {
+    const found = SavedSignInActions.foundWhileOffline({
+      wallet: session.wallet,
+      nodeUrl: session.nodeUrl,
+    });
+    const afterFailedResume = reduce(
+      initialAuthState,
+      AuthApiActions.resumeFailed({ error: 'Could not restore your sign-in: socket closed' }),
+    );
+    const waiting = reduce(afterFailedResume, found);
+    expect(waiting).toEqual({
+      ...initialAuthState,
+      phase: 'resuming',
+      wallet: session.wallet,
+      nodeUrl: session.nodeUrl,
+    });
+    expect(selectSignedIn.projector(waiting.phase)).toBeFalse();
+    expect(reduce(waiting, AuthApiActions.reauthenticated(session))).toEqual(signedIn);
+    // A refusal once the node is back is the usual path: signed out, with the reason.
+    const refused = reduce(
+      waiting,
+      AuthApiActions.signInRequired({ ...session, reason: 'invalid JWT token' }),
+    );
+    expect(refused).toEqual({ ...initialAuthState, error: 'invalid JWT token' });
+  });
+
+  it('lets a stored sign-in found offline change nothing once a sign-in is under way', () => {
+    const found = SavedSignInActions.foundWhileOffline({
+      wallet: session.wallet,
+      nodeUrl: session.nodeUrl,
+    });
+    const waitingForWallet = reduce(
+      initialAuthState,
+      SignInPanelActions.signInClicked({ allowances: [], expiresAt: 1 }),
+    );
+    expect(reduce(waitingForWallet, found)).toBe(waitingForWallet);
+    expect(reduce(signedIn, found)).toBe(signedIn);
   });
 
   it('forgets the session and explains why when the node refuses it or it expires', () => {

@@ -8,12 +8,13 @@ import {
   AccountMenuActions,
   AuthApiActions,
   AuthStorageActions,
+  SavedSignInActions,
   SignInPanelActions,
 } from './auth.actions';
 
 /**
- * `resuming`: signing in with the stored JWT (no prompt); `awaitingSignature`: the wallet shows
- * the Policy; `signingOut`: revoking the session key.
+ * `resuming`: signing in with the stored JWT (no prompt), or waiting for the node to be back to
+ * do so; `awaitingSignature`: the wallet shows the Policy; `signingOut`: revoking the session key.
  */
 export type AuthPhase = 'signedOut' | 'resuming' | 'awaitingSignature' | 'signedIn' | 'signingOut';
 
@@ -85,6 +86,12 @@ export const authFeature = createFeature({
       nodeUrl,
       error: null,
     })),
+    // Known from storage while the node is away: not signed out, and no sign-in prompt.
+    on(SavedSignInActions.foundWhileOffline, (state, { wallet, nodeUrl }) =>
+      state.phase === 'signedOut'
+        ? { ...state, phase: 'resuming' as const, wallet, nodeUrl, error: null }
+        : state,
+    ),
     on(AuthApiActions.signInRequired, (state, { reason }) => signedOut(state, { error: reason })),
     on(AuthApiActions.resumeFailed, (state, { error }) => signedOut(state, { error })),
     on(AccountMenuActions.signOutClicked, (state) => ({

@@ -10,7 +10,7 @@ import {
   SplitContext,
   validateSplit,
 } from '../../../shared/allocation';
-import { shortAddress } from '../../../shared/money/address';
+import { sameAddress, shortAddress } from '../../../shared/money/address';
 
 let nextEditorId = 0;
 
@@ -85,7 +85,7 @@ export class AllocationEditorComponent {
   protected label(participant: string): string {
     const me = this.me();
     const short = shortAddress(participant);
-    return me && me.toLowerCase() === participant.toLowerCase() ? `${short} (you)` : short;
+    return me && sameAddress(me, participant) ? `${short} (you)` : short;
   }
 
   protected update(draft: AllocationDraft, amountText: string): void {

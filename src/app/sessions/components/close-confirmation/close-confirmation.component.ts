@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { Allocation } from '../../../shared/allocation';
-import { shortAddress } from '../../../shared/money/address';
+import { sameAddress, shortAddress } from '../../../shared/money/address';
 
 interface ChangeRow {
   readonly participant: string;
@@ -58,6 +58,6 @@ export class CloseConfirmationComponent {
 
   protected isMe(address: string): boolean {
     const me = this.me();
-    return !!me && me.toLowerCase() === address.toLowerCase();
+    return !!me && sameAddress(me, address);
   }
 }

@@ -1,0 +1,1 @@
+export { BROWSER_STORAGE } from '../../core';
