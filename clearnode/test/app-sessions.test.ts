@@ -5,26 +5,7 @@ import type { Hex } from 'viem';
 import { startClearNode, type RunningClearNode } from '../src/clearnode.ts';
 import { newWallet, signIn, requestFaucet, errorOf, requestId, appSessionUpdateOf, type SignedIn } from './support/client.ts';
 import { multiSigned, definition, createSession } from './support/requests.ts';
-import { twoFundedUsers, balanceOf, type TwoUsers } from './support/world.ts';
-
-type Split = { participant: Hex; asset: string; amount: string }[];
-
-/** Opens a session funded by Alice with `amount` usdc (weights 50/50, quorum 100) and returns its id. */
-async function openSession(world: TwoUsers, amount = '4', overrides = {}): Promise<string> {
-  const { alice, bob } = world;
-  const created = await alice.client.expect(
-    await createSession(alice.signer, definition([alice.wallet.address, bob.wallet.address], overrides), [{ participant: alice.wallet.address, asset: 'usdc', amount }]),
-    RPCMethod.CreateAppSession,
-  );
-  return created.appSessionId;
-}
-
-function splitOf(world: TwoUsers, aliceAmount: string, bobAmount: string): Split {
-  return [
-    { participant: world.alice.wallet.address, asset: 'usdc', amount: aliceAmount },
-    { participant: world.bob.wallet.address, asset: 'usdc', amount: bobAmount },
-  ];
-}
+import { twoFundedUsers, balanceOf, openSession, splitOf, type TwoUsers, type Split } from './support/world.ts';
 
 describe('create_app_session', () => {
   let world: TwoUsers;
@@ -165,6 +146,8 @@ describe('submit_app_state', () => {
   after(() => world.stop());
   const submit = (params: object, signers = [world.alice.signer, world.bob.signer]) => multiSigned('submit_app_state', { app_session_id: id, ...params }, signers);
   const refuse = async (message: Promise<string>) => world.alice.client.refusal(await message);
+  /** The refusal of the next version's submit with this intent, allocating Alice's and Bob's shares, signed by both. */
+  const refuseNext = (intent: string, aliceShare: string, bobShare: string) => refuse(submit({ intent, version: 2, allocations: splitOf(world, aliceShare, bobShare) }));
 
   test('refuses an unknown session with "an open app session not found: record not found"', async () => {
     assert.equal(await refuse(multiSigned('submit_app_state', { app_session_id: '0x' + '0'.repeat(64), intent: 'operate', version: 2, allocations: [] }, [world.alice.signer])),
@@ -205,14 +188,14 @@ describe('submit_app_state', () => {
     other.client.close();
   });
   test('operate: refuses a negative allocation', async () => {
-    assert.equal(await refuse(submit({ intent: 'operate', version: 2, allocations: splitOf(world, '-1', '5') })), 'negative allocation: -1 for asset usdc');
+    assert.equal(await refuseNext('operate', '-1', '5'), 'negative allocation: -1 for asset usdc');
   });
   test('operate: refuses an allocation to a non-participant', async () => {
     const outsider = newWallet().address;
     assert.equal(await refuse(submit({ intent: 'operate', version: 2, allocations: [{ participant: outsider, asset: 'usdc', amount: '4' }] })), `allocation to non-participant ${outsider}`);
   });
   test('operate: refuses a redistribution that changes the total', async () => {
-    assert.equal(await refuse(submit({ intent: 'operate', version: 2, allocations: splitOf(world, '2', '1') })),
+    assert.equal(await refuseNext('operate', '2', '1'),
       'incorrect operate request: non-zero allocations sum delta: asset usdc not fully redistributed');
   });
   test('operate: refuses an asset the session never held', async () => {
@@ -220,13 +203,13 @@ describe('submit_app_state', () => {
       'incorrect operate request: non-zero allocations sum delta: allocation references unknown asset eth');
   });
   test('deposit: refuses a decreased allocation', async () => {
-    assert.equal(await refuse(submit({ intent: 'deposit', version: 2, allocations: splitOf(world, '3', '0') })), `incorrect deposit request: decreased allocation for participant ${world.alice.wallet.address}`);
+    assert.equal(await refuseNext('deposit', '3', '0'), `incorrect deposit request: decreased allocation for participant ${world.alice.wallet.address}`);
   });
   test('deposit: refuses a deposit that adds nothing', async () => {
-    assert.equal(await refuse(submit({ intent: 'deposit', version: 2, allocations: splitOf(world, '4', '0') })), 'incorrect deposit request: non-positive allocations sum delta');
+    assert.equal(await refuseNext('deposit', '4', '0'), 'incorrect deposit request: non-positive allocations sum delta');
   });
   test('deposit: refuses more than the depositor\'s unified balance', async () => {
-    assert.equal(await refuse(submit({ intent: 'deposit', version: 2, allocations: splitOf(world, '4', '20') })), 'incorrect deposit request: insufficient unified balance');
+    assert.equal(await refuseNext('deposit', '4', '20'), 'incorrect deposit request: insufficient unified balance');
   });
   test('deposit: the depositor must sign', async () => {
     const weights = await twoFundedUsers();
@@ -236,13 +219,13 @@ describe('submit_app_state', () => {
     await weights.stop();
   });
   test('withdraw: refuses an increased allocation', async () => {
-    assert.equal(await refuse(submit({ intent: 'withdraw', version: 2, allocations: splitOf(world, '5', '0') })), `incorrect withdrawal request: increased allocation for participant ${world.alice.wallet.address}`);
+    assert.equal(await refuseNext('withdraw', '5', '0'), `incorrect withdrawal request: increased allocation for participant ${world.alice.wallet.address}`);
   });
   test('withdraw: refuses a withdrawal that takes nothing', async () => {
-    assert.equal(await refuse(submit({ intent: 'withdraw', version: 2, allocations: splitOf(world, '4', '0') })), 'incorrect withdrawal request: non-negative allocations sum delta');
+    assert.equal(await refuseNext('withdraw', '4', '0'), 'incorrect withdrawal request: non-negative allocations sum delta');
   });
   test('refuses an unknown intent with "incorrect app state: unsupported intent: swap"', async () => {
-    assert.equal(await refuse(submit({ intent: 'swap', version: 2, allocations: splitOf(world, '2', '2') })), 'incorrect app state: unsupported intent: swap');
+    assert.equal(await refuseNext('swap', '2', '2'), 'incorrect app state: unsupported intent: swap');
   });
   test('refused submissions moved nothing and kept the version', async () => {
     assert.equal(await balanceOf(world.alice), '6');

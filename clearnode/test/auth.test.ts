@@ -6,7 +6,7 @@ import {
 } from '@erc7824/nitrolite';
 import type { Hex } from 'viem';
 import { startClearNode, type RunningClearNode } from '../src/clearnode.ts';
-import { freshNode } from './support/node.ts';
+import { freshNode, nodeWithClient, nodeWithUser } from './support/node.ts';
 import { TestClient, newWallet, signIn, signInWithJwt, errorOf, paramsOf, requestId, walletClientOf, type Wallet, type SignedIn } from './support/client.ts';
 import { createSession, definition } from './support/requests.ts';
 
@@ -36,20 +36,11 @@ async function createWith(user: SignedIn) {
 }
 
 describe('auth_verify', () => {
-  let node: RunningClearNode;
-  let client: TestClient;
   const wallet = newWallet();
-  before(async () => {
-    node = await startClearNode({ port: 0, db: ':memory:' });
-    client = await TestClient.connect(node.url);
-  });
-  after(async () => {
-    client.close();
-    await node.stop();
-  });
+  const env = nodeWithClient();
 
   test('signs in: jwt_token, then pushes channels and bu', async () => {
-    const user = await signIn(node.url, newWallet());
+    const user = await signIn(env.node.url, newWallet());
     const verify = user.client.frames.findIndex((f) => f.json.res?.[1] === 'auth_verify');
     assert.deepEqual(user.client.frames.slice(verify + 1, verify + 3).map((f) => f.json.res?.[1]), ['channels', 'bu']);
     assert.equal(user.jwt.split('.').length, 3);
@@ -57,59 +48,59 @@ describe('auth_verify', () => {
   });
   test('refuses an unknown challenge with "invalid challenge"', async () => {
     const params: ChallengeParams = { address: wallet.address, session_key: newWallet().address, application: 'app', allowances: [], expires_at: 1n, scope: 'app' };
-    assert.equal(await client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), '6f1c1c4e-6a43-4b3a-9a4e-2f1e0b1b2c3d', requestId())), 'invalid challenge');
+    assert.equal(await env.client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), '6f1c1c4e-6a43-4b3a-9a4e-2f1e0b1b2c3d', requestId())), 'invalid challenge');
   });
   test('refuses a Policy signed under another domain with "invalid challenge or signature"', async () => {
-    assert.equal(await verifyWith(client, wallet, {}, wallet, 'other'), 'invalid challenge or signature');
+    assert.equal(await verifyWith(env.client, wallet, {}, wallet, 'other'), 'invalid challenge or signature');
   });
   test('refuses a Policy signed by someone else with "invalid challenge or signature"', async () => {
-    assert.equal(await verifyWith(client, wallet, {}, newWallet()), 'invalid challenge or signature');
+    assert.equal(await verifyWith(env.client, wallet, {}, newWallet()), 'invalid challenge or signature');
   });
   test('refuses a replayed challenge with "invalid challenge or signature"', async () => {
-    const { params, challenge } = await challengeFor(client, wallet, newWallet());
-    assert.equal(await client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), challenge, requestId())), undefined);
-    assert.equal(await client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), challenge, requestId())), 'invalid challenge or signature');
+    const { params, challenge } = await challengeFor(env.client, wallet, newWallet());
+    assert.equal(await env.client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), challenge, requestId())), undefined);
+    assert.equal(await env.client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), challenge, requestId())), 'invalid challenge or signature');
   });
   test('compares the address as a string: a lowercase address never matches', async () => {
     const lower = { ...wallet, address: wallet.address.toLowerCase() as Hex };
-    const { params, challenge } = await challengeFor(client, lower, newWallet());
-    assert.equal(await client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), challenge, requestId())), 'invalid challenge or signature');
+    const { params, challenge } = await challengeFor(env.client, lower, newWallet());
+    assert.equal(await env.client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(wallet, params), challenge, requestId())), 'invalid challenge or signature');
   });
   test('refuses a past expires_at with "expiration time must be set and in the future"', async () => {
-    assert.equal(await verifyWith(client, wallet, { expires_at: BigInt(Math.floor(Date.now() / 1000) - 10) }), 'expiration time must be set and in the future');
+    assert.equal(await verifyWith(env.client, wallet, { expires_at: BigInt(Math.floor(Date.now() / 1000) - 10) }), 'expiration time must be set and in the future');
   });
   test('refuses an unknown allowance asset with "unsupported token: asset \'doge\' is not supported"', async () => {
-    assert.equal(await verifyWith(client, wallet, { allowances: [{ asset: 'doge', amount: '1' }] }), "unsupported token: asset 'doge' is not supported");
+    assert.equal(await verifyWith(env.client, wallet, { allowances: [{ asset: 'doge', amount: '1' }] }), "unsupported token: asset 'doge' is not supported");
   });
   test('refuses an unparsable allowance amount with the decimal error', async () => {
-    assert.equal(await verifyWith(client, wallet, { allowances: [{ asset: 'usdc', amount: 'lots' }] }), "unsupported token: invalid amount 'lots' for asset 'usdc': can't convert lots to decimal");
+    assert.equal(await verifyWith(env.client, wallet, { allowances: [{ asset: 'usdc', amount: 'lots' }] }), "unsupported token: invalid amount 'lots' for asset 'usdc': can't convert lots to decimal");
   });
   test('refuses a negative allowance amount', async () => {
-    assert.equal(await verifyWith(client, wallet, { allowances: [{ asset: 'usdc', amount: '-1' }] }), "unsupported token: allowance amount cannot be negative for asset 'usdc', got '-1'");
+    assert.equal(await verifyWith(env.client, wallet, { allowances: [{ asset: 'usdc', amount: '-1' }] }), "unsupported token: allowance amount cannot be negative for asset 'usdc', got '-1'");
   });
   test('refuses expires_at given in ms·1000 with "failed to generate JWT token"', async () => {
-    assert.equal(await verifyWith(client, wallet, { expires_at: BigInt(Date.now()) * 1000n }), 'failed to generate JWT token');
+    assert.equal(await verifyWith(env.client, wallet, { expires_at: BigInt(Date.now()) * 1000n }), 'failed to generate JWT token');
   });
   test('refuses a session key already registered to another wallet', async () => {
     const key = newWallet();
-    const owner = await signIn(node.url, newWallet(), { sessionKey: key });
+    const owner = await signIn(env.node.url, newWallet(), { sessionKey: key });
     const other = newWallet();
-    const { params, challenge } = await challengeFor(client, other, key);
-    assert.equal(await client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(other, params), challenge, requestId())), 'signer is already in use for another wallet');
+    const { params, challenge } = await challengeFor(env.client, other, key);
+    assert.equal(await env.client.refusal(await createAuthVerifyMessageFromChallenge(policySigner(other, params), challenge, requestId())), 'signer is already in use for another wallet');
     owner.client.close();
   });
   test('refuses a frame with neither jwt nor signature', async () => {
-    const { challenge } = await challengeFor(client, wallet, newWallet());
-    assert.equal(await client.refusal(JSON.stringify({ req: [requestId(), 'auth_verify', { challenge }, Date.now()], sig: [] })), 'invalid authentication method: expected JWT or signature');
+    const { challenge } = await challengeFor(env.client, wallet, newWallet());
+    assert.equal(await env.client.refusal(JSON.stringify({ req: [requestId(), 'auth_verify', { challenge }, Date.now()], sig: [] })), 'invalid authentication method: expected JWT or signature');
   });
   test('refuses a malformed challenge uuid with "failed to parse auth parameters"', async () => {
-    assert.equal(await client.refusal(JSON.stringify({ req: [requestId(), 'auth_verify', { challenge: 'nope' }, Date.now()], sig: [] })), 'failed to parse auth parameters');
+    assert.equal(await env.client.refusal(JSON.stringify({ req: [requestId(), 'auth_verify', { challenge: 'nope' }, Date.now()], sig: [] })), 'failed to parse auth parameters');
   });
   test('reusing an active key keeps its first allowances', async () => {
     const key = newWallet();
     const owner = newWallet();
-    const first = await signIn(node.url, owner, { sessionKey: key, allowances: [{ asset: 'usdc', amount: '7' }] });
-    const again = await signIn(node.url, owner, { sessionKey: key, allowances: [{ asset: 'usdc', amount: '9' }] });
+    const first = await signIn(env.node.url, owner, { sessionKey: key, allowances: [{ asset: 'usdc', amount: '7' }] });
+    const again = await signIn(env.node.url, owner, { sessionKey: key, allowances: [{ asset: 'usdc', amount: '9' }] });
     const { sessionKeys } = await again.client.expect(await createGetSessionKeysMessage(again.signer, requestId()), RPCMethod.GetSessionKeys);
     assert.deepEqual(sessionKeys.map((k) => k.allowances[0].allowance), ['7']);
     first.client.close();
@@ -129,69 +120,51 @@ describe('auth_request', () => {
 });
 
 describe('private methods', () => {
-  let node: RunningClearNode;
-  let user: SignedIn;
-  before(async () => {
-    node = await startClearNode({ port: 0, db: ':memory:' });
-    user = await signIn(node.url, newWallet());
-  });
-  after(async () => {
-    user.client.close();
-    await node.stop();
-  });
+  const env = nodeWithUser();
 
   test('refuse an anonymous connection with "authentication required"', async () => {
-    const anonymous = await TestClient.connect(node.url);
+    const anonymous = await TestClient.connect(env.node.url);
     assert.equal(await anonymous.refusal(await createGetLedgerBalancesMessage(createECDSAMessageSigner(newWallet().privateKey), undefined, requestId())), 'authentication required');
     anonymous.close();
   });
   test('refuse a timestamp older than 60 s with "invalid message timestamp"', async () => {
-    assert.equal(await user.client.refusal(await createGetLedgerBalancesMessage(user.signer, undefined, requestId(), Date.now() - 61_000)), 'invalid message timestamp');
+    assert.equal(await env.user.client.refusal(await createGetLedgerBalancesMessage(env.user.signer, undefined, requestId(), Date.now() - 61_000)), 'invalid message timestamp');
   });
   test('refuse a 10-digit (seconds) timestamp with "invalid message timestamp"', async () => {
-    assert.equal(await user.client.refusal(await createGetLedgerBalancesMessage(user.signer, undefined, requestId(), Math.floor(Date.now() / 1000))), 'invalid message timestamp');
+    assert.equal(await env.user.client.refusal(await createGetLedgerBalancesMessage(env.user.signer, undefined, requestId(), Math.floor(Date.now() / 1000))), 'invalid message timestamp');
   });
   test('accept a future timestamp', async () => {
-    assert.equal(await user.client.refusal(await createGetLedgerBalancesMessage(user.signer, undefined, requestId(), Date.now() + 3_600_000)), undefined);
+    assert.equal(await env.user.client.refusal(await createGetLedgerBalancesMessage(env.user.signer, undefined, requestId(), Date.now() + 3_600_000)), undefined);
   });
   test('get_ledger_balances is empty before any movement', async () => {
-    assert.deepEqual(await user.client.expect(await createGetLedgerBalancesMessage(user.signer, undefined, requestId()), RPCMethod.GetLedgerBalances), { ledgerBalances: [] });
+    assert.deepEqual(await env.user.client.expect(await createGetLedgerBalancesMessage(env.user.signer, undefined, requestId()), RPCMethod.GetLedgerBalances), { ledgerBalances: [] });
   });
   test('get_user_tag returns a 6-character tag made at sign-in', async () => {
-    const { tag } = await user.client.expect(await createGetUserTagMessage(user.signer, requestId()), RPCMethod.GetUserTag);
+    const { tag } = await env.user.client.expect(await createGetUserTagMessage(env.user.signer, requestId()), RPCMethod.GetUserTag);
     assert.match(tag, /^[0-9A-Z]{6}$/);
   });
 });
 
 describe('JWT re-auth', () => {
-  let node: RunningClearNode;
-  let user: SignedIn;
-  before(async () => {
-    node = await startClearNode({ port: 0, db: ':memory:' });
-    user = await signIn(node.url, newWallet());
-  });
-  after(async () => {
-    user.client.close();
-    await node.stop();
-  });
+  const env = nodeWithUser();
 
   test('signs a new connection in without a new jwt_token, then pushes bu', async () => {
-    const { client, response } = await signInWithJwt(node.url, user.jwt);
-    assert.deepEqual(paramsOf(response, RPCMethod.AuthVerify), { address: user.wallet.address, sessionKey: user.sessionKey.address, success: true, jwtToken: undefined });
+    const { client, response } = await signInWithJwt(env.node.url, env.user.jwt);
+    assert.deepEqual(paramsOf(response, RPCMethod.AuthVerify), { address: env.user.wallet.address, sessionKey: env.user.sessionKey.address, success: true, jwtToken: undefined });
     await client.push('bu');
-    assert.equal((await client.call(await createGetLedgerBalancesMessage(user.signer, undefined, requestId()))).method, 'get_ledger_balances');
+    assert.equal((await client.call(await createGetLedgerBalancesMessage(env.user.signer, undefined, requestId()))).method, 'get_ledger_balances');
     client.close();
   });
   test('refuses a tampered token with "invalid JWT token"', async () => {
-    const forged = user.jwt.slice(0, -4) + (user.jwt.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-    const bad = await signInWithJwt(node.url, forged);
+    const forged = env.user.jwt.slice(0, -4) + (env.user.jwt.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    const bad = await signInWithJwt(env.node.url, forged);
     assert.equal(errorOf(bad.response), 'invalid JWT token');
     bad.client.close();
   });
   test('still works after the session key was revoked, but the key no longer signs', async () => {
-    const owner = await signIn(node.url, newWallet());
+    const owner = await signIn(env.node.url, newWallet());
     await owner.client.expect(await createRevokeSessionKeyMessage(owner.signer, owner.sessionKey.address, requestId()), RPCMethod.RevokeSessionKey);
-    const { client, response } = await signInWithJwt(node.url, owner.jwt);
+    const { client, response } = await signInWithJwt(env.node.url, owner.jwt);
     assert.equal(paramsOf(response, RPCMethod.AuthVerify).success, true);
     assert.equal(await client.refusal(await createRevokeSessionKeyMessage(owner.signer, owner.sessionKey.address, requestId())), 'invalid signature');
     client.close();

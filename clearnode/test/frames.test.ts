@@ -1,9 +1,8 @@
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keccak256, toUtf8Bytes, SigningKey } from 'ethers';
 import { createPingMessageV2 } from '@erc7824/nitrolite';
-import { startClearNode } from '../src/clearnode.ts';
-import { freshNode } from './support/node.ts';
+import { freshNode, nodeWithClient } from './support/node.ts';
 import { TestClient, errorOf, requestId, newWallet, signIn } from './support/client.ts';
 import { definition } from './support/requests.ts';
 
@@ -36,35 +35,26 @@ const MALFORMED: [string, string, number][] = [
 ];
 
 describe('frames', () => {
-  let node: Awaited<ReturnType<typeof startClearNode>>;
-  let client: TestClient;
-  before(async () => {
-    node = await startClearNode({ port: 0, db: ':memory:' });
-    client = await TestClient.connect(node.url);
-  });
-  after(async () => {
-    client.close();
-    await node.stop();
-  });
+  const env = nodeWithClient();
 
   for (const [text, error, id] of MALFORMED) {
     test(`${text} is answered with "${error}"`, async () => {
-      const from = client.frames.length;
-      client.ws.send(text);
-      const reply = await client.waitFor((f) => f.json.res?.[1] === 'error', { from, what: text });
+      const from = env.client.frames.length;
+      env.client.ws.send(text);
+      const reply = await env.client.waitFor((f) => f.json.res?.[1] === 'error', { from, what: text });
       assert.equal(errorOf(reply), error);
       if (id === 0) assert.ok(Math.abs(reply.json.res![0] - Date.now()) < 5000, `id ${reply.json.res![0]} is not the current time`);
       else assert.equal(reply.json.res?.[0], id);
-      assert.equal(client.ws.readyState, client.ws.OPEN);
+      assert.equal(env.client.ws.readyState, env.client.ws.OPEN);
     });
   }
 
   test('keys match case-insensitively, as Go decodes them', async () => {
-    const reply = await client.sendRaw(`{"REQ":[${requestId()},"ping",{},1],"Sig":[]}`);
+    const reply = await env.client.sendRaw(`{"REQ":[${requestId()},"ping",{},1],"Sig":[]}`);
     assert.equal(reply.json.res?.[1], 'pong');
   });
   test('any non-null params pass validation', async () => {
-    const reply = await client.sendRaw(`{"req":[${requestId()},"ping","",1]}`);
+    const reply = await env.client.sendRaw(`{"req":[${requestId()},"ping","",1]}`);
     assert.equal(reply.json.res?.[1], 'pong');
   });
 });

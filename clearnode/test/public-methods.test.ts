@@ -10,6 +10,7 @@ import type { Hex } from 'viem';
 import { startClearNode, type RunningClearNode } from '../src/clearnode.ts';
 import { TestClient, newWallet, requestId, signIn, errorOf, requestFaucet, type SignedIn } from './support/client.ts';
 import { createSession, definition } from './support/requests.ts';
+import { nodeWithClient } from './support/node.ts';
 import { twoFundedUsers, type TwoUsers } from './support/world.ts';
 import { FAUCET_ACCOUNT } from '../src/faucet.ts';
 
@@ -24,56 +25,47 @@ function brokerSigner(raw: string, sig: string): string {
 const publicRequest = (method: string, params: object) => JSON.stringify({ req: [requestId(), method, params, Date.now()], sig: [] });
 
 describe('connection and public basics', () => {
-  let node: RunningClearNode;
-  let client: TestClient;
-  before(async () => {
-    node = await startClearNode({ port: 0, db: ':memory:' });
-    client = await TestClient.connect(node.url);
-  });
-  after(async () => {
-    client.close();
-    await node.stop();
-  });
+  const env = nodeWithClient();
 
   test('assets is pushed on connect with every configured token', async () => {
-    const assets = parseAssetsResponse((await client.push('assets')).raw);
+    const assets = parseAssetsResponse((await env.client.push('assets')).raw);
     assert.deepEqual(assets.params.assets.map((a) => [a.symbol, a.decimals, a.chainId]), [['usdc', 6, 31337], ['eth', 18, 31337]]);
   });
   test('ping is answered with pong and null params', async () => {
-    const frame = await client.send(createPingMessageV2(requestId()));
+    const frame = await env.client.send(createPingMessageV2(requestId()));
     assert.equal(parsePongResponse(frame.raw).method, 'pong');
     assert.equal(frame.json.res![2], null);
   });
   test('get_config has exactly broker_address and networks (the SDK parser is strict)', async () => {
-    const frame = await client.send(createGetConfigMessageV2(requestId()));
+    const frame = await env.client.send(createGetConfigMessageV2(requestId()));
     const config = parseGetConfigResponse(frame.raw);
-    assert.equal(config.params.brokerAddress, node.brokerAddress);
+    assert.equal(config.params.brokerAddress, env.node.brokerAddress);
     assert.equal(config.params.networks[0].chainId, 31337);
     assert.deepEqual(Object.keys(frame.json.res![2] as object), ['broker_address', 'networks']);
   });
   test('get_assets filters by chain_id', async () => {
-    assert.equal(parseGetAssetsResponse((await client.send(createGetAssetsMessageV2(1, requestId()))).raw).params.assets.length, 0);
-    assert.equal(parseGetAssetsResponse((await client.send(createGetAssetsMessageV2(31337, requestId()))).raw).params.assets.length, 2);
+    assert.equal(parseGetAssetsResponse((await env.client.send(createGetAssetsMessageV2(1, requestId()))).raw).params.assets.length, 0);
+    assert.equal(parseGetAssetsResponse((await env.client.send(createGetAssetsMessageV2(31337, requestId()))).raw).params.assets.length, 2);
   });
   test('get_assets refuses a non-object params with "failed to parse parameters"', async () => {
-    assert.equal(await client.refusal(JSON.stringify({ req: [requestId(), 'get_assets', [], 1], sig: [] })), 'failed to parse parameters');
+    assert.equal(await env.client.refusal(JSON.stringify({ req: [requestId(), 'get_assets', [], 1], sig: [] })), 'failed to parse parameters');
   });
   test('get_channels is always empty (no chain)', async () => {
-    assert.equal(parseGetChannelsResponse((await client.send(createGetChannelsMessageV2(undefined, undefined, requestId()))).raw).params.channels.length, 0);
+    assert.equal(parseGetChannelsResponse((await env.client.send(createGetChannelsMessageV2(undefined, undefined, requestId()))).raw).params.channels.length, 0);
   });
   test('get_channels refuses an unusable sort with "failed to get channels"', async () => {
-    assert.equal(await client.refusal(publicRequest('get_channels', { sort: 'sideways' })), 'failed to get channels');
+    assert.equal(await env.client.refusal(publicRequest('get_channels', { sort: 'sideways' })), 'failed to get channels');
   });
   test('public methods ignore the timestamp', async () => {
-    const old = await client.send(JSON.stringify({ req: [requestId(), 'get_assets', {}, 1], sig: [] }));
+    const old = await env.client.send(JSON.stringify({ req: [requestId(), 'get_assets', {}, 1], sig: [] }));
     assert.equal(old.json.res?.[1], 'get_assets');
   });
   test('cleanup_session_key_cache answers "test mode endpoints are disabled"', async () => {
-    assert.equal(await client.refusal(publicRequest('cleanup_session_key_cache', {})), 'test mode endpoints are disabled');
+    assert.equal(await env.client.refusal(publicRequest('cleanup_session_key_cache', {})), 'test mode endpoints are disabled');
   });
   test('every frame so far is signed by the broker over the exact res bytes', () => {
-    assert.ok(client.frames.length > 5);
-    for (const frame of client.frames) assert.equal(brokerSigner(frame.raw, frame.json.sig![0]), node.brokerAddress);
+    assert.ok(env.client.frames.length > 5);
+    for (const frame of env.client.frames) assert.equal(brokerSigner(frame.raw, frame.json.sig![0]), env.node.brokerAddress);
   });
 });
 

@@ -3,6 +3,8 @@ import type { Allowance } from './session-keys.ts';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 const MAX_PENDING_CHALLENGES = 1000;
+/** What the pending challenges may hold in strings at most: 1000 ordinary ones need well under 1 MiB. */
+export const MAX_PENDING_CHALLENGE_CHARS = 16 * 1024 * 1024;
 
 export interface Challenge {
   token: string;
@@ -16,16 +18,30 @@ export interface Challenge {
   completed: boolean;
 }
 
-/** Pending auth challenges: in memory, 5 minutes, single use, at most 1000 at a time (as Go). */
+/** The characters a challenge keeps (its strings, and a little for each allowance). */
+function sizeOf(request: Omit<Challenge, 'token' | 'challengeExpiresAt' | 'completed'>): number {
+  let size = request.address.length + request.sessionKey.length + request.application.length + request.scope.length;
+  for (const allowance of request.allowances) size += allowance.asset.length + allowance.amount.length + 16;
+  return size;
+}
+
+/**
+ * Pending auth challenges: in memory, 5 minutes, single use, at most 1000 at a time (as Go) and at most
+ * MAX_PENDING_CHALLENGE_CHARS in all, so oversized requests cannot fill the memory.
+ */
 export class Challenges {
-  #pending = new Map<string, Challenge>();
+  #pending = new Map<string, Challenge & { size: number }>();
+  #chars = 0;
 
   create(request: Omit<Challenge, 'token' | 'challengeExpiresAt' | 'completed'>): string {
     this.#purgeExpired();
     if (this.#pending.size >= MAX_PENDING_CHALLENGES) throw new Error('too many pending challenges');
+    const size = sizeOf(request);
+    if (this.#chars + size > MAX_PENDING_CHALLENGE_CHARS) throw new Error('pending challenges too large');
     const address = request.address.startsWith('0x') ? request.address : '0x' + request.address;
     const token = randomUUID();
-    this.#pending.set(token, { ...request, address, token, challengeExpiresAt: Date.now() + CHALLENGE_TTL_MS, completed: false });
+    this.#pending.set(token, { ...request, address, token, challengeExpiresAt: Date.now() + CHALLENGE_TTL_MS, completed: false, size });
+    this.#chars += size;
     return token;
   }
 
@@ -39,11 +55,11 @@ export class Challenges {
     if (!challenge) throw new Error('challenge not found');
     if (challenge.address !== recovered) throw new Error('challenge address mismatch');
     if (Date.now() > challenge.challengeExpiresAt) {
-      this.#pending.delete(token);
+      this.#drop(token);
       throw new Error('challenge expired');
     }
     if (challenge.completed) {
-      this.#pending.delete(token);
+      this.#drop(token);
       throw new Error('challenge already used');
     }
     challenge.completed = true;
@@ -52,7 +68,14 @@ export class Challenges {
 
   #purgeExpired(): void {
     const now = Date.now();
-    for (const [token, challenge] of this.#pending) if (now > challenge.challengeExpiresAt) this.#pending.delete(token);
+    for (const [token, challenge] of this.#pending) if (now > challenge.challengeExpiresAt) this.#drop(token);
+  }
+
+  #drop(token: string): void {
+    const challenge = this.#pending.get(token);
+    if (!challenge) return;
+    this.#pending.delete(token);
+    this.#chars -= challenge.size;
   }
 }
 

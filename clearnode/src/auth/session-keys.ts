@@ -49,6 +49,11 @@ export class SessionKeys {
     return entry.wallet;
   }
 
+  /** The wallet a signer acts for: its session key's wallet, or the signer itself (Go's getWallets). */
+  walletFor(signer: string): string {
+    return this.walletOf(signer) || signer;
+  }
+
   /** Go's CheckSessionKeyExists. */
   exists(wallet: string, address: string): boolean {
     const cached = this.#cache.get(address);

@@ -23,7 +23,7 @@ export const messageRelayMethod: MethodSpec = {
       throw new RpcError('invalid signature');
     }
     for (const signer of signers) {
-      const wallet = s.sessionKeys.walletOf(signer) || signer;
+      const wallet = s.sessionKeys.walletFor(signer);
       if (!session.participants.includes(wallet)) throw new RpcError(`signature from non-participant wallet ${wallet}`);
     }
     let delivered = 0;

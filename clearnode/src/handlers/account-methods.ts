@@ -1,28 +1,15 @@
 import type { MethodSpec } from '../rpc/method.ts';
-import type { RpcContext } from '../rpc/rpc-context.ts';
-import type { NodeServices } from '../services.ts';
-import { orFail } from '../rpc/method.ts';
+import { orFail, readParams } from '../rpc/method.ts';
 import { RpcError } from '../rpc/rpc-error.ts';
-import { asParams, readString, readListOptions, pageOf, orderOf } from '../rpc/params.ts';
+import { readString, readListOptions, pageOf, orderOf } from '../rpc/params.ts';
 import { balanceJson } from '../ledger/ledger.ts';
 import { accountId } from '../address.ts';
 import { CLEARNODE_APPLICATION, type Allowance } from '../auth/session-keys.ts';
 import { parseAmount, formatAmount } from '../decimal.ts';
 import { rfc3339Nano } from '../time-format.ts';
+import { verifyCallerSigner } from './signers.ts';
 
 const PARSE_FAILED = 'failed to parse parameters';
-
-/**
- * Go's verifySigner: sig[0], mapped through session keys, must be the signed-in wallet.
- * Returns the raw signer (a session key or the wallet itself).
- */
-export function verifyCallerSigner(ctx: RpcContext, s: NodeServices): string {
-  if (ctx.frame.signatures.length < 1) throw new RpcError('missing participant signature');
-  const signer = ctx.recoverSignature(0);
-  const wallet = s.sessionKeys.walletOf(signer) || signer;
-  if (wallet !== ctx.userId) throw new RpcError('invalid signature');
-  return signer;
-}
 
 /** Private methods about the signed-in wallet itself. */
 export const accountMethods: Record<string, MethodSpec> = {
@@ -38,7 +25,7 @@ export const accountMethods: Record<string, MethodSpec> = {
   get_ledger_balances: {
     access: 'private',
     handler: (ctx, s) => {
-      const account = orFail(PARSE_FAILED, () => readString(asParams(ctx.frame.params), 'account_id'));
+      const account = readParams(ctx, PARSE_FAILED, (params) => readString(params, 'account_id'));
       // Only the caller's own sub-balance, also for an app session account.
       const balances = s.ledger.balances(accountId(account || ctx.userId), ctx.userId);
       return { method: 'get_ledger_balances', params: { ledger_balances: balances.map(balanceJson) } };
@@ -48,7 +35,7 @@ export const accountMethods: Record<string, MethodSpec> = {
   get_rpc_history: {
     access: 'private',
     handler: (ctx, s) => {
-      const list = orFail(PARSE_FAILED, () => readListOptions(asParams(ctx.frame.params)));
+      const list = readParams(ctx, PARSE_FAILED, readListOptions);
       // Go hides the query error (an unusable sort) behind this text.
       const entries = orFail('failed to retrieve RPC history', () => {
         const { offset, limit } = pageOf(list);
@@ -62,7 +49,7 @@ export const accountMethods: Record<string, MethodSpec> = {
     access: 'private',
     handler: (ctx, s) => {
       // Go decodes the list options but uses only limit and offset as given (no default, no cap, no sort).
-      const { limit, offset } = orFail(PARSE_FAILED, () => readListOptions(asParams(ctx.frame.params)));
+      const { limit, offset } = readParams(ctx, PARSE_FAILED, readListOptions);
       const keys = s.sessionKeys.listActive(ctx.userId, limit, offset).map((key) => {
         const allowances = JSON.parse(key.allowance) as Allowance[];
         return {
@@ -86,7 +73,7 @@ export const accountMethods: Record<string, MethodSpec> = {
   revoke_session_key: {
     access: 'private',
     handler: (ctx, s) => {
-      const target = orFail(PARSE_FAILED, () => readString(asParams(ctx.frame.params), 'session_key'));
+      const target = readParams(ctx, PARSE_FAILED, (params) => readString(params, 'session_key'));
       if (target === '') throw new RpcError('session_key parameter is required');
       const signer = orFail('failed to verify signer', () => verifyCallerSigner(ctx, s));
       const actingKey = signer !== ctx.userId ? signer : null;

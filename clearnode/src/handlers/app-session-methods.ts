@@ -1,9 +1,9 @@
 import type { MethodSpec } from '../rpc/method.ts';
-import type { RpcContext } from '../rpc/rpc-context.ts';
 import type { NodeServices } from '../services.ts';
 import type { Allocation, AppSessionResult } from '../app-sessions/app-session-service.ts';
-import { orFail } from '../rpc/method.ts';
+import { orFail, readParams } from '../rpc/method.ts';
 import { asParams, readString, readOptionalString, readArray, readAmount, readObject, readStringArray, readIntArray, readUint, type Params } from '../rpc/params.ts';
+import { signerWallets } from './signers.ts';
 
 const PARSE_FAILED = 'failed to parse parameters';
 
@@ -35,11 +35,28 @@ function appSessionResponse(result: AppSessionResult): Record<string, unknown> {
   };
 }
 
-/** Go's getWallets: each recovered signer mapped to its wallet through active session keys. */
-export function signerWallets(ctx: RpcContext, s: NodeServices): Set<string> {
-  const wallets = new Set<string>();
-  for (const signer of ctx.signers()) wallets.add(s.sessionKeys.walletOf(signer) || signer);
-  return wallets;
+/**
+ * submit_app_state and close_app_session share Go's steps: decode, map the signers to wallets, then
+ * let the service apply the change (quorum counted over wallets, session keys checked over signers).
+ */
+function stateChangeMethod<R>(
+  method: string,
+  failure: string,
+  read: (params: Params) => R,
+  apply: (s: NodeServices, request: R, wallets: Set<string>, signers: Set<string>) => AppSessionResult,
+): MethodSpec {
+  return {
+    access: 'private',
+    pushesCallerBalance: true,
+    recordsHistory: true,
+    handler: (ctx, s) => {
+      const request = readParams(ctx, PARSE_FAILED, read);
+      const wallets = orFail('failed to get wallets from RPC message', () => signerWallets(ctx, s));
+      const signers = ctx.signers();
+      const result = orFail(failure, () => apply(s, request, wallets, signers));
+      return { method, params: appSessionResponse(result) };
+    },
+  };
 }
 
 /** create_app_session, submit_app_state, close_app_session. */
@@ -49,8 +66,7 @@ export const appSessionMethods: Record<string, MethodSpec> = {
     pushesCallerBalance: true,
     recordsHistory: true,
     handler: (ctx, s) => {
-      const request = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
+      const request = readParams(ctx, PARSE_FAILED, (params) => {
         const d = readObject(params, 'definition');
         return {
           definition: {
@@ -74,45 +90,27 @@ export const appSessionMethods: Record<string, MethodSpec> = {
     },
   },
 
-  submit_app_state: {
-    access: 'private',
-    pushesCallerBalance: true,
-    recordsHistory: true,
-    handler: (ctx, s) => {
-      const request = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
-        return {
-          appSessionId: readString(params, 'app_session_id'),
-          intent: readString(params, 'intent'),
-          version: readUint(params, 'version'),
-          allocations: readAllocations(params),
-          sessionData: readOptionalString(params, 'session_data'),
-        };
-      });
-      const wallets = orFail('failed to get wallets from RPC message', () => signerWallets(ctx, s));
-      const signers = ctx.signers();
-      const result = orFail('failed to submit app state', () => s.appSessions.submit(request, wallets, signers));
-      return { method: 'submit_app_state', params: appSessionResponse(result) };
-    },
-  },
+  submit_app_state: stateChangeMethod(
+    'submit_app_state',
+    'failed to submit app state',
+    (params) => ({
+      appSessionId: readString(params, 'app_session_id'),
+      intent: readString(params, 'intent'),
+      version: readUint(params, 'version'),
+      allocations: readAllocations(params),
+      sessionData: readOptionalString(params, 'session_data'),
+    }),
+    (s, request, wallets, signers) => s.appSessions.submit(request, wallets, signers),
+  ),
 
-  close_app_session: {
-    access: 'private',
-    pushesCallerBalance: true,
-    recordsHistory: true,
-    handler: (ctx, s) => {
-      const request = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
-        return {
-          appSessionId: readString(params, 'app_session_id'),
-          allocations: readAllocations(params),
-          sessionData: readOptionalString(params, 'session_data'),
-        };
-      });
-      const wallets = orFail('failed to get wallets from RPC message', () => signerWallets(ctx, s));
-      const signers = ctx.signers();
-      const result = orFail('failed to close application session', () => s.appSessions.close(request, wallets, signers));
-      return { method: 'close_app_session', params: appSessionResponse(result) };
-    },
-  },
+  close_app_session: stateChangeMethod(
+    'close_app_session',
+    'failed to close application session',
+    (params) => ({
+      appSessionId: readString(params, 'app_session_id'),
+      allocations: readAllocations(params),
+      sessionData: readOptionalString(params, 'session_data'),
+    }),
+    (s, request, wallets, signers) => s.appSessions.close(request, wallets, signers),
+  ),
 };

@@ -2,9 +2,8 @@ import type { MethodSpec } from '../rpc/method.ts';
 import type { NodeServices } from '../services.ts';
 import type { Policy } from '../auth/jwt.ts';
 import type { Allowance } from '../auth/session-keys.ts';
-import { orFail } from '../rpc/method.ts';
-import { RpcError } from '../rpc/rpc-error.ts';
-import { ParamsError } from '../rpc/rpc-error.ts';
+import { orFail, readParams } from '../rpc/method.ts';
+import { RpcError, ParamsError } from '../rpc/rpc-error.ts';
 import { asParams, readString, readUint64, readArray, type Params } from '../rpc/params.ts';
 import { parseUuid } from '../auth/challenges.ts';
 import { recoverPolicySigner } from '../auth/policy-signature.ts';
@@ -26,8 +25,7 @@ export const authMethods: Record<string, MethodSpec> = {
   auth_request: {
     access: 'public',
     handler: (ctx, s) => {
-      const request = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
+      const request = readParams(ctx, PARSE_FAILED, (params) => {
         return {
           address: readString(params, 'address'),
           sessionKey: readString(params, 'session_key'),
@@ -45,8 +43,7 @@ export const authMethods: Record<string, MethodSpec> = {
   auth_verify: {
     access: 'public',
     handler: (ctx, s) => {
-      const { challenge, jwt } = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
+      const { challenge, jwt } = readParams(ctx, PARSE_FAILED, (params) => {
         const challengeText = readString(params, 'challenge');
         const jwtText = readString(params, 'jwt');
         let uuid = '00000000-0000-0000-0000-000000000000';

@@ -1,10 +1,10 @@
 import type { MethodSpec } from '../rpc/method.ts';
-import { orFail } from '../rpc/method.ts';
+import { orFail, readParams } from '../rpc/method.ts';
 import { RpcError, ParamsError } from '../rpc/rpc-error.ts';
-import { asParams, readString, readUint32, readAmount, type Params } from '../rpc/params.ts';
+import { readString, readUint32, readAmount, type Params } from '../rpc/params.ts';
 import { hexToAddress } from '../address.ts';
 import { AMOUNT_SCALE } from '../decimal.ts';
-import { signerWallets } from './app-session-methods.ts';
+import { signerWallets } from './signers.ts';
 
 const PARSE_FAILED = 'failed to parse parameters';
 const WALLETS_FAILED = 'failed to get wallets from RPC message';
@@ -26,8 +26,7 @@ export const channelMethods: Record<string, MethodSpec> = {
     access: 'private',
     recordsHistory: true,
     handler: (ctx, s) => {
-      const { chainId, token } = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
+      const { chainId, token } = readParams(ctx, PARSE_FAILED, (params) => {
         const chainId = readUint32(params, 'chain_id');
         const token = readString(params, 'token');
         if (chainId === 0 || token === '') throw new ParamsError('chain_id and token are required');
@@ -48,8 +47,7 @@ export const channelMethods: Record<string, MethodSpec> = {
     access: 'private',
     recordsHistory: true,
     handler: (ctx, s) => {
-      const channelId = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
+      const channelId = readParams(ctx, PARSE_FAILED, (params) => {
         const channelId = readString(params, 'channel_id');
         const fundsDestination = readString(params, 'funds_destination');
         readOptionalIntegerAmount(params, 'allocate_amount');
@@ -66,8 +64,7 @@ export const channelMethods: Record<string, MethodSpec> = {
     access: 'private',
     recordsHistory: true,
     handler: (ctx, s) => {
-      const channelId = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
+      const channelId = readParams(ctx, PARSE_FAILED, (params) => {
         readString(params, 'funds_destination');
         return readString(params, 'channel_id');
       });

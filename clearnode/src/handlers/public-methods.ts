@@ -1,7 +1,7 @@
 import type { MethodSpec } from '../rpc/method.ts';
-import { orFail } from '../rpc/method.ts';
+import { orFail, readParams } from '../rpc/method.ts';
 import { RpcError } from '../rpc/rpc-error.ts';
-import { asParams, readString, readOptionalUint32, readListOptions, pageOf, orderOf, type ListOptions } from '../rpc/params.ts';
+import { readString, readOptionalUint32, readListOptions, pageOf, orderOf, type ListOptions } from '../rpc/params.ts';
 import { appSessionJson } from '../app-sessions/app-session-store.ts';
 import { TX_TYPES, entryJson, transactionJson, type EntryRow, type TransactionRow } from '../ledger/ledger.ts';
 import { accountId, hexToAddress } from '../address.ts';
@@ -20,7 +20,7 @@ export const publicMethods: Record<string, MethodSpec> = {
   get_assets: {
     access: 'public',
     handler: (ctx, s) => {
-      const chainId = orFail(PARSE_FAILED, () => readOptionalUint32(asParams(ctx.frame.params), 'chain_id'));
+      const chainId = readParams(ctx, PARSE_FAILED, (params) => readOptionalUint32(params, 'chain_id'));
       const assets = s.assets.filter((a) => chainId === undefined || a.chain_id === chainId);
       return { method: 'get_assets', params: { assets: assets.map(assetJson) } };
     },
@@ -29,8 +29,7 @@ export const publicMethods: Record<string, MethodSpec> = {
   get_channels: {
     access: 'public',
     handler: (ctx) => {
-      const list = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
+      const list = readParams(ctx, PARSE_FAILED, (params) => {
         readString(params, 'participant');
         readString(params, 'status');
         return readListOptions(params);
@@ -44,7 +43,7 @@ export const publicMethods: Record<string, MethodSpec> = {
   get_app_definition: {
     access: 'public',
     handler: (ctx, s) => {
-      const id = orFail(PARSE_FAILED, () => readString(asParams(ctx.frame.params), 'app_session_id'));
+      const id = readParams(ctx, PARSE_FAILED, (params) => readString(params, 'app_session_id'));
       if (id === '') throw new RpcError('missing account ID');
       const session = s.appSessionStore.find(id);
       if (!session) throw new RpcError('failed to get application session');
@@ -67,8 +66,7 @@ export const publicMethods: Record<string, MethodSpec> = {
   get_app_sessions: {
     access: 'public',
     handler: (ctx, s) => {
-      const { participant, status, list } = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
+      const { participant, status, list } = readParams(ctx, PARSE_FAILED, (params) => {
         return { participant: readString(params, 'participant'), status: readString(params, 'status'), list: readListOptions(params) };
       });
       const sessions = orFail('failed to get application sessions', () => {
@@ -82,8 +80,7 @@ export const publicMethods: Record<string, MethodSpec> = {
   get_ledger_entries: {
     access: 'public',
     handler: (ctx, s) => {
-      const { account, asset, wallet, list } = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
+      const { account, asset, wallet, list } = readParams(ctx, PARSE_FAILED, (params) => {
         return { account: readString(params, 'account_id'), asset: readString(params, 'asset'), wallet: readString(params, 'wallet'), list: readListOptions(params) };
       });
       const rows = orFail('failed to get ledger entries', () => {
@@ -115,8 +112,7 @@ export const publicMethods: Record<string, MethodSpec> = {
   get_ledger_transactions: {
     access: 'public',
     handler: (ctx, s) => {
-      const { account, asset, txType, list } = orFail(PARSE_FAILED, () => {
-        const params = asParams(ctx.frame.params);
+      const { account, asset, txType, list } = readParams(ctx, PARSE_FAILED, (params) => {
         return { account: readString(params, 'account_id'), asset: readString(params, 'asset'), txType: readString(params, 'tx_type'), list: readListOptions(params) };
       });
       let typeCode: number | undefined;

@@ -1,12 +1,12 @@
 import type { MethodSpec } from '../rpc/method.ts';
-import { orFail } from '../rpc/method.ts';
+import { orFail, readParams } from '../rpc/method.ts';
 import { RpcError } from '../rpc/rpc-error.ts';
 import { asParams, readString, readArray, readAmount } from '../rpc/params.ts';
 import { TX_TYPES, transactionJson, type TransactionRow } from '../ledger/ledger.ts';
 import { accountId, isHexAddress } from '../address.ts';
 import { formatAmount } from '../decimal.ts';
 import { ProcessedRequests } from '../rpc/processed-requests.ts';
-import { verifyCallerSigner } from './account-methods.ts';
+import { verifyCallerSigner } from './signers.ts';
 
 /** transfer: unified balance to another wallet, by address or user tag. */
 export const transferMethod: MethodSpec = {
@@ -14,8 +14,7 @@ export const transferMethod: MethodSpec = {
   pushesCallerBalance: true,
   recordsHistory: true,
   handler: (ctx, s) => {
-    const params = orFail('failed to parse parameters', () => {
-      const p = asParams(ctx.frame.params);
+    const params = readParams(ctx, 'failed to parse parameters', (p) => {
       return {
         destination: readString(p, 'destination'),
         destinationTag: readString(p, 'destination_user_tag'),

@@ -21,6 +21,8 @@ export type FrameResult = { ok: true; frame: RequestFrame } | { ok: false; id: n
 const INVALID_FORMAT = 'invalid message format';
 const VALIDATION_FAILED = 'message validation failed';
 const REQUEST_EMPTY = 'message request is empty';
+/** Go's encoding/json refuses input nested deeper than this (the frame's own object included). */
+const MAX_NESTING_DEPTH = 10_000;
 
 /** One decoded `req` or `res` array, as far as decoding got. */
 interface RpcData {
@@ -137,7 +139,8 @@ function utf8(bytes: Uint8Array): string {
 }
 
 /**
- * Byte spans of the values of a top-level JSON object's keys (last occurrence wins, as in Go).
+ * Byte spans of the values of a top-level JSON object's keys (last occurrence wins, as in Go); throws
+ * for nesting beyond Go's limit.
  * Structural characters are ASCII, so scanning bytes is safe for any UTF-8 content.
  */
 function topLevelValueSpans(raw: Uint8Array): Map<string, [number, number]> | null {
@@ -186,17 +189,19 @@ function skipValue(raw: Uint8Array, i: number): number {
   const c = raw[i];
   if (c === 0x22) return skipString(raw, i);
   if (c === 0x7b || c === 0x5b) {
-    let depth = 0;
+    // Depth 1 is the frame object this value sits in.
+    let depth = 1;
     while (i < raw.length) {
       const b = raw[i];
       if (b === 0x22) {
         i = skipString(raw, i);
         continue;
       }
-      if (b === 0x7b || b === 0x5b) depth++;
-      else if (b === 0x7d || b === 0x5d) {
+      if (b === 0x7b || b === 0x5b) {
+        if (++depth > MAX_NESTING_DEPTH) throw new Error('exceeded max depth');
+      } else if (b === 0x7d || b === 0x5d) {
         depth--;
-        if (depth === 0) return i + 1;
+        if (depth === 1) return i + 1;
       }
       i++;
     }

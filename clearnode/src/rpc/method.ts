@@ -1,6 +1,7 @@
 import type { RpcContext } from './rpc-context.ts';
 import type { NodeServices } from '../services.ts';
 import { RpcError, clientMessage } from './rpc-error.ts';
+import { asParams, type Params } from './params.ts';
 
 export interface MethodResult {
   method: string;
@@ -26,4 +27,9 @@ export function orFail<T>(fallback: string, step: () => T): T {
   } catch (error) {
     throw new RpcError(clientMessage(error, fallback));
   }
+}
+
+/** Decodes the request params with `read`; a decode error answers with `fallback` (Go's "failed to parse ..."). */
+export function readParams<T>(ctx: RpcContext, fallback: string, read: (params: Params) => T): T {
+  return orFail(fallback, () => read(asParams(ctx.frame.params)));
 }
