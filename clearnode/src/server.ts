@@ -11,6 +11,11 @@ import { handleFaucetRequest } from './faucet.ts';
 /** Frames above this size close the connection (1009), like any oversized WebSocket message. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
 const MAX_FAUCET_BODY_BYTES = 16 * 1024;
+/**
+ * Bytes a connection may leave unread before it is dropped. Without a cap, a client that stops
+ * reading while relays and pushes keep coming would grow the node's memory without bound.
+ */
+export const MAX_UNREAD_BYTES = 8 * 1024 * 1024;
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -49,7 +54,12 @@ export function createHttpServer(s: NodeServices, router: Router, faucet: { asse
       userId: '',
       policy: null,
       send: (data) => {
-        if (ws.readyState === ws.OPEN) ws.send(data, { binary: false });
+        if (ws.readyState !== ws.OPEN) return;
+        ws.send(data, { binary: false });
+        if (ws.bufferedAmount > MAX_UNREAD_BYTES) {
+          console.error(`clearnode: dropping connection ${connection.id}: it left more than ${MAX_UNREAD_BYTES} bytes unread`);
+          ws.terminate();
+        }
       },
     };
     s.hub.add(connection);

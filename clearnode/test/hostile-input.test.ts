@@ -85,3 +85,29 @@ test('pending challenges are capped in size too, and the room comes back when th
   assert.throws(() => challenges.complete(tokens[0], '0x1'), /already used/);
   challenges.create(request);
 });
+
+test('a connection that stops reading is dropped once it leaves more than the cap unread', async () => {
+  const node = await freshNode();
+  const reader = await TestClient.connect(node.url);
+  const stalled = await TestClient.connect(node.url);
+  // Stop reading: the kernel buffers fill, then the node's own send buffer grows.
+  (stalled.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+  // Each refusal echoes the ~1 MB method name, so every frame sent costs ~1 MB of unread replies.
+  const method = 'm'.repeat(1_000_000);
+  const frame = `{"req":[1,"${method}",{},${Date.now()}],"sig":[]}`;
+  const sendOnce = () => new Promise<boolean>((resolve) => stalled.ws.send(frame, (error) => resolve(!error)));
+  // Bounded: 40 MB at most; a refused write means the node has already hung up.
+  for (let i = 0; i < 40 && stalled.ws.readyState === stalled.ws.OPEN; i++) {
+    if (!(await sendOnce())) break;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    stalled.closed,
+    new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), 10_000))),
+  ]);
+  clearTimeout(timer);
+  assert.notEqual(closed, null, 'the stalled connection was not dropped');
+  // Everyone else is served as before.
+  assert.equal((await reader.send(createPingMessageV2(requestId()))).json.res?.[1], 'pong');
+  reader.close();
+});
