@@ -131,7 +131,30 @@ export class AppSessionService {
     return this.signer.signRequest(request);
   }
 
-  /** Resolves with the new session id, or rejects with the node's words. A repeat is a no-op. */
+  /** Prepares, signs with my session key and creates (a session only I fund, or nobody does). */
+  async createSessionFrom(definition: SessionDefinition, allocations: readonly Allocation[], label: string | null): Promise<string> {
+    const rpc = this.prepareSession({ definition, allocations });
+    const signature = await this.signSessionRequest(rpc);
+    return this.createSession(rpc, [signature], label);
+  }
+
+  /**
+   * Sends again the create whose answer was lost and which the node was found not to have: the same
+   * definition and nonce (so the same session id), a fresh timestamp and signature. The node opens
+   * a session id once, so this can never open or fund a second session.
+   */
+  async retryCreate(): Promise<string> {
+    const retry = (await firstValueFrom(this.store.select(selectCreate)))?.retry;
+    if (!retry) throw new Error('There is no create to send again.');
+    const rpc = this.prepareSession({ definition: retry.definition, allocations: retry.allocations, sessionData: retry.sessionData ?? undefined });
+    const signature = await this.signSessionRequest(rpc);
+    return this.createSession(rpc, [signature], retry.label);
+  }
+
+  /**
+   * Resolves with the new session id, or rejects with the node's words. A repeat is a no-op. When
+   * the answer is lost it keeps waiting: the outcome is resolved from the node after the reconnect.
+   */
   async createSession(request: RpcRequest, signatures: readonly string[], label: string | null = null): Promise<string> {
     const definition = (request[2] as { definition?: SessionDefinition }).definition;
     const key = `create:${definition?.nonce ?? request[0]}`;

@@ -1,2 +1,2 @@
 export type { RpcRequest, RpcResult, RpcPush, RelayedMessage } from '../../core';
-export { ClearNodeRpcError } from '../../core';
+export { ClearNodeRpcError, ClearNodeConnectionError, ClearNodeTimeoutError } from '../../core';

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, OnInit, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { APPLICATION_NAME } from '../../core';
@@ -20,10 +20,17 @@ import { CreateSessionFormComponent, CreateSessionRequest } from '../components/
         <p class="hint">Opening a session is signed with the session key you get when signing in.</p>
       </div>
     } @else {
-      @if (error(); as message) {
+      @if (progress()?.status === 'unknown') {
+        <p role="status" class="hint" id="create-unknown">Creating… the connection dropped; checking whether the node opened it.</p>
+      } @else if (notFound(); as message) {
+        <div class="error" role="alert" id="create-error">
+          <p>{{ message }}</p>
+          <button type="button" id="create-retry" (click)="retry()" [disabled]="busy()">Send the same session again</button>
+        </div>
+      } @else if (error(); as message) {
         <p class="error" role="alert" id="create-error">The ClearNode refused to create the session: {{ message }}</p>
       }
-      @if (busy()) {
+      @if (sending() && progress()?.status !== 'unknown') {
         <p role="status" class="hint">Signing and sending the session to the ClearNode…</p>
       }
       <app-create-session-form
@@ -55,29 +62,56 @@ export class CreateSessionPage implements OnInit {
   });
   protected readonly balances = computed(() => Object.fromEntries(this.ledgerBalances().map((balance) => [balance.asset, balance.amount])));
   protected readonly allowances = signal<Record<string, string> | null>(null);
-  protected readonly busy = signal(false);
+  protected readonly sending = signal(false);
+  protected readonly progress = toSignal(this.sessions.createProgress$, { initialValue: null });
+  /** Busy while sending, and while a create's outcome is unknown (also after a reload). */
+  protected readonly busy = computed(() => this.sending() || this.progress()?.status === 'unknown');
   protected readonly error = signal<string | null>(null);
+  /** A create whose answer was lost and which the node turned out not to have (it did not refuse). */
+  protected readonly notFound = computed(() => {
+    const progress = this.progress();
+    return progress?.status === 'failed' && progress.afterUnknown && progress.retry ? progress.error : null;
+  });
   /** Fresh per attempt, never 0: the node refuses a missing nonce. */
   protected readonly nonce = signal(Date.now());
+
+  constructor() {
+    // A create found on the node after its answer was lost, while no click is waiting for it (the
+    // page was reloaded meanwhile): the same success path, open the session.
+    effect(() => {
+      const progress = this.progress();
+      if (progress?.status === 'done' && progress.afterUnknown && progress.sessionId && !untracked(this.sending)) {
+        void this.router.navigate(['/sessions', progress.sessionId]);
+      }
+    });
+  }
 
   ngOnInit(): void {
     void this.sessions.remainingAllowances().then((remaining) => this.allowances.set(remaining));
   }
 
   protected async create(request: CreateSessionRequest): Promise<void> {
+    await this.send(() => this.sessions.createSessionFrom(request.definition, request.allocations, request.label));
+  }
+
+  /** Sends again exactly what was sent before (fresh timestamp and signature). */
+  protected async retry(): Promise<void> {
+    await this.send(() => this.sessions.retryCreate());
+  }
+
+  private async send(create: () => Promise<string>): Promise<void> {
     if (this.busy()) return;
-    this.busy.set(true);
+    this.sending.set(true);
     this.error.set(null);
     try {
-      const rpc = this.sessions.prepareSession({ definition: request.definition, allocations: request.allocations });
-      const signature = await this.sessions.signSessionRequest(rpc);
-      const id = await this.sessions.createSession(rpc, [signature], request.label);
+      const id = await create();
       await this.router.navigate(['/sessions', id]);
     } catch (error) {
       this.error.set(error instanceof Error ? error.message : String(error));
-      this.nonce.set(Date.now());
+      // After a lost answer the same nonce is kept: creating again can only open the same session.
+      if (!this.progress()?.afterUnknown) this.nonce.set(Date.now());
     } finally {
-      this.busy.set(false);
+      this.sending.set(false);
     }
   }
 }

@@ -71,7 +71,7 @@ export class SessionPage {
     if (!view || view.canDecideAlone) return null;
     return `Your weight (${view.myWeight}) does not reach the quorum (${view.session.definition.quorum}); the other participants would have to co-sign.`;
   });
-  protected readonly writeBusy = computed(() => this.view()?.write?.status === 'pending');
+  protected readonly writeBusy = computed(() => this.view()?.write?.status === 'pending' || this.view()?.write?.status === 'unknown');
   /** The editor as the update and the close flows use it. */
   protected readonly editor = computed(() =>
     this.mode() === 'update'

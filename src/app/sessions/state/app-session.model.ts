@@ -40,20 +40,62 @@ export interface AppSessionWire {
   readonly updated_at?: string;
 }
 
-/** A write that is in flight or just failed, one per session at a time. */
+/**
+ * A write that is in flight or just failed, one per session at a time. `unknown`: sent, but the
+ * answer was lost (connection dropped or timed out); the node may have applied it.
+ */
 export interface SessionWrite {
   readonly kind: 'submit' | 'close' | 'message';
   readonly key: string;
-  readonly status: 'pending' | 'failed';
+  readonly status: 'pending' | 'unknown' | 'failed';
   readonly error: string | null;
+  /** The failure was found by checking the node after its outcome was unknown (it did not refuse). */
+  readonly afterUnknown?: boolean;
 }
 
 export interface CreateProgress {
   readonly key: string;
-  readonly status: 'sending' | 'done' | 'failed';
+  readonly status: 'sending' | 'unknown' | 'done' | 'failed';
+  /** The answered id, or while `unknown` the id the node would give it. */
   readonly sessionId: string | null;
   readonly error: string | null;
+  /** The outcome was unknown at some point: `done` then means found, `failed` means not found. */
+  readonly afterUnknown?: boolean;
+  /** What a retry sends again (same definition and nonce) once a create was found not to exist. */
+  readonly retry?: CreateRetry | null;
 }
+
+export interface CreateRetry {
+  readonly definition: SessionDefinition;
+  readonly allocations: readonly Allocation[];
+  readonly sessionData: string | null;
+  readonly label: string | null;
+}
+
+/**
+ * A write whose answer was lost (connection dropped or timed out), so the node may or may not have
+ * applied it. Kept (and stored per node and wallet) until the node's state tells which; `since` is
+ * when the answer was lost, so only a later look at the node resolves it.
+ */
+export type UnresolvedWrite =
+  | ({ readonly kind: 'create'; readonly key: string; readonly sessionId: string; readonly since: number } & CreateRetry)
+  | {
+      readonly kind: 'submit';
+      readonly key: string;
+      readonly sessionId: string;
+      readonly since: number;
+      /** The version the update would have made. */
+      readonly version: number;
+      readonly allocations: readonly Allocation[];
+      readonly sessionData: string | null;
+    }
+  | {
+      readonly kind: 'close';
+      readonly key: string;
+      readonly sessionId: string;
+      readonly since: number;
+      readonly allocations: readonly Allocation[];
+    };
 
 /** A relayed message, kept as received; who sent it is worked out by the selectors. */
 export interface SessionMessage {

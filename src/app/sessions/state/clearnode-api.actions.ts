@@ -1,13 +1,19 @@
 import { createActionGroup, props } from '@ngrx/store';
 import { Allocation } from '../../shared/allocation';
-import { AppSession, AppSessionWire, SessionMessage } from './app-session.model';
+import { AppSession, AppSessionWire, SessionMessage, UnresolvedWrite } from './app-session.model';
 
 export const ClearNodeApiActions = createActionGroup({
   source: 'ClearNode API',
   events: {
     'Create Succeeded': props<{ key: string; session: AppSession }>(),
     'Create Failed': props<{ key: string; error: string }>(),
-    'Sessions Reconciled': props<{ wallet: string; sessions: readonly AppSessionWire[] }>(),
+    /**
+     * A write was sent but its answer was lost: the node may have applied it. `connected`: the socket
+     * is still up (a timeout), so the node can be asked at once rather than after the reconnect.
+     */
+    'Write Outcome Unknown': props<{ write: UnresolvedWrite; error: string; connected: boolean }>(),
+    /** `requestedAt`: when the list was asked for (ms), so that only a later look resolves a write. */
+    'Sessions Reconciled': props<{ wallet: string; sessions: readonly AppSessionWire[]; requestedAt?: number }>(),
     'Reconcile Failed': props<{ error: string }>(),
     'Allocations Loaded': props<{ sessionId: string; allocations: readonly Allocation[] }>(),
     'Allocations Load Failed': props<{ sessionId: string; error: string }>(),

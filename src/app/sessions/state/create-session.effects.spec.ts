@@ -6,7 +6,8 @@ import { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
-import { ClearNodeRpcError, RpcRequest } from '../core-bridge/rpc-frame';
+import { ClearNodeConnectionError, ClearNodeRpcError, ClearNodeTimeoutError, RpcRequest } from '../core-bridge/rpc-frame';
+import { appSessionId } from '../../shared/allocation';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
 import { CreateSessionEffects } from './create-session.effects';
@@ -72,5 +73,47 @@ describe('CreateSessionEffects', () => {
       expectObservable(effects.create$).toBe('--');
     });
     expect(node.client.send).not.toHaveBeenCalled();
+  });
+
+  describe('when the answer is lost', () => {
+    const unknown = (error: string, connected: boolean) =>
+      ClearNodeApiActions.writeOutcomeUnknown({
+        write: {
+          kind: 'create',
+          key: 'create:1',
+          sessionId: appSessionId(opened.definition),
+          since: jasmine.any(Number) as never,
+          definition: opened.definition,
+          allocations: opened.allocations!,
+          sessionData: null,
+          label: 'Dinner',
+        },
+        error,
+        connected,
+      });
+
+    it('a dropped connection makes the outcome unknown, with the id the node would give it', () => {
+      node.client.send.and.returnValue(refused(new ClearNodeConnectionError('The connection to the ClearNode closed (1006).')));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: submitted });
+        expectObservable(effects.create$).toBe('-b', { b: unknown('The connection to the ClearNode closed (1006).', false) });
+      });
+    });
+
+    it('a timeout too, on a socket still up', () => {
+      node.client.send.and.returnValue(refused(new ClearNodeTimeoutError('create_app_session', 30_000)));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: submitted });
+        expectObservable(effects.create$).toBe('-b', { b: unknown('The ClearNode did not answer create_app_session within 30 s.', true) });
+      });
+    });
+
+    it('the node refusing a session id it has (a retry racing a late success) is looked up, not failed', () => {
+      node.client.send.and.returnValue(refused(new ClearNodeRpcError('create_app_session', 'failed to create application session')));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: submitted });
+        expectObservable(effects.create$).toBe('-b', { b: unknown('failed to create application session', true) });
+      });
+    });
   });
 });

@@ -2,14 +2,15 @@ import { inject, Injectable } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
-import { filter, from, map, mergeMap, of } from 'rxjs';
-import { Allocation, SessionDefinition } from '../../shared/allocation';
+import { catchError, filter, from, map, mergeMap, of } from 'rxjs';
+import { Allocation, appSessionId, SessionDefinition } from '../../shared/allocation';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
 import { WriteClaims } from '../storage/write-claims';
 import { AppSession } from './app-session.model';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
-import { catchNodeError } from './catch-node-error';
+import { errorText } from './node-errors';
+import { isDuplicateCreate, isOutcomeUnknown, isStillConnected } from './write-outcome';
 import { selectCreate } from './sessions.selectors';
 
 interface CreateParams {
@@ -24,7 +25,11 @@ interface CreateResult {
   readonly status?: string;
 }
 
-/** Sends a signed `create_app_session` once per key and turns the answer into a session. */
+/**
+ * Sends a signed `create_app_session` once per key and turns the answer into a session. When the
+ * answer is lost the create is reported as of unknown outcome, with the id the node would give it
+ * (the hash of the definition), for `UnresolvedWritesEffects` to look up.
+ */
 @Injectable()
 export class CreateSessionEffects {
   private readonly actions$ = inject(Actions);
@@ -42,33 +47,61 @@ export class CreateSessionEffects {
         if (!this.claims.claim(key)) {
           return of(ClearNodeApiActions.createFailed({ key, error: 'This session is already being created in another tab or window.' }));
         }
+        const params = request[2] as unknown as CreateParams;
         return from(this.client.send(request, [...signatures])).pipe(
           map((result) => {
-            const params = request[2] as unknown as CreateParams;
             const answer = result.params as CreateResult;
-            const now = new Date().toISOString();
-            const session: AppSession = {
-              id: answer.app_session_id.toLowerCase(),
-              definition: params.definition,
-              status: 'open',
-              version: answer.version ?? 1,
-              allocations: params.allocations,
-              sessionData: params.session_data ?? null,
-              label,
-              myRole: 'creator',
-              createdAt: now,
-              updatedAt: now,
-              finalAllocations: null,
-              openingAllocations: params.allocations,
-            };
-            return ClearNodeApiActions.createSucceeded({ key, session });
+            return ClearNodeApiActions.createSucceeded({ key, session: createdSession(answer.app_session_id, answer.version ?? 1, params, label) });
           }),
-          catchNodeError((error) => {
+          catchError((error: unknown) => {
+            if (isOutcomeUnknown(error) || isDuplicateCreate(error)) {
+              // The claim stays held: this create may be on the node already.
+              return of(
+                ClearNodeApiActions.writeOutcomeUnknown({
+                  write: {
+                    kind: 'create',
+                    key,
+                    sessionId: appSessionId(params.definition),
+                    since: Date.now(),
+                    definition: params.definition,
+                    allocations: params.allocations,
+                    sessionData: params.session_data ?? null,
+                    label,
+                  },
+                  error: errorText(error),
+                  connected: !isOutcomeUnknown(error) || isStillConnected(error),
+                }),
+              );
+            }
             this.claims.release(key);
-            return ClearNodeApiActions.createFailed({ key, error });
+            return of(ClearNodeApiActions.createFailed({ key, error: errorText(error) }));
           }),
         );
       }),
     ),
   );
+}
+
+/** The session my create opened, as known from my own request (the node answers only id and version). */
+export function createdSession(
+  id: string,
+  version: number,
+  params: { readonly definition: SessionDefinition; readonly allocations: readonly Allocation[]; readonly session_data?: string | null },
+  label: string | null,
+): AppSession {
+  const now = new Date().toISOString();
+  return {
+    id: id.toLowerCase(),
+    definition: params.definition,
+    status: 'open',
+    version,
+    allocations: params.allocations,
+    sessionData: params.session_data ?? null,
+    label,
+    myRole: 'creator',
+    createdAt: now,
+    updatedAt: now,
+    finalAllocations: null,
+    openingAllocations: params.allocations,
+  };
 }

@@ -8,7 +8,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
 import { selectWalletAddress } from '../core-bridge/core-selectors';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
-import { ClearNodeRpcError } from '../core-bridge/rpc-frame';
+import { ClearNodeConnectionError, ClearNodeRpcError } from '../core-bridge/rpc-frame';
 import { SessionKeySigner } from '../core-bridge/session-key-signer';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
@@ -89,6 +89,21 @@ describe('SessionWritesEffects', () => {
       });
     });
 
+    it('a dropped connection makes the outcome unknown (not failed), with the version sent', () => {
+      store.setState(stateWith({ [SESSION_ID]: { kind: 'submit', key: 'k', status: 'pending', error: null } }));
+      node.client.send.and.returnValue(refused(new ClearNodeConnectionError('The connection to the ClearNode closed (1006).')));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: submitted });
+        expectObservable(effects.submitState$).toBe('-b', {
+          b: ClearNodeApiActions.writeOutcomeUnknown({
+            write: { kind: 'submit', key: 'k', sessionId: SESSION_ID, since: jasmine.any(Number) as never, version: 3, allocations: split, sessionData: '{"round":2}' },
+            error: 'The connection to the ClearNode closed (1006).',
+            connected: false,
+          }),
+        });
+      });
+    });
+
     it('ignores a submit the reducer did not keep (double click)', () => {
       store.setState(stateWith({ [SESSION_ID]: { kind: 'submit', key: 'first', status: 'pending', error: null } }));
       scheduler.run(({ hot, expectObservable }) => {
@@ -123,6 +138,21 @@ describe('SessionWritesEffects', () => {
         actions$ = hot('-a-a', { a: confirmed });
         expectObservable(effects.closeSession$).toBe('-b-b', {
           b: ClearNodeApiActions.closeFailed({ sessionId: SESSION_ID, key: 'c', error }),
+        });
+      });
+    });
+
+    it('a dropped connection makes the close of unknown outcome', () => {
+      store.setState(stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }));
+      node.client.send.and.returnValue(refused(new ClearNodeConnectionError('gone')));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: confirmed });
+        expectObservable(effects.closeSession$).toBe('-b', {
+          b: ClearNodeApiActions.writeOutcomeUnknown({
+            write: { kind: 'close', key: 'c', sessionId: SESSION_ID, since: jasmine.any(Number) as never, allocations: split },
+            error: 'gone',
+            connected: false,
+          }),
         });
       });
     });

@@ -2,7 +2,7 @@ import { inject, Injectable } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
-import { concatMap, defer, exhaustMap, filter, from, groupBy, map, mergeMap, Observable, of, switchMap, take } from 'rxjs';
+import { catchError, concatMap, defer, exhaustMap, filter, from, groupBy, map, mergeMap, Observable, of, switchMap, take } from 'rxjs';
 import { Allocation } from '../../shared/allocation';
 import { selectWalletAddress } from '../core-bridge/core-selectors';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
@@ -10,8 +10,8 @@ import { RpcRequest } from '../core-bridge/rpc-frame';
 import { SessionKeySigner } from '../core-bridge/session-key-signer';
 import { WriteClaims } from '../storage/write-claims';
 import { ClearNodeApiActions } from './clearnode-api.actions';
-import { catchNodeError } from './catch-node-error';
-import { isStaleVersion } from './node-errors';
+import { errorText, isStaleVersion } from './node-errors';
+import { isOutcomeUnknown, isStillConnected } from './write-outcome';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
 import { sessionsFeature } from './sessions.feature';
@@ -23,7 +23,8 @@ interface WriteResult {
 /**
  * State updates and closes, signed with my session key. Submissions of one session run one after
  * another (versions must not race), sessions run side by side, and a close ignores repeats while
- * one is on its way.
+ * one is on its way. A write whose answer was lost is reported as of unknown outcome (not as failed)
+ * and resolved by `UnresolvedWritesEffects` from the node's state.
  */
 @Injectable()
 export class SessionWritesEffects {
@@ -74,9 +75,21 @@ export class SessionWritesEffects {
           map((result) =>
             ClearNodeApiActions.stateSubmitSucceeded({ sessionId, key, version: result.version ?? version, allocations, sessionData }),
           ),
-          catchNodeError((error) => {
+          catchError((error: unknown) => {
+            if (isOutcomeUnknown(error)) {
+              // The claim stays held: the update may be on the node already. Sending it again is
+              // harmless anyway: the node takes version N only once (`incorrect version` after).
+              return of(
+                ClearNodeApiActions.writeOutcomeUnknown({
+                  write: { kind: 'submit', key, sessionId, since: Date.now(), version, allocations, sessionData },
+                  error: errorText(error),
+                  connected: isStillConnected(error),
+                }),
+              );
+            }
             this.claims.release(claim);
-            return ClearNodeApiActions.stateSubmitFailed({ sessionId, key, error, staleVersion: isStaleVersion(error) });
+            const text = errorText(error);
+            return of(ClearNodeApiActions.stateSubmitFailed({ sessionId, key, error: text, staleVersion: isStaleVersion(text) }));
           }),
         );
       }),
@@ -96,9 +109,19 @@ export class SessionWritesEffects {
           SessionLifecycleActions.sessionClosed({ sessionId, wallet, closedBy: 'me', finalAllocations: allocations }),
         ),
       ),
-      catchNodeError((error) => {
+      catchError((error: unknown) => {
+        if (isOutcomeUnknown(error)) {
+          // A second close of a closed session is refused (`an open app session not found`).
+          return of(
+            ClearNodeApiActions.writeOutcomeUnknown({
+              write: { kind: 'close', key, sessionId, since: Date.now(), allocations },
+              error: errorText(error),
+              connected: isStillConnected(error),
+            }),
+          );
+        }
         this.claims.release(claim);
-        return ClearNodeApiActions.closeFailed({ sessionId, key, error });
+        return of(ClearNodeApiActions.closeFailed({ sessionId, key, error: errorText(error) }));
       }),
     );
   }

@@ -1,9 +1,9 @@
 import { createActionGroup, props } from '@ngrx/store';
-import { AppSession } from './app-session.model';
+import { AppSession, UnresolvedWrite } from './app-session.model';
 
 export const SessionsStorageActions = createActionGroup({
   source: 'Sessions Storage',
   events: {
-    Restored: props<{ nodeUrl: string; wallet: string; sessions: readonly AppSession[] }>(),
+    Restored: props<{ nodeUrl: string; wallet: string; sessions: readonly AppSession[]; unresolved?: readonly UnresolvedWrite[] }>(),
   },
 });

@@ -56,7 +56,7 @@ describe('SessionsSyncEffects', () => {
     scheduler.run(({ cold, expectObservable }) => {
       actions$ = cold('');
       expectObservable(effects.restore$).toBe('a', {
-        a: SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: ALICE, sessions: [aSession({ label: 'Stored' })] }),
+        a: SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: ALICE, sessions: [aSession({ label: 'Stored' })], unresolved: [] }),
       });
     });
   });
@@ -68,7 +68,7 @@ describe('SessionsSyncEffects', () => {
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', { a: signedIn(SIGN_IN) });
       expectObservable(effects.reconcile$).toBe('-b', {
-        b: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [...firstPage, ...secondPage] }),
+        b: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [...firstPage, ...secondPage], requestedAt: jasmine.any(Number) as never }),
       });
     });
     expect(node.client.request.calls.allArgs()).toEqual([
@@ -82,7 +82,7 @@ describe('SessionsSyncEffects', () => {
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', { a: signedIn(SIGN_IN) });
       expectObservable(effects.reconcile$).toBe('-(bc)', {
-        b: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [aWireSession({ status: 'closed', version: 2 })] }),
+        b: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [aWireSession({ status: 'closed', version: 2 })], requestedAt: jasmine.any(Number) as never }),
         c: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'found-closed', finalAllocations: null }),
       });
     });

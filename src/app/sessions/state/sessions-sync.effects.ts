@@ -78,7 +78,9 @@ export class SessionsSyncEffects {
       this.actions$.pipe(ofType(signedIn, reauthenticated), switchMap(() => this.owner$.pipe(take(1)))),
     ).pipe(
       filter((owner): owner is [string, string] => !!owner[0] && !!owner[1]),
-      map(([nodeUrl, wallet]) => SessionsStorageActions.restored({ nodeUrl, wallet, sessions: this.storage.load(nodeUrl, wallet) })),
+      map(([nodeUrl, wallet]) =>
+        SessionsStorageActions.restored({ nodeUrl, wallet, sessions: this.storage.load(nodeUrl, wallet), unresolved: this.storage.loadUnresolved(nodeUrl, wallet) }),
+      ),
     ),
   );
 
@@ -86,20 +88,23 @@ export class SessionsSyncEffects {
     merge(
       this.actions$.pipe(ofType(signedIn, reauthenticated, reconnected, SessionsPageActions.opened, SessionsPageActions.reloadRequested, ClearNodeApiActions.sessionJoined)),
       this.actions$.pipe(ofType(ClearNodeApiActions.stateSubmitFailed), filter((failure) => failure.staleVersion)),
+      // A write timed out on a live socket: look at the node now (after a drop, the reconnect does).
+      this.actions$.pipe(ofType(ClearNodeApiActions.writeOutcomeUnknown), filter((unknown) => unknown.connected)),
       this.actions$.pipe(ofType(ClearNodePushActions.balancesChanged, ClearNodePushActions.appSessionUpdated), debounceTime(PUSH_DEBOUNCE_MS)),
     ).pipe(
       concatLatestFrom(() => this.store.select(selectWalletAddress)),
       filter(([, wallet]) => !!wallet),
       // A newer trigger makes the running reconcile obsolete.
-      switchMap(([, wallet]) =>
-        this.fetchAllSessions(wallet!).pipe(
+      switchMap(([, wallet]) => {
+        const requestedAt = Date.now();
+        return this.fetchAllSessions(wallet!).pipe(
           concatLatestFrom(() => this.store.select(sessionsFeature.selectEntities)),
           mergeMap(([sessions, known]) => {
             const closedMeanwhile = sessions.filter(
               (wire) => wire.status === 'closed' && known[wire.app_session_id.toLowerCase()]?.status === 'open',
             );
             return of(
-              ClearNodeApiActions.sessionsReconciled({ wallet: wallet!, sessions }),
+              ClearNodeApiActions.sessionsReconciled({ wallet: wallet!, sessions, requestedAt }),
               ...closedMeanwhile.map((wire) =>
                 SessionLifecycleActions.sessionClosed({
                   sessionId: wire.app_session_id.toLowerCase(),
@@ -111,8 +116,8 @@ export class SessionsSyncEffects {
             );
           }),
           catchNodeError((error) => ClearNodeApiActions.reconcileFailed({ error })),
-        ),
-      ),
+        );
+      }),
     ),
   );
 
@@ -204,10 +209,15 @@ export class SessionsSyncEffects {
 
   readonly persist$ = createEffect(
     () =>
-      combineLatest([this.store.select(sessionsFeature.selectNodeUrl), this.store.select(sessionsFeature.selectWallet), this.store.select(selectAllSessions)]).pipe(
+      combineLatest([
+        this.store.select(sessionsFeature.selectNodeUrl),
+        this.store.select(sessionsFeature.selectWallet),
+        this.store.select(selectAllSessions),
+        this.store.select(sessionsFeature.selectUnresolved),
+      ]).pipe(
         debounceTime(PERSIST_DEBOUNCE_MS),
         filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
-        map(([nodeUrl, wallet, sessions]) => this.storage.save(nodeUrl!, wallet!, sessions as AppSession[])),
+        map(([nodeUrl, wallet, sessions, unresolved]) => this.storage.save(nodeUrl!, wallet!, sessions as AppSession[], Object.values(unresolved))),
       ),
     { dispatch: false },
   );

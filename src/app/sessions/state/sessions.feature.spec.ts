@@ -156,6 +156,64 @@ describe('sessions reducer', () => {
     expect(state.messages[SESSION_ID].map((m) => m.id)).toEqual(['first']);
     expect(state.senderKeys[SESSION_ID][ALICE]).toEqual({ wallet: ALICE, expiresAt: null });
   });
+
+  describe('writes of unknown outcome', () => {
+    const definition = { ...aSession().definition, nonce: 7 };
+    const create = { kind: 'create' as const, key: 'create:7', sessionId: '0xnew', since: 1, definition, allocations: split, sessionData: null, label: 'Dinner' };
+    const sending = reducer(withSession(), CreateSessionFormActions.createSubmitted({ key: 'create:7', request: [1, 'create_app_session', {}, 1], signatures: [], label: 'Dinner' }));
+    const lost = reducer(sending, ClearNodeApiActions.writeOutcomeUnknown({ write: create, error: 'closed', connected: false }));
+
+    it('a create whose answer was lost is "unknown" (not failed), keeps what a retry sends, and blocks other creates', () => {
+      expect(lost.create).toEqual(jasmine.objectContaining({ key: 'create:7', status: 'unknown', sessionId: '0xnew', error: null, afterUnknown: true }));
+      expect(lost.create?.retry).toEqual({ definition, allocations: split, sessionData: null, label: 'Dinner' });
+      expect(lost.unresolved['create:7']).toEqual(create);
+      const other = reducer(lost, CreateSessionFormActions.createSubmitted({ key: 'create:8', request: [2, 'create_app_session', {}, 1], signatures: [], label: null }));
+      expect(other.create?.key).toBe('create:7');
+    });
+
+    it('found → done like a normal create; not found → failed, and the same key may be sent again', () => {
+      const found = reducer(lost, ClearNodeApiActions.createSucceeded({ key: 'create:7', session: aSession({ id: '0xnew' }) }));
+      expect(found.create).toEqual(jasmine.objectContaining({ status: 'done', sessionId: '0xnew', afterUnknown: true }));
+      expect(found.unresolved).toEqual({});
+      expect(found.entities['0xnew']).toBeTruthy();
+
+      const missing = reducer(lost, ClearNodeApiActions.createFailed({ key: 'create:7', error: 'not there' }));
+      expect(missing.create).toEqual(jasmine.objectContaining({ status: 'failed', error: 'not there', afterUnknown: true }));
+      expect(missing.unresolved).toEqual({});
+      const again = reducer(missing, CreateSessionFormActions.createSubmitted({ key: 'create:7', request: [3, 'create_app_session', {}, 2], signatures: [], label: 'Dinner' }));
+      expect(again.create?.status).toBe('sending');
+    });
+
+    it('a submit whose answer was lost holds the session\'s write slot until resolved', () => {
+      const pending = reducer(withSession(), SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'k', allocations: split, sessionData: null }));
+      const write = { kind: 'submit' as const, key: 'k', sessionId: SESSION_ID, since: 1, version: 2, allocations: split, sessionData: null };
+      const unknown = reducer(pending, ClearNodeApiActions.writeOutcomeUnknown({ write, error: 'closed', connected: false }));
+      expect(unknown.writes[SESSION_ID]).toEqual({ kind: 'submit', key: 'k', status: 'unknown', error: null });
+      const blocked = reducer(unknown, SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'k2', allocations: split, sessionData: null }));
+      expect(blocked.writes[SESSION_ID].key).toBe('k');
+      const failed = reducer(unknown, ClearNodeApiActions.stateSubmitFailed({ sessionId: SESSION_ID, key: 'k', error: 'not applied', staleVersion: false }));
+      expect(failed.writes[SESSION_ID]).toEqual({ kind: 'submit', key: 'k', status: 'failed', error: 'not applied', afterUnknown: true });
+      expect(failed.unresolved).toEqual({});
+      const applied = reducer(unknown, ClearNodeApiActions.stateSubmitSucceeded({ sessionId: SESSION_ID, key: 'k', version: 2, allocations: split, sessionData: null }));
+      expect(applied.writes[SESSION_ID]).toBeUndefined();
+      expect(applied.entities[SESSION_ID]?.version).toBe(2);
+    });
+
+    it('a late confirmation never rolls a newer version back', () => {
+      const newer = withSession({ version: 5 });
+      const late = reducer(newer, ClearNodeApiActions.stateSubmitSucceeded({ sessionId: SESSION_ID, key: 'k', version: 3, allocations: split, sessionData: null }));
+      expect(late.entities[SESSION_ID]?.version).toBe(5);
+      expect(late.entities[SESSION_ID]?.allocations).toEqual(aSession().allocations);
+    });
+
+    it('restores stored writes of unknown outcome as unknown', () => {
+      const write = { kind: 'close' as const, key: 'c', sessionId: SESSION_ID, since: 1, allocations: split };
+      const restored = reducer(initialSessionsState, SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: ALICE, sessions: [aSession()], unresolved: [create, write] }));
+      expect(restored.unresolved).toEqual({ 'create:7': create, c: write });
+      expect(restored.create?.status).toBe('unknown');
+      expect(restored.writes[SESSION_ID]).toEqual({ kind: 'close', key: 'c', status: 'unknown', error: null });
+    });
+  });
 });
 
 function message(id: string, signer = ALICE, sender: MessageSender = { verified: true, wallet: ALICE, expiresAt: null }): SessionMessage {

@@ -8,6 +8,7 @@ import {
   MessagingAvailability,
   SessionMessage,
   SessionWrite,
+  UnresolvedWrite,
 } from './app-session.model';
 import { allocationsFromWire, sessionFromWire } from './app-session.mapping';
 import { ClearNodeApiActions } from './clearnode-api.actions';
@@ -33,6 +34,8 @@ export interface SessionsState extends EntityState<AppSession> {
   readonly messagingReason: string | null;
   /** Per session: session key (checksummed) → the participant it was proven to act for (bounded). */
   readonly senderKeys: SenderKeys;
+  /** Writes whose answer was lost, by write key, until the node's state tells their outcome (stored). */
+  readonly unresolved: Readonly<Record<string, UnresolvedWrite>>;
 }
 
 export const sessionsAdapter = createEntityAdapter<AppSession>({
@@ -52,6 +55,7 @@ export const initialSessionsState: SessionsState = sessionsAdapter.getInitialSta
   messaging: 'unknown',
   messagingReason: null,
   senderKeys: {},
+  unresolved: {},
 });
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
@@ -75,15 +79,49 @@ export function writeSlot(sessionId: string, kind: SessionWrite['kind']): string
 function startWrite(state: SessionsState, sessionId: string, write: SessionWrite): SessionsState {
   const session = state.entities[sessionId];
   const slot = writeSlot(sessionId, write.kind);
-  if (!session || session.status !== 'open' || state.writes[slot]?.status === 'pending') return state;
+  const current = state.writes[slot]?.status;
+  if (!session || session.status !== 'open' || current === 'pending' || current === 'unknown') return state;
   return { ...state, writes: { ...state.writes, [slot]: write }, notices: without(state.notices, sessionId) };
 }
 
 function endWrite(state: SessionsState, slot: string, key: string, error: string | null): SessionsState {
+  const resolved = { ...state, unresolved: without(state.unresolved, key) };
   const write = state.writes[slot];
-  if (!write || write.key !== key) return state;
-  const writes = error ? { ...state.writes, [slot]: { ...write, status: 'failed' as const, error } } : without(state.writes, slot);
-  return { ...state, writes };
+  if (!write || write.key !== key) return resolved;
+  const failed: SessionWrite = { ...write, status: 'failed', error, afterUnknown: write.status === 'unknown' };
+  const writes = error ? { ...state.writes, [slot]: failed } : without(state.writes, slot);
+  return { ...resolved, writes };
+}
+
+/** While a create's outcome is unknown it blocks others; what a retry would send is kept. */
+function createUnknown(write: Extract<UnresolvedWrite, { kind: 'create' }>): CreateProgress {
+  const { definition, allocations, sessionData, label } = write;
+  return { key: write.key, status: 'unknown', sessionId: write.sessionId, error: null, afterUnknown: true, retry: { definition, allocations, sessionData, label } };
+}
+
+/** Marks the writes of unknown outcome in the create progress and the per-session write slots. */
+function withUnresolved(state: SessionsState, writes: readonly UnresolvedWrite[]): SessionsState {
+  let next = state;
+  for (const write of writes) {
+    next = { ...next, unresolved: { ...next.unresolved, [write.key]: write } };
+    if (write.kind === 'create') {
+      const create = next.create;
+      if (!create || create.key === write.key || create.status === 'failed' || create.status === 'done') next = { ...next, create: createUnknown(write) };
+    } else {
+      const slot = writeSlot(write.sessionId, write.kind);
+      const held = next.writes[slot];
+      if (!held || held.key === write.key || held.status === 'failed') {
+        next = { ...next, writes: { ...next.writes, [slot]: { kind: write.kind, key: write.key, status: 'unknown', error: null } } };
+      }
+    }
+  }
+  return next;
+}
+
+/** My create's session, merged with what the node may already have told (a push, a reconcile). */
+function mergeCreated(created: AppSession, known: AppSession | undefined): AppSession {
+  if (!known || known.version <= created.version) return known ? { ...created, createdAt: known.createdAt } : created;
+  return { ...known, label: created.label ?? known.label, myRole: 'creator', openingAllocations: created.openingAllocations };
 }
 
 export const sessionsFeature = createFeature({
@@ -91,30 +129,42 @@ export const sessionsFeature = createFeature({
   reducer: createReducer(
     initialSessionsState,
 
-    on(SessionsStorageActions.restored, (state, { nodeUrl, wallet, sessions }) => {
+    on(SessionsStorageActions.restored, (state, { nodeUrl, wallet, sessions, unresolved }) => {
       const sameOwner = state.nodeUrl === nodeUrl && !!state.wallet && sameAddress(state.wallet, wallet);
       const base = sameOwner ? state : { ...initialSessionsState, messaging: state.messaging, messagingReason: state.messagingReason };
       // What the node already told us this run wins over what storage remembers.
       const fresh = sessions.filter((stored) => !base.entities[stored.id]);
-      return sessionsAdapter.addMany(fresh, { ...base, nodeUrl, wallet, sync: base.sync === 'idle' ? 'restored' : base.sync });
+      const next = sessionsAdapter.addMany(fresh, { ...base, nodeUrl, wallet, sync: base.sync === 'idle' ? 'restored' : base.sync });
+      return withUnresolved(next, (unresolved ?? []).filter((write) => !base.unresolved[write.key]));
     }),
 
     // The person left: forget their sessions here (storage keeps them for the next sign-in).
     on(...signInEnded, () => initialSessionsState),
 
     on(CreateSessionFormActions.createSubmitted, (state, { key }) =>
-      // One create at a time; the same create again only after it failed.
-      state.create?.status === 'sending' || (state.create?.key === key && state.create.status === 'done')
+      // One create at a time (one of unknown outcome blocks too); the same create again only after it failed.
+      state.create?.status === 'sending' || state.create?.status === 'unknown' || (state.create?.key === key && state.create.status === 'done')
         ? state
         : { ...state, create: { key, status: 'sending', sessionId: null, error: null } },
     ),
-    on(ClearNodeApiActions.createSucceeded, (state, { key, session }) => {
-      const create = state.create?.key === key ? { ...state.create, status: 'done' as const, sessionId: session.id } : state.create;
-      return sessionsAdapter.upsertOne(session, { ...state, create });
+    on(ClearNodeApiActions.writeOutcomeUnknown, (state, { write }) => {
+      if (write.kind === 'create') {
+        return state.create?.key === write.key ? withUnresolved(state, [write]) : { ...state, unresolved: { ...state.unresolved, [write.key]: write } };
+      }
+      const slot = writeSlot(write.sessionId, write.kind);
+      return state.writes[slot]?.key === write.key ? withUnresolved(state, [write]) : { ...state, unresolved: { ...state.unresolved, [write.key]: write } };
     }),
-    on(ClearNodeApiActions.createFailed, (state, { key, error }) =>
-      state.create?.key === key ? { ...state, create: { ...state.create, status: 'failed' as const, error } } : state,
-    ),
+    on(ClearNodeApiActions.createSucceeded, (state, { key, session }) => {
+      const create = state.create?.key === key ? { ...state.create, status: 'done' as const, sessionId: session.id, error: null } : state.create;
+      const merged = mergeCreated(session, state.entities[session.id]);
+      return sessionsAdapter.upsertOne(merged, { ...state, create, unresolved: without(state.unresolved, key) });
+    }),
+    on(ClearNodeApiActions.createFailed, (state, { key, error }) => {
+      const unresolved = without(state.unresolved, key);
+      return state.create?.key === key
+        ? { ...state, unresolved, create: { ...state.create, status: 'failed' as const, error } }
+        : { ...state, unresolved };
+    }),
 
     on(ClearNodeApiActions.sessionsReconciled, (state, { sessions }) => {
       const merged = sessions.map((wire) => sessionFromWire(wire, state.entities[wire.app_session_id.toLowerCase()]));
@@ -155,15 +205,18 @@ export const sessionsFeature = createFeature({
     on(SessionPageActions.stateSubmitted, (state, { sessionId, key }) =>
       startWrite(state, sessionId, { kind: 'submit', key, status: 'pending', error: null }),
     ),
-    on(ClearNodeApiActions.stateSubmitSucceeded, (state, { sessionId, key, version, allocations, sessionData }) =>
-      sessionsAdapter.updateOne(
+    on(ClearNodeApiActions.stateSubmitSucceeded, (state, { sessionId, key, version, allocations, sessionData }) => {
+      const known = state.entities[sessionId];
+      // Confirmed late (after a lost answer) the node may have moved on already: keep the newer state.
+      if (known && known.version > version) return endWrite(state, sessionId, key, null);
+      return sessionsAdapter.updateOne(
         {
           id: sessionId,
-          changes: { version, allocations, sessionData: sessionData ?? state.entities[sessionId]?.sessionData ?? null, updatedAt: new Date().toISOString() },
+          changes: { version, allocations, sessionData: sessionData ?? known?.sessionData ?? null, updatedAt: new Date().toISOString() },
         },
         endWrite(state, sessionId, key, null),
-      ),
-    ),
+      );
+    }),
     on(ClearNodeApiActions.stateSubmitFailed, (state, { sessionId, key, error, staleVersion }) => {
       const next = endWrite(state, sessionId, key, error);
       return staleVersion
@@ -175,7 +228,10 @@ export const sessionsFeature = createFeature({
       startWrite(state, sessionId, { kind: 'close', key, status: 'pending', error: null }),
     ),
     on(ClearNodeApiActions.closeSucceeded, (state, { sessionId, key, version }) =>
-      sessionsAdapter.updateOne({ id: sessionId, changes: { version } }, endWrite(state, sessionId, key, null)),
+      sessionsAdapter.updateOne(
+        { id: sessionId, changes: { version: Math.max(version, state.entities[sessionId]?.version ?? 0) } },
+        endWrite(state, sessionId, key, null),
+      ),
     ),
     on(ClearNodeApiActions.closeFailed, (state, { sessionId, key, error }) => endWrite(state, sessionId, key, error)),
 

@@ -1,6 +1,6 @@
 import { inject, Injectable } from '@angular/core';
 import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
-import { AppSession } from '../state/app-session.model';
+import { AppSession, UnresolvedWrite } from '../state/app-session.model';
 import { sessionsKey } from './storage-keys';
 
 /** Closed sessions remembered per node and wallet; older ones are forgotten. */
@@ -9,6 +9,8 @@ export const STORED_CLOSED_LIMIT = 50;
 interface StoredSessions {
   readonly version: 1;
   readonly sessions: readonly AppSession[];
+  /** Writes whose answer was lost, resolved on the next sign-in (absent in older records). */
+  readonly unresolved?: readonly UnresolvedWrite[];
 }
 
 /**
@@ -21,30 +23,49 @@ export class SessionsStorage {
   private readonly storage = inject(BROWSER_STORAGE);
 
   load(nodeUrl: string, wallet: string): AppSession[] {
+    const parsed = this.read(nodeUrl, wallet);
+    return parsed && Array.isArray(parsed.sessions) ? parsed.sessions.filter(isStoredSession) : [];
+  }
+
+  /** Writes of unknown outcome, with what is needed to look them up and to send them again. */
+  loadUnresolved(nodeUrl: string, wallet: string): UnresolvedWrite[] {
+    const parsed = this.read(nodeUrl, wallet);
+    return parsed && Array.isArray(parsed.unresolved) ? parsed.unresolved.filter(isStoredUnresolved) : [];
+  }
+
+  private read(nodeUrl: string, wallet: string): Partial<StoredSessions> | null {
     try {
       const raw = this.storage.getItem(sessionsKey(nodeUrl, wallet));
-      if (!raw) return [];
+      if (!raw) return null;
       const parsed = JSON.parse(raw) as Partial<StoredSessions>;
-      return parsed.version === 1 && Array.isArray(parsed.sessions) ? parsed.sessions.filter(isStoredSession) : [];
+      return parsed.version === 1 ? parsed : null;
     } catch (error) {
       console.warn('[sessions] could not read stored sessions', error);
-      return [];
+      return null;
     }
   }
 
-  save(nodeUrl: string, wallet: string, sessions: readonly AppSession[]): void {
+  save(nodeUrl: string, wallet: string, sessions: readonly AppSession[], unresolved: readonly UnresolvedWrite[] = []): void {
     const open = sessions.filter((session) => session.status === 'open');
     const closed = sessions
       .filter((session) => session.status === 'closed')
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
       .slice(0, STORED_CLOSED_LIMIT);
-    const record: StoredSessions = { version: 1, sessions: [...open, ...closed] };
+    const record: StoredSessions = { version: 1, sessions: [...open, ...closed], ...(unresolved.length ? { unresolved } : {}) };
     try {
       this.storage.setItem(sessionsKey(nodeUrl, wallet), JSON.stringify(record));
     } catch (error) {
       console.warn('[sessions] could not store sessions', error);
     }
   }
+}
+
+function isStoredUnresolved(value: unknown): value is UnresolvedWrite {
+  const write = value as Partial<UnresolvedWrite> | null;
+  if (!write || typeof write.key !== 'string' || typeof write.sessionId !== 'string' || typeof write.since !== 'number') return false;
+  if (write.kind === 'create') return !!write.definition && Array.isArray(write.definition.participants) && Array.isArray(write.allocations);
+  if (write.kind === 'submit') return typeof write.version === 'number' && Array.isArray(write.allocations);
+  return write.kind === 'close' && Array.isArray(write.allocations);
 }
 
 function isStoredSession(value: unknown): value is AppSession {

@@ -5,3 +5,4 @@ export * from './quorum';
 export * from './weight-presets';
 export * from './session-definition';
 export * from './create-session-validation';
+export * from './app-session-id';
