@@ -156,7 +156,7 @@ export class ClearNodeClient {
   ): Promise<RpcResult> {
     const socket = this.socket;
     if (!socket || socket.readyState !== WebSocket.OPEN) {
-      return Promise.reject(new ClearNodeConnectionError(this.notConnectedMessage()));
+      return Promise.reject(new ClearNodeConnectionError(this.notConnectedMessage(), false));
     }
     const answer = this.pending.expect(req[0], req[1], timeoutMs);
     const frame = extra.sid ? { req, sig: signatures, sid: extra.sid } : { req, sig: signatures };

@@ -60,7 +60,14 @@ export class ClearNodeTimeoutError extends Error {
 /** The socket is closed or closed before the answer arrived. */
 export class ClearNodeConnectionError extends Error {
   override readonly name = 'ClearNodeConnectionError';
-  constructor(message = 'Not connected to the ClearNode.') {
+  /**
+   * @param requestSent false when the request never left this tab (there was no open socket), so
+   *   the node certainly did not apply it; true when the connection dropped while it was pending.
+   */
+  constructor(
+    message = 'Not connected to the ClearNode.',
+    readonly requestSent = true,
+  ) {
     super(message);
   }
 }

@@ -6,7 +6,7 @@ import { ClearNodeConnectionError, ClearNodeRpcError, ClearNodeTimeoutError } fr
  * this: the node said no, so nothing was applied.
  */
 export function isOutcomeUnknown(error: unknown): boolean {
-  return error instanceof ClearNodeConnectionError || error instanceof ClearNodeTimeoutError;
+  return (error instanceof ClearNodeConnectionError && error.requestSent) || error instanceof ClearNodeTimeoutError;
 }
 
 /** Still connected (a timeout): the node can be asked at once. */
