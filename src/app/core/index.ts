@@ -35,7 +35,7 @@ export {
 export type { Allowance } from './auth/allowance';
 export { AuthFacade } from './auth/auth.facade';
 export { sessionEnded } from './auth/state/session-ended';
-export { AuthStorageActions } from './auth/state/auth.actions';
+export { OtherTabAuthActions } from './auth/state/auth.actions';
 export {
   AuthApiActions,
   SignInPanelActions,
