@@ -7,7 +7,7 @@ export {
 } from './clearnode/rpc-frame';
 export { ClearNodeClient } from './clearnode/clearnode-client';
 export type { ConnectionStatus } from './clearnode/connection-status';
-export type { Asset } from './clearnode/asset';
+export { assetsBySymbol, type Asset } from './clearnode/asset';
 export type { LedgerBalance } from './clearnode/ledger-balance';
 export { NitroliteSdkLoader } from './clearnode/nitrolite-sdk';
 export { NODE_OPTIONS, parseNodeUrl } from './clearnode/node-options';
