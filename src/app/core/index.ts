@@ -4,17 +4,19 @@ export {
   ClearNodeRpcError,
   ClearNodeTimeoutError,
   ClearNodeConnectionError,
-  BrokerSignatureError,
 } from './clearnode/rpc-frame';
-export { ClearNodeClient, type RequestOptions } from './clearnode/clearnode-client';
-export type { ConnectionStatus, ConnectionPhase } from './clearnode/connection-status';
-export type { Asset } from './clearnode/asset';
+export { ClearNodeClient } from './clearnode/clearnode-client';
+export type { ConnectionStatus } from './clearnode/connection-status';
+export { assetsBySymbol, type Asset } from './clearnode/asset';
 export type { LedgerBalance } from './clearnode/ledger-balance';
 export { NitroliteSdkLoader } from './clearnode/nitrolite-sdk';
 export { NODE_OPTIONS, parseNodeUrl } from './clearnode/node-options';
 export { ConnectionFacade } from './clearnode/connection.facade';
 export { describeError } from './clearnode/describe-error';
-export { ClearNodeConnectionActions, ClearNodePushActions } from './clearnode/state/clearnode.actions';
+export {
+  ClearNodeConnectionActions,
+  ClearNodePushActions,
+} from './clearnode/state/clearnode.actions';
 export {
   selectNodeUrl,
   selectAssets,
@@ -23,10 +25,7 @@ export {
 } from './clearnode/state/clearnode.feature';
 
 export { SessionKeySigner } from './auth/session-key-signer';
-export {
-  SessionKeyAttestations,
-  type SessionKeyAttestation,
-} from './auth/session-key-attestation';
+export { SessionKeyAttestations, type SessionKeyAttestation } from './auth/session-key-attestation';
 export {
   APPLICATION_NAME,
   DEFAULT_SESSION_SECONDS,
@@ -35,27 +34,22 @@ export {
 export type { Allowance } from './auth/allowance';
 export { AuthFacade } from './auth/auth.facade';
 export { sessionEnded } from './auth/state/session-ended';
-export { AuthStorageActions } from './auth/state/auth.actions';
 export {
   AuthApiActions,
+  OtherTabAuthActions,
   SignInPanelActions,
   AccountMenuActions,
-  type AuthSessionProps,
 } from './auth/state/auth.actions';
 export {
-  authFeature,
   selectSignedIn,
   selectSessionAllowances,
-  selectSessionExpiresAt,
   selectAuthPhase,
-  selectAuthWallet,
   selectSessionKey,
 } from './auth/state/auth.feature';
 
 export { WalletFacade } from './wallet/wallet.facade';
 export { selectWalletAddress } from './wallet/state/wallet.feature';
 
-export type { StorageScope } from './storage/storage-keys';
 export { BROWSER_STORAGE } from './storage/browser-storage.token';
 export { provideCore } from './provide-core';
 export { FaucetClient } from './clearnode/faucet-client';

@@ -1,59 +1,66 @@
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { SignInPanelActions } from '../core/auth/state/auth.actions';
-import { initialAuthState } from '../core/auth/state/auth.feature';
-import { IDLE_CONNECTION } from '../core/clearnode/connection-status';
-import { ClearNodeClient } from '../core/clearnode/clearnode-client';
-import { initialClearNodeState } from '../core/clearnode/state/clearnode.feature';
-import { initialWalletState } from '../core/wallet/state/wallet.feature';
+import {
+  ClearNodeClient,
+  SignInPanelActions,
+  selectAssets,
+  selectAuthPhase,
+  selectSessionKey,
+  selectWalletAddress,
+  type ConnectionStatus,
+} from '../core';
 import { initialAppState } from '../testing/initial-app-state';
+import { typeInto } from '../testing/type-into';
 import { SignInPanel } from './sign-in-panel';
-import { signal } from '@angular/core';
 
 const address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 
 describe('SignInPanel', () => {
-  function render(auth = initialAuthState) {
+  let store: MockStore;
+
+  afterEach(() => store.resetSelectors());
+
+  function render(
+    options: { error?: string; phase?: ConnectionStatus['phase']; wallet?: string | null } = {},
+  ) {
     TestBed.configureTestingModule({
       providers: [
         provideMockStore({
           initialState: {
             ...initialAppState,
-            wallet: { ...initialWalletState, address },
-            clearNode: {
-              ...initialClearNodeState,
-              nodeUrl: 'ws://127.0.0.1:8000/ws',
-              assets: [
-                { symbol: 'usdc', decimals: 6, chainId: 1, token: '0x1' },
-                { symbol: 'usdc', decimals: 6, chainId: 2, token: '0x2' },
-                { symbol: 'eth', decimals: 18, chainId: 1, token: '0x3' },
-              ],
-            },
-            auth,
+            auth: { ...initialAppState.auth, error: options.error ?? null },
           },
         }),
         {
           provide: ClearNodeClient,
           useValue: {
-            status: signal({ ...IDLE_CONNECTION, phase: 'online', url: 'ws://127.0.0.1:8000/ws' }),
+            status: signal({
+              ...initialAppState.clearNode.connection,
+              phase: options.phase ?? 'online',
+              url: 'ws://127.0.0.1:8000/ws',
+            }),
           },
         },
       ],
     });
-    const dispatched = spyOn(TestBed.inject(MockStore), 'dispatch');
+    store = TestBed.inject(MockStore);
+    store.overrideSelector(selectWalletAddress, options.wallet === undefined ? address : null);
+    store.overrideSelector(selectAuthPhase, 'signedOut');
+    store.overrideSelector(selectSessionKey, null);
+    store.overrideSelector(selectAssets, [
+      { symbol: 'usdc', decimals: 6, chainId: 1, token: '0x1' },
+      { symbol: 'usdc', decimals: 6, chainId: 2, token: '0x2' },
+      { symbol: 'eth', decimals: 18, chainId: 1, token: '0x3' },
+    ]);
+    const dispatched = spyOn(store, 'dispatch');
     const fixture = TestBed.createComponent(SignInPanel);
     fixture.detectChanges();
     return { fixture, element: fixture.nativeElement as HTMLElement, dispatched };
   }
 
-  function type(fixture: ReturnType<typeof render>['fixture'], label: string, value: string) {
-    const input = (fixture.nativeElement as HTMLElement).querySelector<HTMLInputElement>(
-      `input[aria-label="${label}"]`,
-    )!;
-    input.value = value;
-    input.dispatchEvent(new Event('input'));
-    fixture.detectChanges();
-  }
+  const button = (element: HTMLElement) =>
+    element.querySelector<HTMLButtonElement>('button[type="submit"]')!;
 
   it('shows one allowance per asset and what will be signed, before signing', () => {
     const { element } = render();
@@ -64,22 +71,21 @@ describe('SignInPanel', () => {
     expect(element.querySelector('[data-testid="sign-in-summary"]')?.textContent).toContain(
       'may spend up to 100 usdc, 100 eth',
     );
+    expect(element.textContent).toContain(address);
   });
 
-  it('refuses amounts with more decimals than the asset and disables signing', () => {
+  it('checks amounts against the asset decimals the node gives', () => {
     const { fixture, element } = render();
-    type(fixture, 'Allowance in usdc', '1.1234567');
+    typeInto(fixture, 'Allowance in usdc', '1.1234567');
     expect(element.textContent).toContain('usdc allows at most 6 decimals.');
-    expect(element.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).toBeTrue();
-    type(fixture, 'Allowance in usdc', '-1');
-    expect(element.textContent).toContain('An allowance cannot be negative.');
+    expect(button(element).disabled).toBeTrue();
   });
 
   it('signs in with the allowances typed and a 24 h key by default', () => {
     const { fixture, element, dispatched } = render();
-    type(fixture, 'Allowance in usdc', '25.5');
-    type(fixture, 'Allowance in eth', '');
-    element.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    typeInto(fixture, 'Allowance in usdc', '25.5');
+    typeInto(fixture, 'Allowance in eth', '');
+    button(element).click();
     const action = dispatched.calls.mostRecent().args[0] as unknown as ReturnType<
       typeof SignInPanelActions.signInClicked
     >;
@@ -88,9 +94,24 @@ describe('SignInPanel', () => {
     expect(Math.abs(action.expiresAt - (Date.now() / 1000 + 24 * 3600))).toBeLessThan(5);
   });
 
+  it('cannot sign in until the node is online', () => {
+    const { element, dispatched } = render({ phase: 'reconnecting' });
+    expect(button(element).disabled).toBeTrue();
+    expect(element.textContent).toContain('Waiting for the ClearNode connection.');
+    expect(dispatched).not.toHaveBeenCalled();
+  });
+
+  it('waits for the wallet while it is asked to sign', () => {
+    const { fixture, element } = render();
+    store.overrideSelector(selectAuthPhase, 'awaitingSignature');
+    store.refreshState();
+    fixture.detectChanges();
+    expect(button(element).disabled).toBeTrue();
+    expect(button(element).textContent).toContain('Confirm in your wallet…');
+  });
+
   it('shows why the last sign-in failed', () => {
     const { element } = render({
-      ...initialAuthState,
       error:
         'You declined the signature in your wallet, so nothing was signed and nothing changed.',
     });
@@ -100,12 +121,16 @@ describe('SignInPanel', () => {
   });
 
   it('hides once signed in', () => {
-    const { element } = render({
-      ...initialAuthState,
-      phase: 'signedIn',
-      sessionKey: '0x1',
-      wallet: address,
-    });
+    const { fixture, element } = render();
+    store.overrideSelector(selectAuthPhase, 'signedIn');
+    store.overrideSelector(selectSessionKey, '0x1');
+    store.refreshState();
+    fixture.detectChanges();
+    expect(element.querySelector('section')).toBeNull();
+  });
+
+  it('hides without a wallet', () => {
+    const { element } = render({ wallet: null });
     expect(element.querySelector('section')).toBeNull();
   });
 });

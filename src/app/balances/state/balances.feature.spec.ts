@@ -1,4 +1,4 @@
-import { AuthApiActions, AuthStorageActions, ClearNodePushActions } from '../../core';
+import { AuthApiActions, OtherTabAuthActions, ClearNodePushActions } from '../../core';
 import { balanceRows } from '../balance-row';
 import { BalancesApiActions, BalancesPageActions } from './balances.actions';
 import {
@@ -74,7 +74,7 @@ describe('balances reducer and selectors', () => {
     );
     expect(reduce(loaded, AuthApiActions.sessionLeft(who))).toEqual(initialBalancesState);
     expect(reduce(loaded, AuthApiActions.sessionExpired(who))).toEqual(initialBalancesState);
-    expect(reduce(loaded, AuthStorageActions.sessionRemoved(who))).toEqual(initialBalancesState);
+    expect(reduce(loaded, OtherTabAuthActions.sessionRemoved(who))).toEqual(initialBalancesState);
   });
 
   it('formats each amount at its asset decimals, grouped, exact', () => {

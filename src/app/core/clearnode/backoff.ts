@@ -6,7 +6,7 @@ export interface BackoffPolicy {
   readonly jitter: number;
 }
 
-export const RECONNECT_BACKOFF: BackoffPolicy = {
+const RECONNECT_BACKOFF: BackoffPolicy = {
   baseMs: 500,
   factor: 2,
   capMs: 15_000,

@@ -25,7 +25,7 @@ export interface RequestOptions {
   readonly timeoutMs?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 const PING_EVERY_MS = 20_000;
 const PING_TIMEOUT_MS = 8_000;
 const CONNECT_TIMEOUT_MS = 10_000;

@@ -2,7 +2,7 @@
  * Every key the app writes starts with this prefix; per-person data is further scoped by the
  * ClearNode URL and the wallet, so two wallets or two nodes never read each other's keys.
  */
-export const STORAGE_PREFIX = 'nitrolite-sessions';
+const STORAGE_PREFIX = 'nitrolite-sessions';
 
 export interface StorageScope {
   readonly nodeUrl: string;

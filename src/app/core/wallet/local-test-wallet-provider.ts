@@ -12,7 +12,7 @@ import {
 import type { Eip1193Provider } from './eip1193';
 
 /** Chain id reported by the local test wallet (a local dev chain). */
-export const LOCAL_TEST_CHAIN_ID = '0x7a69';
+const LOCAL_TEST_CHAIN_ID = '0x7a69';
 
 /**
  * A throwaway EIP-1193 wallet backed by a key kept in this browser, for trying the app against

@@ -1,5 +1,5 @@
 /** EIP-1193 "User Rejected Request". */
-export const USER_REJECTED = 4001;
+const USER_REJECTED = 4001;
 
 export function isUserRejection(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { APPLICATION_NAME } from '../../core';
+import { APPLICATION_NAME } from '../core-bridge/session-key-attestation';
 import { AllocationAsset } from '../../shared/allocation';
 import { AppSessionService } from '../app-session.service';
 import { CreateSessionFormComponent, CreateSessionRequest } from '../components/create-session-form/create-session-form.component';

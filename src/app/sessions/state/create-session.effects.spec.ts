@@ -4,7 +4,7 @@ import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
+import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
 import { ClearNodeConnectionError, ClearNodeRpcError, ClearNodeTimeoutError, RpcRequest } from '../core-bridge/rpc-frame';
 import { appSessionId } from '../../shared/allocation';

@@ -4,7 +4,7 @@ import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
+import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
 import { selectAssets, selectNodeUrl, selectWalletAddress } from '../core-bridge/core-selectors';
 import { signedIn } from '../core-bridge/core-events';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';

@@ -47,8 +47,8 @@ import { decimalsOf, selectAllSessions } from './sessions.selectors';
 /** The node's largest page for list methods. */
 export const PAGE_LIMIT = 100;
 /** Pushes come in bursts (a close sends several `bu`): reconcile once they settle. */
-export const PUSH_DEBOUNCE_MS = 400;
-export const PERSIST_DEBOUNCE_MS = 250;
+const PUSH_DEBOUNCE_MS = 400;
+const PERSIST_DEBOUNCE_MS = 250;
 /**
  * `get_ledger_entries` answers a signed-in caller with their own entries only, unless a wallet is
  * given; the zero address means every wallet, which is what a session's shares need.

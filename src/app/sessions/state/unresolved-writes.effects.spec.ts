@@ -5,7 +5,7 @@ import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { appSessionId } from '../../shared/allocation';
-import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
+import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
 import { selectWalletAddress } from '../core-bridge/core-selectors';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
 import { ClearNodeConnectionError, ClearNodeRpcError } from '../core-bridge/rpc-frame';

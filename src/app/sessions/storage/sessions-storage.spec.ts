@@ -1,5 +1,5 @@
 import { TestBed } from '@angular/core/testing';
-import { BROWSER_STORAGE } from '../../core/storage/browser-storage.token';
+import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
 import { ALICE, aSession, BOB, NODE_URL, SESSION_ID } from '../state/testing/session-fixtures';
 import { SessionsStorage, STORED_CLOSED_LIMIT } from './sessions-storage';
 import { WriteClaims } from './write-claims';

@@ -3,7 +3,7 @@ import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
 import { writeClaimKey } from './storage-keys';
 
 /** A signed request is dead after 60 s on the node, so a claim never needs to outlive that. */
-export const WRITE_CLAIM_TTL_MS = 60_000;
+const WRITE_CLAIM_TTL_MS = 60_000;
 
 /**
  * Cross-tab guard for writes: the first tab to claim a write (e.g. `close:<id>`) sends it; another

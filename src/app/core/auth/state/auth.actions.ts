@@ -58,7 +58,8 @@ export const SavedSignInActions = createActionGroup({
   },
 });
 
-export const AuthStorageActions = createActionGroup({
+/** Another tab of this browser stored or removed the sign-in for a node + wallet. */
+export const OtherTabAuthActions = createActionGroup({
   source: 'Other Tab',
   events: {
     'Session Stored': props<{ wallet: string; nodeUrl: string }>(),

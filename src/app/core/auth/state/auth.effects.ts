@@ -41,7 +41,7 @@ import type { StoredSession } from '../stored-session';
 import {
   AccountMenuActions,
   AuthApiActions,
-  AuthStorageActions,
+  OtherTabAuthActions,
   SavedSignInActions,
   SignInPanelActions,
   type AuthSessionProps,
@@ -76,7 +76,7 @@ export const resumeSession = createEffect(
         WalletApiActions.connectSucceeded,
         WalletApiActions.restoreSucceeded,
         WalletProviderActions.accountsChanged,
-        AuthStorageActions.sessionStored,
+        OtherTabAuthActions.sessionStored,
         AuthApiActions.sessionDroppedByNode,
       ),
       concatLatestFrom(() => [
@@ -356,10 +356,10 @@ export const otherTabs = createEffect(
         if (change.newValue === null && phase === 'signedIn') {
           auth.leave();
           client.restart();
-          return of(AuthStorageActions.sessionRemoved({ wallet: wallet!, nodeUrl: nodeUrl! }));
+          return of(OtherTabAuthActions.sessionRemoved({ wallet: wallet!, nodeUrl: nodeUrl! }));
         }
         if (change.newValue !== null && phase === 'signedOut') {
-          return of(AuthStorageActions.sessionStored({ wallet: wallet!, nodeUrl: nodeUrl! }));
+          return of(OtherTabAuthActions.sessionStored({ wallet: wallet!, nodeUrl: nodeUrl! }));
         }
         // Renewed in another tab: the node dropped our key; a fresh socket resumes with the new one.
         if (change.newValue !== null && phase === 'signedIn') client.restart();

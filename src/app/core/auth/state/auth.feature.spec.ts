@@ -2,7 +2,7 @@ import { ClearNodeConnectionActions } from '../../clearnode/state/clearnode.acti
 import {
   AccountMenuActions,
   AuthApiActions,
-  AuthStorageActions,
+  OtherTabAuthActions,
   SavedSignInActions,
   SignInPanelActions,
   type AuthSessionProps,
@@ -158,7 +158,7 @@ describe('auth reducer and selectors', () => {
     expect(left).toEqual(initialAuthState);
     const elsewhere: AuthState = reduce(
       signedIn,
-      AuthStorageActions.sessionRemoved({ wallet: session.wallet, nodeUrl: session.nodeUrl }),
+      OtherTabAuthActions.sessionRemoved({ wallet: session.wallet, nodeUrl: session.nodeUrl }),
     );
     expect(elsewhere.phase).toBe('signedOut');
     expect(elsewhere.notice).toBe('You signed out in another tab.');

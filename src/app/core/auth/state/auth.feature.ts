@@ -7,7 +7,7 @@ import type { Allowance } from '../allowance';
 import {
   AccountMenuActions,
   AuthApiActions,
-  AuthStorageActions,
+  OtherTabAuthActions,
   SavedSignInActions,
   SignInPanelActions,
 } from './auth.actions';
@@ -110,7 +110,7 @@ export const authFeature = createFeature({
     on(AuthApiActions.sessionLeft, NodePickerActions.nodeSelected, (state) =>
       signedOut(state, { error: null, notice: null }),
     ),
-    on(AuthStorageActions.sessionRemoved, (state) =>
+    on(OtherTabAuthActions.sessionRemoved, (state) =>
       signedOut(state, { error: null, notice: 'You signed out in another tab.' }),
     ),
     // The node forgets who we are when the socket drops; the session comes back with the JWT.

@@ -1,5 +1,5 @@
 import { NodePickerActions } from '../../clearnode/state/clearnode.actions';
-import { AuthApiActions, AuthStorageActions } from './auth.actions';
+import { AuthApiActions, OtherTabAuthActions } from './auth.actions';
 
 /**
  * Every way a person's session ends in this tab: signed out, another account or node, expiry,
@@ -11,6 +11,6 @@ export const sessionEnded = [
   AuthApiActions.sessionLeft,
   AuthApiActions.sessionExpired,
   AuthApiActions.signInRequired,
-  AuthStorageActions.sessionRemoved,
+  OtherTabAuthActions.sessionRemoved,
   NodePickerActions.nodeSelected,
 ] as const;
