@@ -1,46 +1,11 @@
-import type { Browser, Page } from '@playwright/test';
-import { InjectedWallet } from './support/injected-wallet';
-import { expect, test, type TestClearNode } from './support/clearnode.fixture';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/clearnode.fixture';
+import { authStatus, balanceOf, createSessionWith, nav, secondParticipant, signIn, splitInput } from './support/sessions';
 
-const authStatus = (page: Page) => page.getByTestId('auth-status');
-const balanceOf = (page: Page, asset: string) => page.locator(`tr[data-asset="${asset}"]`).getByTestId('balance-amount');
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name });
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 /** A message from the other participant, shown as from their wallet because its attestation checked out. */
 const verifiedFrom = (page: Page, address: string) =>
   page.locator(`app-message-transcript li[data-mine="false"][data-verified="true"][data-sender="${address}"]`);
-const splitInput = (page: Page, participant: string) => page.locator(`app-allocation-editor input[data-participant="${participant}"]`);
-
-async function signIn(page: Page): Promise<void> {
-  await page.locator('app-header').getByRole('button', { name: 'Connect MetaMask' }).click();
-  await page.getByRole('button', { name: 'Sign in with wallet' }).click();
-  await expect(authStatus(page)).toHaveText('Signed in');
-}
-
-async function secondParticipant(browser: Browser, clearNode: TestClearNode) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const wallet = await InjectedWallet.install(page);
-  await page.goto(`/balances?node=${encodeURIComponent(clearNode.url)}`);
-  await signIn(page);
-  return { context, page, wallet };
-}
-
-/** A funds 10 usdc and opens a session with B in which A's weight alone reaches the quorum. */
-async function createSessionWith(page: Page, other: string, label: string): Promise<string> {
-  await nav(page, 'Sessions').click();
-  await page.getByRole('link', { name: 'Create a session' }).click();
-  await page.locator('#participant-1').fill(other);
-  await expect(page.locator('#quorum-summary')).toContainText('Your weight alone reaches the quorum');
-  await page.locator('#amount-0-usdc').fill('10');
-  await page.getByLabel('Label (only on this device)').fill(label);
-  await expect(page.getByText('You fund the session.')).toBeVisible();
-  const create = page.getByRole('button', { name: 'Create session' });
-  await expect(create).toBeEnabled();
-  await create.click();
-  await page.waitForURL(/\/sessions\/0x[0-9a-f]{64}$/);
-  return page.url().split('/').pop()!;
-}
 
 test('two participants: create, see it live, message both ways, close 70/30, history after reload', async ({
   page,

@@ -14,6 +14,10 @@ import { CreateSessionFormComponent, CreateSessionRequest } from '../components/
   template: `
     <p><a routerLink="/sessions">← Sessions</a></p>
     <h1>New application session</h1>
+    <!-- Also while signed out: the sign-in resumes only after the reconnect, and that is when it is unknown. -->
+    @if (progress()?.status === 'unknown') {
+      <p role="status" class="hint" id="create-unknown">Creating… the connection dropped; checking whether the node opened it.</p>
+    }
     @if (!signedIn()) {
       <div class="empty-state">
         <p>Sign in to a ClearNode to open a session.</p>
@@ -21,7 +25,7 @@ import { CreateSessionFormComponent, CreateSessionRequest } from '../components/
       </div>
     } @else {
       @if (progress()?.status === 'unknown') {
-        <p role="status" class="hint" id="create-unknown">Creating… the connection dropped; checking whether the node opened it.</p>
+        <!-- Not an error: the status above says it is being checked. -->
       } @else if (notFound(); as message) {
         <div class="error" role="alert" id="create-error">
           <p>{{ message }}</p>
