@@ -1,5 +1,5 @@
-import type { Page } from '@playwright/test';
-import { expect, test } from './support/clearnode.fixture';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, type TestClearNode } from './support/clearnode.fixture';
 import { NodeLink } from './support/node-link';
 import {
   balanceOf,
@@ -19,7 +19,34 @@ import {
  * meanwhile. Each test has a fresh node.
  */
 
-const activeRows = (page: Page) => page.locator('section[aria-labelledby="active-heading"] tr[data-session-id]');
+/**
+ * A signed in with `faucetRequests` × 10 usdc, talking to the node through a NodeLink, and B signed
+ * in on a page of its own.
+ */
+async function fundedPairThroughLink(
+  {
+    page,
+    browser,
+    clearNode,
+    openApp,
+  }: {
+    page: Page;
+    browser: Browser;
+    clearNode: TestClearNode;
+    openApp: (path?: string) => Promise<void>;
+  },
+  faucetRequests: number,
+) {
+  const link = await NodeLink.between(page, clearNode.url);
+  await openApp('/balances');
+  await signIn(page);
+  for (let i = 1; i <= faucetRequests; i++) await getTestTokens(page, String(10 * i));
+  const bob = await secondParticipant(browser, clearNode);
+  return { link, bob };
+}
+
+const activeRows = (page: Page) =>
+  page.locator('section[aria-labelledby="active-heading"] tr[data-session-id]');
 const usdcHint = (page: Page) => page.locator('legend', { hasText: 'usdc' });
 
 test('a create that reached the node but whose answer was lost opens the session once, after the reconnect', async ({
@@ -29,13 +56,8 @@ test('a create that reached the node but whose answer was lost opens the session
   clearNode,
   openApp,
 }) => {
-  const link = await NodeLink.between(page, clearNode.url);
-  await openApp('/balances');
-  await signIn(page);
   // 20 usdc for a 10 usdc session: funding it twice would leave 0, not 10.
-  await getTestTokens(page, '10');
-  await getTestTokens(page, '20');
-  const bob = await secondParticipant(browser, clearNode);
+  const { link, bob } = await fundedPairThroughLink({ page, browser, clearNode, openApp }, 2);
 
   const create = await fillCreateForm(page, bob.wallet.address, 'Answer lost');
   const lost = link.loseAnswerTo('create_app_session');
@@ -44,7 +66,9 @@ test('a create that reached the node but whose answer was lost opens the session
   expect(answer.app_session_id).toMatch(/^0x[0-9a-f]{64}$/);
 
   // The node opened it, the page cannot know yet: not an error, "checking".
-  await expect(page.locator('#create-unknown')).toHaveText('Creating… the connection dropped; checking whether the node opened it.');
+  await expect(page.locator('#create-unknown')).toHaveText(
+    'Creating… the connection dropped; checking whether the node opened it.',
+  );
   await expect(page.locator('#create-error')).toHaveCount(0);
   await expect(page).toHaveURL(/\/sessions\/new$/);
 
@@ -74,12 +98,7 @@ test('a create that never reached the node is reported as not opened, and sendin
   clearNode,
   openApp,
 }) => {
-  const link = await NodeLink.between(page, clearNode.url);
-  await openApp('/balances');
-  await signIn(page);
-  await getTestTokens(page, '10');
-  await getTestTokens(page, '20');
-  const bob = await secondParticipant(browser, clearNode);
+  const { link, bob } = await fundedPairThroughLink({ page, browser, clearNode, openApp }, 2);
 
   const create = await fillCreateForm(page, bob.wallet.address, 'Never arrived');
   const dropped = link.dropRequest('create_app_session');
@@ -87,7 +106,9 @@ test('a create that never reached the node is reported as not opened, and sendin
   const first = (await dropped) as { definition: Record<string, unknown> };
   expect(first.definition['nonce']).toBeTruthy();
 
-  await expect(page.locator('#create-unknown')).toHaveText('Creating… the connection dropped; checking whether the node opened it.');
+  await expect(page.locator('#create-unknown')).toHaveText(
+    'Creating… the connection dropped; checking whether the node opened it.',
+  );
   await expect(page.locator('#create-error')).toHaveCount(0);
 
   // After the reconnect the node does not know the session: nothing opened, nothing debited.
@@ -125,11 +146,7 @@ test('a close whose answer was lost shows the session closed with its split afte
   clearNode,
   openApp,
 }) => {
-  const link = await NodeLink.between(page, clearNode.url);
-  await openApp('/balances');
-  await signIn(page);
-  await getTestTokens(page, '10');
-  const bob = await secondParticipant(browser, clearNode);
+  const { link, bob } = await fundedPairThroughLink({ page, browser, clearNode, openApp }, 1);
   const sessionId = await createSessionWith(page, bob.wallet.address, 'Close lost');
   await expect(page.locator('#session-status')).toHaveText('open');
 
@@ -141,23 +158,35 @@ test('a close whose answer was lost shows the session closed with its split afte
   await page.getByRole('button', { name: 'Confirm close' }).click();
   await lost;
 
-  await expect(page.locator('#write-unknown')).toHaveText('Closing… the connection dropped; checking whether the node closed it.');
+  await expect(page.locator('#write-unknown')).toHaveText(
+    'Closing… the connection dropped; checking whether the node closed it.',
+  );
   await expect(page.locator('#write-error')).toHaveCount(0);
   // B, not behind the link, already sees it closed.
   await nav(bob.page, 'Sessions').click();
-  await expect(bob.page.locator('section[aria-labelledby="history-heading"]').locator(`tr[data-session-id="${sessionId}"]`)).toContainText('3 usdc');
+  await expect(
+    bob.page
+      .locator('section[aria-labelledby="history-heading"]')
+      .locator(`tr[data-session-id="${sessionId}"]`),
+  ).toContainText('3 usdc');
 
   link.reconnect();
   await expect(page.locator('#session-status')).toHaveText('closed');
   await expect(page.locator('#write-unknown')).toHaveCount(0);
   await expect(page.locator('#write-error')).toHaveCount(0);
   await expect(page.locator(`tr[data-participant="${wallet.address}"]`)).toContainText('7 usdc');
-  await expect(page.locator(`tr[data-participant="${bob.wallet.address}"]`)).toContainText('3 usdc');
+  await expect(page.locator(`tr[data-participant="${bob.wallet.address}"]`)).toContainText(
+    '3 usdc',
+  );
   expect(link.sent('close_app_session')).toHaveLength(1);
 
   await nav(page, 'Sessions').click();
   await expect(activeRows(page)).toHaveCount(0);
-  await expect(page.locator('section[aria-labelledby="history-heading"]').locator(`tr[data-session-id="${sessionId}"]`)).toContainText('7 usdc');
+  await expect(
+    page
+      .locator('section[aria-labelledby="history-heading"]')
+      .locator(`tr[data-session-id="${sessionId}"]`),
+  ).toContainText('7 usdc');
   await nav(page, 'Balances').click();
   await expect(balanceOf(page, 'usdc')).toHaveText('7');
   await nav(bob.page, 'Balances').click();
