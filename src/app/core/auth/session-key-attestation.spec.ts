@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { SigningKey, TypedDataEncoder, computeAddress, verifyTypedData } from 'ethers';
 import { MemoryStorage } from '../../testing/memory-storage';
+import { POLICY_STRUCT_TYPES } from '../../testing/policy-types';
 import { ClearNodeClient } from '../clearnode/clearnode-client';
 import type { RpcRequest, RpcResult } from '../clearnode/rpc-frame';
 import { BROWSER_STORAGE } from '../storage/browser-storage.token';
@@ -15,21 +16,7 @@ describe('SessionKeyAttestations', () => {
   const walletKey = new SigningKey('0x' + '0b'.repeat(32));
   const wallet = computeAddress(walletKey.publicKey);
   const scope = { nodeUrl: 'ws://127.0.0.1:8000/ws', wallet: wallet.toLowerCase() };
-  // The struct types exactly as the wallet is asked to sign them (EIP712Domain is implicit for ethers).
-  const types = {
-    Policy: [
-      { name: 'challenge', type: 'string' },
-      { name: 'scope', type: 'string' },
-      { name: 'wallet', type: 'address' },
-      { name: 'session_key', type: 'address' },
-      { name: 'expires_at', type: 'uint64' },
-      { name: 'allowances', type: 'Allowance[]' },
-    ],
-    Allowance: [
-      { name: 'asset', type: 'string' },
-      { name: 'amount', type: 'string' },
-    ],
-  };
+  const types = POLICY_STRUCT_TYPES;
   let client: jasmine.SpyObj<ClearNodeClient>;
 
   beforeEach(() => {

@@ -1,24 +1,12 @@
 import { BaseWallet, TypedDataEncoder } from 'ethers';
 import type { SessionKeyAttestation } from '../../core-bridge/session-key-attestation';
 import type { AuthTypes } from '../message-sender';
+import { POLICY_STRUCT_TYPES } from '../../../testing/policy-types';
 
 export const APPLICATION = 'nitrolite-sessions';
 
 /** The SDK's EIP712AuthTypes, field for field (checked against the SDK in message-sender.spec). */
-export const AUTH_TYPES: AuthTypes = {
-  Policy: [
-    { name: 'challenge', type: 'string' },
-    { name: 'scope', type: 'string' },
-    { name: 'wallet', type: 'address' },
-    { name: 'session_key', type: 'address' },
-    { name: 'expires_at', type: 'uint64' },
-    { name: 'allowances', type: 'Allowance[]' },
-  ],
-  Allowance: [
-    { name: 'asset', type: 'string' },
-    { name: 'amount', type: 'string' },
-  ],
-};
+export const AUTH_TYPES: AuthTypes = POLICY_STRUCT_TYPES;
 
 /** A far-future expiry (Unix seconds). */
 export const LATER = 4_000_000_000;
