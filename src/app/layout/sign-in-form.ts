@@ -92,6 +92,10 @@ export interface SignInRequest {
     .allowance span:first-child {
       min-width: 6rem;
     }
+    .allowance input {
+      min-width: 0;
+      flex: 0 1 12rem;
+    }
   `,
 })
 export class SignInForm {

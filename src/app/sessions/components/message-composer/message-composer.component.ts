@@ -39,6 +39,7 @@ const TYPE = /^[A-Za-z0-9_.:-]{1,40}$/;
     .modes { display: flex; gap: 1rem; margin-bottom: 0.35rem; }
     .row { display: flex; flex-direction: column; gap: 0.2rem; margin-bottom: 0.4rem; }
     textarea { width: 100%; font-family: inherit; }
+    #message-why { margin-left: 0.5rem; }
   `,
 })
 export class MessageComposerComponent {

@@ -19,6 +19,7 @@ import { SessionView } from '../../state/session-view.model';
       <dt>Session data</dt>
       <dd class="mono data" id="session-data">{{ session.sessionData || '—' }}</dd>
     </dl>
+    <div class="table-scroll">
     <table>
       <caption>{{ session.status === 'closed' ? 'Final split' : 'Current allocations' }}</caption>
       <thead>
@@ -50,6 +51,7 @@ import { SessionView } from '../../state/session-view.model';
         </tr>
       </tfoot>
     </table>
+    </div>
   `,
   styles: `
     .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0 0 1rem; }

@@ -10,6 +10,7 @@ import { SessionView } from '../../state/session-view.model';
   imports: [RouterLink, DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <div class="table-scroll">
     <table>
       <caption class="visually-hidden">{{ caption() }}</caption>
       <thead>
@@ -53,9 +54,10 @@ import { SessionView } from '../../state/session-view.model';
         }
       </tbody>
     </table>
+    </div>
   `,
   styles: `
-    .participant { display: inline-block; margin-right: 0.5rem; }
+    .participant { display: inline-block; margin-right: 0.5rem; white-space: nowrap; }
   `,
 })
 export class SessionListComponent {
