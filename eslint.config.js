@@ -7,8 +7,13 @@ const angular = require('angular-eslint');
 module.exports = defineConfig([
   {
     ignores: [
-      'dist/**', 'coverage/**', '.angular/**', 'node_modules/**', '.clearnode/**',
-      'test-results/**', 'playwright-report/**',
+      'dist/**',
+      'coverage/**',
+      '.angular/**',
+      'node_modules/**',
+      '.clearnode/**',
+      'test-results/**',
+      'playwright-report/**',
     ],
   },
   {
@@ -21,8 +26,14 @@ module.exports = defineConfig([
     ],
     processor: angular.processInlineTemplates,
     rules: {
-      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'app', style: 'camelCase' }],
-      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'app', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': [
+        'error',
+        { type: 'attribute', prefix: 'app', style: 'camelCase' },
+      ],
+      '@angular-eslint/component-selector': [
+        'error',
+        { type: 'element', prefix: 'app', style: 'kebab-case' },
+      ],
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
@@ -42,7 +53,13 @@ module.exports = defineConfig([
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     extends: [eslint.configs.recommended],
     languageOptions: {
-      globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' },
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
     },
   },
 ]);

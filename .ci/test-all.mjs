@@ -33,7 +33,9 @@ for (const suite of suites) {
   if (!counts) counts = { passed: 0, failed: 1, skipped: 0 }; // a suite that reported nothing failed to run
   if (code !== 0 && counts.failed === 0) counts = { ...counts, failed: 1 }; // crashed after its tests
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  lines.push(`${suite.name.padEnd(10)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`);
+  lines.push(
+    `${suite.name.padEnd(10)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds} s)`,
+  );
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
@@ -47,7 +49,10 @@ process.exit(totals.failed > 0 ? 1 : 0);
 
 function run(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     let output = '';
     const relay = (stream, sink) =>
       stream.on('data', (chunk) => {

@@ -1,11 +1,21 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/clearnode.fixture';
-import { authStatus, balanceOf, createSessionWith, nav, secondParticipant, signIn, splitInput } from './support/sessions';
+import {
+  authStatus,
+  balanceOf,
+  createSessionWith,
+  nav,
+  secondParticipant,
+  signIn,
+  splitInput,
+} from './support/sessions';
 
 const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 /** A message from the other participant, shown as from their wallet because its attestation checked out. */
 const verifiedFrom = (page: Page, address: string) =>
-  page.locator(`app-message-transcript li[data-mine="false"][data-verified="true"][data-sender="${address}"]`);
+  page.locator(
+    `app-message-transcript li[data-mine="false"][data-verified="true"][data-sender="${address}"]`,
+  );
 
 test('two participants: create, see it live, message both ways, close 70/30, history after reload', async ({
   page,
@@ -32,23 +42,37 @@ test('two participants: create, see it live, message both ways, close 70/30, his
   await expect(bobRow).toBeVisible();
   await bobRow.getByRole('link').click();
   await expect(bob.page.locator('#session-status')).toHaveText('open');
-  await expect(bob.page.locator(`tr[data-participant="${wallet.address}"]`)).toContainText('10 usdc');
+  await expect(bob.page.locator(`tr[data-participant="${wallet.address}"]`)).toContainText(
+    '10 usdc',
+  );
 
   // Messages both ways; each side also receives its own.
   await page.getByLabel('Message', { exact: true }).fill('hello from A');
   await page.getByRole('button', { name: 'Send' }).click();
-  await expect(page.locator('app-message-transcript li[data-mine="true"]')).toContainText('hello from A');
-  await expect(bob.page.locator('app-message-transcript li[data-mine="false"]')).toContainText('hello from A');
+  await expect(page.locator('app-message-transcript li[data-mine="true"]')).toContainText(
+    'hello from A',
+  );
+  await expect(bob.page.locator('app-message-transcript li[data-mine="false"]')).toContainText(
+    'hello from A',
+  );
   // Each side sees the other's message as from the other's wallet, verified against the participants.
   await expect(verifiedFrom(bob.page, wallet.address)).toContainText('hello from A');
-  await expect(verifiedFrom(bob.page, wallet.address).locator('.sender')).toHaveText(short(wallet.address));
+  await expect(verifiedFrom(bob.page, wallet.address).locator('.sender')).toHaveText(
+    short(wallet.address),
+  );
   await expect(verifiedFrom(bob.page, wallet.address)).toContainText('verified');
   await bob.page.getByLabel('Message', { exact: true }).fill('hi from B <b>bold</b>');
   await bob.page.getByRole('button', { name: 'Send' }).click();
-  await expect(bob.page.locator('app-message-transcript li[data-mine="true"]')).toContainText('hi from B <b>bold</b>');
-  await expect(page.locator('app-message-transcript li[data-mine="false"]')).toContainText('hi from B <b>bold</b>');
+  await expect(bob.page.locator('app-message-transcript li[data-mine="true"]')).toContainText(
+    'hi from B <b>bold</b>',
+  );
+  await expect(page.locator('app-message-transcript li[data-mine="false"]')).toContainText(
+    'hi from B <b>bold</b>',
+  );
   await expect(verifiedFrom(page, bob.wallet.address)).toContainText('hi from B <b>bold</b>');
-  await expect(verifiedFrom(page, bob.wallet.address).locator('.sender')).toHaveText(short(bob.wallet.address));
+  await expect(verifiedFrom(page, bob.wallet.address).locator('.sender')).toHaveText(
+    short(bob.wallet.address),
+  );
   await expect(page.locator('app-message-transcript li[data-verified="false"]')).toHaveCount(0);
   await expect(bob.page.locator('app-message-transcript li[data-verified="false"]')).toHaveCount(0);
   await expect(page.locator('app-message-transcript b')).toHaveCount(0);
@@ -78,7 +102,9 @@ test('two participants: create, see it live, message both ways, close 70/30, his
   await page.getByRole('button', { name: 'Confirm close' }).click();
   await expect(page.locator('#session-status')).toHaveText('closed');
   await expect(bob.page.locator('#session-status')).toHaveText('closed');
-  await expect(bob.page.locator(`tr[data-participant="${bob.wallet.address}"]`)).toContainText('3 usdc');
+  await expect(bob.page.locator(`tr[data-participant="${bob.wallet.address}"]`)).toContainText(
+    '3 usdc',
+  );
 
   // Balances moved by exactly the split.
   await nav(page, 'Balances').click();
@@ -87,11 +113,16 @@ test('two participants: create, see it live, message both ways, close 70/30, his
   await expect(balanceOf(bob.page, 'usdc')).toHaveText('3');
 
   // After a reload both find it in the history with the final split.
-  for (const [who, share] of [[page, '7 usdc'], [bob.page, '3 usdc']] as const) {
+  for (const [who, share] of [
+    [page, '7 usdc'],
+    [bob.page, '3 usdc'],
+  ] as const) {
     await who.reload();
     await expect(authStatus(who)).toHaveText('Signed in');
     await nav(who, 'Sessions').click();
-    const row = who.locator('section[aria-labelledby="history-heading"]').locator(`tr[data-session-id="${sessionId}"]`);
+    const row = who
+      .locator('section[aria-labelledby="history-heading"]')
+      .locator(`tr[data-session-id="${sessionId}"]`);
     await expect(row).toContainText(share);
     await expect(row).toContainText('10 usdc');
   }
@@ -101,7 +132,13 @@ test('two participants: create, see it live, message both ways, close 70/30, his
 test.describe('against the node in strict mode', () => {
   test.use({ clearNodeOptions: { strict: true } });
 
-  test('create, update, list and close work; messaging shows as unavailable', async ({ page, wallet, browser, clearNode, openApp }) => {
+  test('create, update, list and close work; messaging shows as unavailable', async ({
+    page,
+    wallet,
+    browser,
+    clearNode,
+    openApp,
+  }) => {
     expect(wallet.address).toMatch(/^0x/); // the fixture installs the wallet before the first navigation
     await openApp('/balances');
     await signIn(page);
@@ -110,7 +147,9 @@ test.describe('against the node in strict mode', () => {
     const bob = await secondParticipant(browser, clearNode);
 
     const sessionId = await createSessionWith(page, bob.wallet.address, 'Strict');
-    await expect(page.locator('#messaging-unavailable')).toContainText('Messaging is unavailable on this node');
+    await expect(page.locator('#messaging-unavailable')).toContainText(
+      'Messaging is unavailable on this node',
+    );
 
     await nav(page, 'Sessions').click();
     await expect(page.locator(`tr[data-session-id="${sessionId}"]`)).toContainText('Strict');
@@ -126,14 +165,20 @@ test.describe('against the node in strict mode', () => {
     await splitInput(page, bob.wallet.address).fill('4');
     await page.getByRole('button', { name: 'Submit state' }).click();
     await expect(page.locator('#session-version')).toHaveText('2');
-    await expect(page.locator(`tr[data-participant="${bob.wallet.address}"]`)).toContainText('4 usdc');
+    await expect(page.locator(`tr[data-participant="${bob.wallet.address}"]`)).toContainText(
+      '4 usdc',
+    );
     await page.getByRole('button', { name: 'Close session…' }).click();
     await page.getByRole('button', { name: 'Split evenly' }).click();
     await page.getByRole('button', { name: 'Review close' }).click();
     await page.getByRole('button', { name: 'Confirm close' }).click();
     await expect(page.locator('#session-status')).toHaveText('closed');
     await nav(page, 'Sessions').click();
-    await expect(page.locator('section[aria-labelledby="history-heading"]').locator(`tr[data-session-id="${sessionId}"]`)).toContainText('5 usdc');
+    await expect(
+      page
+        .locator('section[aria-labelledby="history-heading"]')
+        .locator(`tr[data-session-id="${sessionId}"]`),
+    ).toContainText('5 usdc');
     await nav(page, 'Balances').click();
     await expect(balanceOf(page, 'usdc')).toHaveText('5');
     await bob.context.close();

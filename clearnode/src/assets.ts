@@ -24,21 +24,43 @@ export function placeholderAddress(label: string): string {
 
 export function defaultAssets(): Asset[] {
   return [
-    { symbol: 'usdc', chain_id: LOCAL_CHAIN_ID, token: placeholderAddress('token:usdc'), decimals: 6 },
-    { symbol: 'eth', chain_id: LOCAL_CHAIN_ID, token: placeholderAddress('token:eth'), decimals: 18 },
+    {
+      symbol: 'usdc',
+      chain_id: LOCAL_CHAIN_ID,
+      token: placeholderAddress('token:usdc'),
+      decimals: 6,
+    },
+    {
+      symbol: 'eth',
+      chain_id: LOCAL_CHAIN_ID,
+      token: placeholderAddress('token:eth'),
+      decimals: 18,
+    },
   ];
 }
 
 /** Reads an asset list file: a JSON array of {symbol, chain_id, token, decimals}. */
 export function loadAssets(path: string): Asset[] {
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  if (!Array.isArray(parsed) || parsed.length === 0) throw new Error(`${path}: expected a non-empty JSON array of assets`);
+  if (!Array.isArray(parsed) || parsed.length === 0)
+    throw new Error(`${path}: expected a non-empty JSON array of assets`);
   return parsed.map((item, i) => {
     const a = item as Partial<Asset>;
-    if (typeof a.symbol !== 'string' || !a.symbol) throw new Error(`${path}[${i}]: symbol must be a non-empty string`);
-    if (typeof a.chain_id !== 'number' || !Number.isInteger(a.chain_id) || a.chain_id <= 0) throw new Error(`${path}[${i}]: chain_id must be a positive integer`);
-    if (typeof a.decimals !== 'number' || !Number.isInteger(a.decimals) || a.decimals < 0 || a.decimals > 18) throw new Error(`${path}[${i}]: decimals must be 0..18`);
-    const token = typeof a.token === 'string' ? getAddress(a.token) : placeholderAddress(`token:${a.symbol}:${a.chain_id}`);
+    if (typeof a.symbol !== 'string' || !a.symbol)
+      throw new Error(`${path}[${i}]: symbol must be a non-empty string`);
+    if (typeof a.chain_id !== 'number' || !Number.isInteger(a.chain_id) || a.chain_id <= 0)
+      throw new Error(`${path}[${i}]: chain_id must be a positive integer`);
+    if (
+      typeof a.decimals !== 'number' ||
+      !Number.isInteger(a.decimals) ||
+      a.decimals < 0 ||
+      a.decimals > 18
+    )
+      throw new Error(`${path}[${i}]: decimals must be 0..18`);
+    const token =
+      typeof a.token === 'string'
+        ? getAddress(a.token)
+        : placeholderAddress(`token:${a.symbol}:${a.chain_id}`);
     return { symbol: a.symbol, chain_id: a.chain_id, token, decimals: a.decimals };
   });
 }

@@ -49,7 +49,8 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
   const strict = options.strict ?? false;
   const assets = options.assets ?? defaultAssets();
   const faucetAmount = parseAmount(options.faucetAmount ?? DEFAULTS.faucetAmount);
-  if (faucetAmount === null || faucetAmount <= 0n) throw new Error(`invalid faucet amount: ${options.faucetAmount}`);
+  if (faucetAmount === null || faucetAmount <= 0n)
+    throw new Error(`invalid faucet amount: ${options.faucetAmount}`);
   const messageExpirySeconds = options.messageExpirySeconds ?? DEFAULTS.messageExpirySeconds;
 
   const store = new Store(options.db ?? DEFAULTS.db);
@@ -59,14 +60,25 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
   const hub = new ConnectionHub();
   const notifier = new Notifier(signer, hub, ledger);
   const appSessionStore = new AppSessionStore(store);
-  const appSessions = new AppSessionService(store, ledger, sessionKeys, appSessionStore, {
-    balanceChanged: (wallet) => notifier.balanceUpdate(wallet),
-    appSessionUpdated: (session, allocations) => {
-      // Go leaves `application` empty in asu.
-      const payload = { app_session: appSessionJson(session, ''), participant_allocations: allocations };
-      for (const participant of session.participants) notifier.notify(participant, 'asu', payload);
+  const appSessions = new AppSessionService(
+    store,
+    ledger,
+    sessionKeys,
+    appSessionStore,
+    {
+      balanceChanged: (wallet) => notifier.balanceUpdate(wallet),
+      appSessionUpdated: (session, allocations) => {
+        // Go leaves `application` empty in asu.
+        const payload = {
+          app_session: appSessionJson(session, ''),
+          participant_allocations: allocations,
+        };
+        for (const participant of session.participants)
+          notifier.notify(participant, 'asu', payload);
+      },
     },
-  }, !strict);
+    !strict,
+  );
 
   const services: NodeServices = {
     store,
@@ -100,7 +112,10 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
     ...(strict ? {} : { message: messageRelayMethod }),
   };
   const router = new Router(services, methods);
-  const { server, wss, sockets } = createHttpServer(services, router, { asset: assets[0], amount: faucetAmount });
+  const { server, wss, sockets } = createHttpServer(services, router, {
+    asset: assets[0],
+    amount: faucetAmount,
+  });
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -144,7 +159,8 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
 function loadBrokerSigner(store: Store, given: string | undefined): BrokerSigner {
   if (given) {
     const signer = new BrokerSigner(given);
-    if (!store.getSetting(BROKER_KEY_SETTING)) store.setSetting(BROKER_KEY_SETTING, signer.privateKey);
+    if (!store.getSetting(BROKER_KEY_SETTING))
+      store.setSetting(BROKER_KEY_SETTING, signer.privateKey);
     return signer;
   }
   const stored = store.getSetting(BROKER_KEY_SETTING);

@@ -62,11 +62,14 @@ export function decimalParseError(text: string): string {
   const e = text.search(/[Ee]/);
   if (e !== -1) {
     const exponent = text.slice(e + 1);
-    if (!/^[+-]?\d+$/.test(exponent)) return `can't convert ${text} to decimal: exponent is not numeric`;
-    if (Math.abs(Number(exponent)) > 2 ** 31) return `can't convert ${text} to decimal: fractional part too long`;
+    if (!/^[+-]?\d+$/.test(exponent))
+      return `can't convert ${text} to decimal: exponent is not numeric`;
+    if (Math.abs(Number(exponent)) > 2 ** 31)
+      return `can't convert ${text} to decimal: fractional part too long`;
     body = text.slice(0, e);
   }
   if (body.split('.').length > 2) return `can't convert ${body} to decimal: too many .s`;
-  if (DECIMAL_SYNTAX.test(text)) return `can't convert ${text} to decimal: more than ${AMOUNT_SCALE} fractional digits`;
+  if (DECIMAL_SYNTAX.test(text))
+    return `can't convert ${text} to decimal: more than ${AMOUNT_SCALE} fractional digits`;
   return `can't convert ${body} to decimal`;
 }

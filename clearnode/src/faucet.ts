@@ -18,22 +18,40 @@ export interface FaucetGrant {
 }
 
 /** Credits `amount` of `asset` to the wallet's unified balance as a double-entry deposit, then pushes `bu` and `tr`. */
-export function grantFromFaucet(s: NodeServices, userAddress: string, asset: Asset, amount: bigint): FaucetGrant {
+export function grantFromFaucet(
+  s: NodeServices,
+  userAddress: string,
+  asset: Asset,
+  amount: bigint,
+): FaucetGrant {
   const wallet = hexToAddress(userAddress);
   const tx = s.store.transaction(() => {
     s.ledger.record(FAUCET_ACCOUNT, FAUCET_ACCOUNT, asset.symbol, -amount);
     s.ledger.record(accountId(wallet), wallet, asset.symbol, amount);
-    return s.ledger.recordTransaction(TX_TYPES.deposit, FAUCET_ACCOUNT, accountId(wallet), asset.symbol, amount);
+    return s.ledger.recordTransaction(
+      TX_TYPES.deposit,
+      FAUCET_ACCOUNT,
+      accountId(wallet),
+      asset.symbol,
+      amount,
+    );
   });
   s.notifier.balanceUpdate(wallet);
-  s.notifier.notify(wallet, 'tr', { transactions: [transactionJson({ ...tx, to_tag: s.userTags.tagOf(wallet) })] });
+  s.notifier.notify(wallet, 'tr', {
+    transactions: [transactionJson({ ...tx, to_tag: s.userTags.tagOf(wallet) })],
+  });
   return { wallet, asset: asset.symbol, amount: formatAmount(amount) };
 }
 
 export type FaucetRequestResult = { status: number; body: Record<string, unknown> };
 
 /** Validates the HTTP body `{"userAddress":"0x…"}` and grants the configured amount. */
-export function handleFaucetRequest(s: NodeServices, body: string, asset: Asset, amount: bigint): FaucetRequestResult {
+export function handleFaucetRequest(
+  s: NodeServices,
+  body: string,
+  asset: Asset,
+  amount: bigint,
+): FaucetRequestResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -44,12 +62,25 @@ export function handleFaucetRequest(s: NodeServices, body: string, asset: Asset,
   if (userAddress === undefined || userAddress === null || userAddress === '') {
     return { status: 400, body: { success: false, message: 'userAddress is required' } };
   }
-  if (typeof userAddress !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(userAddress) || !isHexAddress(userAddress)) {
-    return { status: 400, body: { success: false, message: 'userAddress must be a 0x-prefixed 20-byte hex address' } };
+  if (
+    typeof userAddress !== 'string' ||
+    !/^0x[0-9a-fA-F]{40}$/.test(userAddress) ||
+    !isHexAddress(userAddress)
+  ) {
+    return {
+      status: 400,
+      body: { success: false, message: 'userAddress must be a 0x-prefixed 20-byte hex address' },
+    };
   }
   const grant = grantFromFaucet(s, userAddress, asset, amount);
   return {
     status: 200,
-    body: { success: true, message: `Sent ${grant.amount} ${grant.asset} to ${grant.wallet}`, amount: grant.amount, asset: grant.asset, userAddress: grant.wallet },
+    body: {
+      success: true,
+      message: `Sent ${grant.amount} ${grant.asset} to ${grant.wallet}`,
+      amount: grant.amount,
+      asset: grant.asset,
+      userAddress: grant.wallet,
+    },
   };
 }

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   console.log(`ClearNode (local) listening on ${node.url}`);
   console.log(`  broker address: ${node.brokerAddress}`);
   console.log(`  faucet:         POST ${node.httpUrl}/faucet/requestTokens {"userAddress":"0x…"}`);
-  console.log(`  database:       ${options.db}${node.strict ? '\n  mode:           strict (no extensions)' : ''}`);
+  console.log(
+    `  database:       ${options.db}${node.strict ? '\n  mode:           strict (no extensions)' : ''}`,
+  );
 
   let stopping = false;
   const shutdown = (signal: string) => {

@@ -53,7 +53,8 @@ export function parseCommandLine(argv: string[]): ClearNodeOptions | 'help' {
   });
   if (values.help) return 'help';
   const port = values.port === undefined ? DEFAULTS.port : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got ${values.port}`);
   return {
     host: values.host ?? DEFAULTS.host,
     port,

@@ -31,7 +31,11 @@ export interface HttpServerParts {
 }
 
 /** HTTP server with the faucet endpoint and the WebSocket RPC endpoint at /ws on the same port. */
-export function createHttpServer(s: NodeServices, router: Router, faucet: { asset: Asset; amount: bigint }): HttpServerParts {
+export function createHttpServer(
+  s: NodeServices,
+  router: Router,
+  faucet: { asset: Asset; amount: bigint },
+): HttpServerParts {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const sockets = new Set<WebSocket>();
   let nextConnectionId = 1;
@@ -57,7 +61,9 @@ export function createHttpServer(s: NodeServices, router: Router, faucet: { asse
         if (ws.readyState !== ws.OPEN) return;
         ws.send(data, { binary: false });
         if (ws.bufferedAmount > MAX_UNREAD_BYTES) {
-          console.error(`clearnode: dropping connection ${connection.id}: it left more than ${MAX_UNREAD_BYTES} bytes unread`);
+          console.error(
+            `clearnode: dropping connection ${connection.id}: it left more than ${MAX_UNREAD_BYTES} bytes unread`,
+          );
           ws.terminate();
         }
       },
@@ -65,7 +71,11 @@ export function createHttpServer(s: NodeServices, router: Router, faucet: { asse
     s.hub.add(connection);
     connection.send(signedNotification(s.signer, 'assets', assetsPayload(s.assets)));
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
-      const raw = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data);
+      const raw = Array.isArray(data)
+        ? Buffer.concat(data)
+        : Buffer.isBuffer(data)
+          ? data
+          : Buffer.from(data);
       try {
         router.handle(connection, raw);
       } catch (error) {
@@ -83,7 +93,12 @@ export function createHttpServer(s: NodeServices, router: Router, faucet: { asse
   return { server, wss, sockets };
 }
 
-function handleHttp(s: NodeServices, req: IncomingMessage, res: ServerResponse, faucet: { asset: Asset; amount: bigint }): void {
+function handleHttp(
+  s: NodeServices,
+  req: IncomingMessage,
+  res: ServerResponse,
+  faucet: { asset: Asset; amount: bigint },
+): void {
   const path = (req.url ?? '').split('?')[0];
   const reply = (status: number, body: unknown) => {
     res.writeHead(status, { ...CORS_HEADERS, 'Content-Type': 'application/json' });
@@ -107,7 +122,12 @@ function handleHttp(s: NodeServices, req: IncomingMessage, res: ServerResponse, 
     req.on('end', () => {
       if (tooLarge) return reply(413, { success: false, message: 'request body too large' });
       try {
-        const result = handleFaucetRequest(s, Buffer.concat(chunks).toString('utf8'), faucet.asset, faucet.amount);
+        const result = handleFaucetRequest(
+          s,
+          Buffer.concat(chunks).toString('utf8'),
+          faucet.asset,
+          faucet.amount,
+        );
         reply(result.status, result.body);
       } catch (error) {
         console.error('clearnode: faucet failed:', error);
@@ -117,6 +137,7 @@ function handleHttp(s: NodeServices, req: IncomingMessage, res: ServerResponse, 
     req.on('error', () => res.destroy());
     return;
   }
-  if (path === '/' || path === '/health') return reply(200, { status: 'ok', broker_address: s.signer.address, websocket: '/ws' });
+  if (path === '/' || path === '/health')
+    return reply(200, { status: 'ok', broker_address: s.signer.address, websocket: '/ws' });
   reply(404, { success: false, message: 'not found' });
 }

@@ -30,7 +30,11 @@ const MALFORMED: [string, string, number][] = [
   ['{"req":[9,"create_channel",{},1]}', 'authentication required', 9],
   ['{"req":[10,"get_assets",[],1]}', 'failed to parse parameters', 10],
   ['{"req":[11,"get_app_definition",{},1]}', 'missing account ID', 11],
-  ['{"req":[12,"get_ledger_transactions",{"tx_type":"gift"},1]}', 'invalid ledger transaction type', 12],
+  [
+    '{"req":[12,"get_ledger_transactions",{"tx_type":"gift"},1]}',
+    'invalid ledger transaction type',
+    12,
+  ],
   ['{"req":[13,"auth_request",{"expires_at":"soon"},1]}', 'failed to parse auth parameters', 13],
 ];
 
@@ -41,9 +45,16 @@ describe('frames', () => {
     test(`${text} is answered with "${error}"`, async () => {
       const from = env.client.frames.length;
       env.client.ws.send(text);
-      const reply = await env.client.waitFor((f) => f.json.res?.[1] === 'error', { from, what: text });
+      const reply = await env.client.waitFor((f) => f.json.res?.[1] === 'error', {
+        from,
+        what: text,
+      });
       assert.equal(errorOf(reply), error);
-      if (id === 0) assert.ok(Math.abs(reply.json.res![0] - Date.now()) < 5000, `id ${reply.json.res![0]} is not the current time`);
+      if (id === 0)
+        assert.ok(
+          Math.abs(reply.json.res![0] - Date.now()) < 5000,
+          `id ${reply.json.res![0]} is not the current time`,
+        );
       else assert.equal(reply.json.res?.[0], id);
       assert.equal(env.client.ws.readyState, env.client.ws.OPEN);
     });
@@ -63,11 +74,19 @@ test('request signatures are checked over the raw req bytes as received: pretty-
   const node = await freshNode();
   const alice = await signIn(node.url, newWallet());
   const bob = newWallet();
-  await fetch(`${node.httpUrl}/faucet/requestTokens`, { method: 'POST', body: JSON.stringify({ userAddress: alice.wallet.address }) });
-  const req = [requestId(), 'create_app_session', {
-    definition: definition([alice.wallet.address, bob.address]),
-    allocations: [{ participant: alice.wallet.address, asset: 'usdc', amount: '1' }],
-  }, Date.now()];
+  await fetch(`${node.httpUrl}/faucet/requestTokens`, {
+    method: 'POST',
+    body: JSON.stringify({ userAddress: alice.wallet.address }),
+  });
+  const req = [
+    requestId(),
+    'create_app_session',
+    {
+      definition: definition([alice.wallet.address, bob.address]),
+      allocations: [{ participant: alice.wallet.address, asset: 'usdc', amount: '1' }],
+    },
+    Date.now(),
+  ];
   // Pretty-printed req bytes, signed exactly as sent: only a node hashing the raw bytes accepts this.
   const spaced = JSON.stringify(req, null, 2);
   const key = new SigningKey(alice.sessionKey.privateKey);
@@ -75,7 +94,9 @@ test('request signatures are checked over the raw req bytes as received: pretty-
   const ok = await alice.client.send(`{"req": ${spaced}, "sig": ["${sig}"]}`);
   assert.equal(ok.json.res?.[1], 'create_app_session');
   // The same signature over the compact form of the same req is someone else's signature.
-  const compact = await alice.client.send(JSON.stringify({ req: [requestId(), ...req.slice(1)], sig: [sig] }));
+  const compact = await alice.client.send(
+    JSON.stringify({ req: [requestId(), ...req.slice(1)], sig: [sig] }),
+  );
   assert.equal(errorOf(compact), `missing signature for participant ${alice.wallet.address}`);
   const transfer = `{"req":${JSON.stringify([requestId(), 'transfer', { destination: bob.address, allocations: [{ asset: 'usdc', amount: '1' }] }, Date.now()])},"sig":["${sig}"]}`;
   assert.equal(errorOf(await alice.client.send(transfer)), 'invalid signature');

@@ -1,7 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keccak256, toUtf8Bytes, SigningKey } from 'ethers';
-import { createAuthRequestMessage, createGetRPCHistoryMessage, createPingMessageV2, RPCMethod } from '@erc7824/nitrolite';
+import {
+  createAuthRequestMessage,
+  createGetRPCHistoryMessage,
+  createPingMessageV2,
+  RPCMethod,
+} from '@erc7824/nitrolite';
 import { freshNode } from './support/node.ts';
 import { TestClient, errorOf, newWallet, requestId, signIn } from './support/client.ts';
 import { definition } from './support/requests.ts';
@@ -14,7 +19,9 @@ const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 test('a frame nested deeper than 10000 levels is "invalid message format", as Go refuses it', async () => {
   const node = await freshNode();
   const client = await TestClient.connect(node.url);
-  const reply = await client.sendRaw(`{"req":[5,"ping",{"x":${nested(10_000)}},${Date.now()}],"sig":[]}`);
+  const reply = await client.sendRaw(
+    `{"req":[5,"ping",{"x":${nested(10_000)}},${Date.now()}],"sig":[]}`,
+  );
   assert.equal(errorOf(reply), 'invalid message format');
   assert.equal((await client.send(createPingMessageV2(requestId()))).json.res?.[1], 'pong');
   client.close();
@@ -25,10 +32,15 @@ test('a signed write nested 9997 levels deep is answered and kept in the history
   const alice = await signIn(node.url, newWallet());
   // Frame object, req, params, and 9997 arrays: exactly Go's limit of 10000.
   const req = `[${requestId()},"create_app_session",{"definition":${JSON.stringify(definition([alice.wallet.address, newWallet().address]))},"allocations":[],"x":${nested(9997)}},${Date.now()}]`;
-  const sig = new SigningKey(alice.sessionKey.privateKey).sign(keccak256(toUtf8Bytes(req))).serialized;
+  const sig = new SigningKey(alice.sessionKey.privateKey).sign(
+    keccak256(toUtf8Bytes(req)),
+  ).serialized;
   const reply = await alice.client.send(`{"req":${req},"sig":["${sig}"]}`);
   assert.equal(reply.json.res?.[1], 'create_app_session');
-  const history = await alice.client.expect(await createGetRPCHistoryMessage(alice.signer, requestId()), RPCMethod.GetRPCHistory);
+  const history = await alice.client.expect(
+    await createGetRPCHistoryMessage(alice.signer, requestId()),
+    RPCMethod.GetRPCHistory,
+  );
   assert.ok(history.rpcEntries[0].params.endsWith(`"x":${nested(9997)}}`));
   alice.client.close();
 });
@@ -37,9 +49,14 @@ test('the history keeps "__proto__" as an ordinary key', async () => {
   const node = await freshNode();
   const alice = await signIn(node.url, newWallet());
   const req = `[${requestId()},"create_app_session",{"__proto__":{"a":1},"allocations":[]},${Date.now()}]`;
-  const sig = new SigningKey(alice.sessionKey.privateKey).sign(keccak256(toUtf8Bytes(req))).serialized;
+  const sig = new SigningKey(alice.sessionKey.privateKey).sign(
+    keccak256(toUtf8Bytes(req)),
+  ).serialized;
   await alice.client.send(`{"req":${req},"sig":["${sig}"]}`);
-  const history = await alice.client.expect(await createGetRPCHistoryMessage(alice.signer, requestId()), RPCMethod.GetRPCHistory);
+  const history = await alice.client.expect(
+    await createGetRPCHistoryMessage(alice.signer, requestId()),
+    RPCMethod.GetRPCHistory,
+  );
   assert.equal(history.rpcEntries[0].params, '{"__proto__":{"a":1},"allocations":[]}');
   alice.client.close();
 });
@@ -47,11 +64,26 @@ test('the history keeps "__proto__" as an ordinary key', async () => {
 test('the rpc history keeps the newest entries of each sender up to its cap', () => {
   const store = new Store(':memory:');
   const history = new RpcHistory(store, 3);
-  const entry = (sender: string, reqId: number) => ({ sender, req_id: reqId, method: 'transfer', params: '{}', timestamp: reqId, req_sig: [], response: '[]', res_sig: [] });
+  const entry = (sender: string, reqId: number) => ({
+    sender,
+    req_id: reqId,
+    method: 'transfer',
+    params: '{}',
+    timestamp: reqId,
+    req_sig: [],
+    response: '[]',
+    res_sig: [],
+  });
   for (let i = 1; i <= 5; i++) history.record(entry('0xA', i));
   history.record(entry('0xB', 1));
-  assert.deepEqual(history.list('0xA', 0, 10, 'ASC').map((e) => e.req_id), [3, 4, 5]);
-  assert.deepEqual(history.list('0xB', 0, 10, 'ASC').map((e) => e.req_id), [1]);
+  assert.deepEqual(
+    history.list('0xA', 0, 10, 'ASC').map((e) => e.req_id),
+    [3, 4, 5],
+  );
+  assert.deepEqual(
+    history.list('0xB', 0, 10, 'ASC').map((e) => e.req_id),
+    [1],
+  );
   store.close();
 });
 
@@ -59,13 +91,30 @@ test('2000 unauthenticated auth_requests leave at most 1000 challenges pending; 
   const node = await freshNode();
   const clients = await Promise.all(Array.from({ length: 4 }, () => TestClient.connect(node.url)));
   const wallet = newWallet();
-  const frame = await createAuthRequestMessage({ address: wallet.address, session_key: wallet.address, application: 'x', allowances: [], expires_at: 1n, scope: 'x' }, 1);
-  const replies = await Promise.all(clients.map(async (client) => {
-    const from = client.frames.length;
-    for (let i = 0; i < 500; i++) client.ws.send(frame.replace(/^\{"req":\[1,/, `{"req":[${i + 1},`));
-    await client.waitFor(() => client.frames.length - from >= 500, { from, timeoutMs: 20_000, what: '500 replies' });
-    return client.frames.slice(from).map((f) => f.json.res?.[1]);
-  }));
+  const frame = await createAuthRequestMessage(
+    {
+      address: wallet.address,
+      session_key: wallet.address,
+      application: 'x',
+      allowances: [],
+      expires_at: 1n,
+      scope: 'x',
+    },
+    1,
+  );
+  const replies = await Promise.all(
+    clients.map(async (client) => {
+      const from = client.frames.length;
+      for (let i = 0; i < 500; i++)
+        client.ws.send(frame.replace(/^\{"req":\[1,/, `{"req":[${i + 1},`));
+      await client.waitFor(() => client.frames.length - from >= 500, {
+        from,
+        timeoutMs: 20_000,
+        what: '500 replies',
+      });
+      return client.frames.slice(from).map((f) => f.json.res?.[1]);
+    }),
+  );
   const all = replies.flat();
   assert.equal(all.filter((m) => m === 'auth_challenge').length, 1000);
   assert.equal(all.filter((m) => m === 'error').length, 1000);
@@ -75,8 +124,18 @@ test('2000 unauthenticated auth_requests leave at most 1000 challenges pending; 
 
 test('pending challenges are capped in size too, and the room comes back when they go', () => {
   const challenges = new Challenges();
-  const allowances = Array.from({ length: 1000 }, () => ({ asset: 'usdc', amount: '1'.repeat(1000) }));
-  const request = { address: '0x1', sessionKey: '0x2', application: 'a', allowances, scope: '', expiresAt: 0 };
+  const allowances = Array.from({ length: 1000 }, () => ({
+    asset: 'usdc',
+    amount: '1'.repeat(1000),
+  }));
+  const request = {
+    address: '0x1',
+    sessionKey: '0x2',
+    application: 'a',
+    allowances,
+    scope: '',
+    expiresAt: 0,
+  };
   const fits = Math.floor(MAX_PENDING_CHALLENGE_CHARS / (1000 * 1020));
   const tokens = Array.from({ length: fits }, () => challenges.create(request));
   assert.throws(() => challenges.create(request), /too large/);
@@ -95,7 +154,8 @@ test('a connection that stops reading is dropped once it leaves more than the ca
   // Each refusal echoes the ~1 MB method name, so every frame sent costs ~1 MB of unread replies.
   const method = 'm'.repeat(1_000_000);
   const frame = `{"req":[1,"${method}",{},${Date.now()}],"sig":[]}`;
-  const sendOnce = () => new Promise<boolean>((resolve) => stalled.ws.send(frame, (error) => resolve(!error)));
+  const sendOnce = () =>
+    new Promise<boolean>((resolve) => stalled.ws.send(frame, (error) => resolve(!error)));
   // Bounded: 40 MB at most; a refused write means the node has already hung up.
   for (let i = 0; i < 40 && stalled.ws.readyState === stalled.ws.OPEN; i++) {
     if (!(await sendOnce())) break;

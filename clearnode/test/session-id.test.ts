@@ -18,13 +18,26 @@ describe('app session id and duplicate creates', () => {
 
   test('the node answers the id the app computes, Go escapes included (vector shared with app-session-id.spec.ts)', async () => {
     const def = {
-      application: 'a<b>&c\u2028é', protocol: 'NitroRPC/0.4',
-      participants: ['0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266', '0x70997970C51812dc3A010C7d01b50e0d17dc79C8'] as `0x${string}`[],
-      weights: [50, 50], quorum: 100, challenge: 0, nonce: 1,
+      application: 'a<b>&c\u2028é',
+      protocol: 'NitroRPC/0.4',
+      participants: [
+        '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266',
+        '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+      ] as `0x${string}`[],
+      weights: [50, 50],
+      quorum: 100,
+      challenge: 0,
+      nonce: 1,
     };
     // All-zero allocations need no signature, so any application name can be opened.
-    const created = await world.alice.client.expect(await createSession(world.alice.signer, def as never, []), RPCMethod.CreateAppSession);
-    assert.equal(created.appSessionId, '0x58bad3e2929daabb929ecb26831d9b2dbbe852c5e5e69907e25b06b4b8f3ce54');
+    const created = await world.alice.client.expect(
+      await createSession(world.alice.signer, def as never, []),
+      RPCMethod.CreateAppSession,
+    );
+    assert.equal(
+      created.appSessionId,
+      '0x58bad3e2929daabb929ecb26831d9b2dbbe852c5e5e69907e25b06b4b8f3ce54',
+    );
   });
 
   test('a funded create sent again (fresh timestamp and signature) is refused and debits nothing more', async () => {
@@ -32,13 +45,22 @@ describe('app session id and duplicate creates', () => {
     const def = definition([alice.wallet.address, bob.wallet.address]);
     const split = [{ participant: alice.wallet.address, asset: 'usdc', amount: '2' }];
     const before = await balanceOf(alice);
-    const created = await alice.client.expect(await createSession(alice.signer, def, split), RPCMethod.CreateAppSession);
+    const created = await alice.client.expect(
+      await createSession(alice.signer, def, split),
+      RPCMethod.CreateAppSession,
+    );
     assert.equal(await balanceOf(alice), String(Number(before) - 2));
 
     const again = await alice.client.refusal(await createSession(alice.signer, def, split));
     assert.equal(again, 'failed to create application session');
     assert.equal(await balanceOf(alice), String(Number(before) - 2));
-    const { ledgerTransactions } = await alice.client.expect(createGetLedgerTransactionsMessageV2(created.appSessionId, {}, requestId()), RPCMethod.GetLedgerTransactions);
-    assert.deepEqual(ledgerTransactions.map((t) => [t.txType, t.amount]), [['app_deposit', '2']]);
+    const { ledgerTransactions } = await alice.client.expect(
+      createGetLedgerTransactionsMessageV2(created.appSessionId, {}, requestId()),
+      RPCMethod.GetLedgerTransactions,
+    );
+    assert.deepEqual(
+      ledgerTransactions.map((t) => [t.txType, t.amount]),
+      [['app_deposit', '2']],
+    );
   });
 });

@@ -8,14 +8,25 @@ export interface SentRequest {
 }
 
 type Fault =
-  | { readonly kind: 'lose-answer'; readonly method: string; readonly done: (answer: unknown) => void }
-  | { readonly kind: 'drop-request'; readonly method: string; readonly done: (answer: unknown) => void };
+  | {
+      readonly kind: 'lose-answer';
+      readonly method: string;
+      readonly done: (answer: unknown) => void;
+    }
+  | {
+      readonly kind: 'drop-request';
+      readonly method: string;
+      readonly done: (answer: unknown) => void;
+    };
 
 /** Close code for a connection cut by the test (the app reconnects after any close it did not ask for). */
 const CUT = { code: 4010, reason: 'connection cut by the test' };
 
 /** 1005 (no code) and 1006 (abnormal) cannot be sent in a close frame. */
-function passOn(code: number | undefined, reason: string | undefined): { code?: number; reason?: string } {
+function passOn(
+  code: number | undefined,
+  reason: string | undefined,
+): { code?: number; reason?: string } {
   return code === undefined || code === 1005 || code === 1006 ? {} : { code, reason };
 }
 
@@ -23,7 +34,8 @@ function parse(frame: string | Buffer, key: 'req' | 'res'): SentRequest | null {
   try {
     const data: unknown = JSON.parse(frame.toString());
     const tuple = (data as Record<string, unknown> | null)?.[key];
-    if (!Array.isArray(tuple) || typeof tuple[0] !== 'number' || typeof tuple[1] !== 'string') return null;
+    if (!Array.isArray(tuple) || typeof tuple[0] !== 'number' || typeof tuple[1] !== 'string')
+      return null;
     return { id: tuple[0], method: tuple[1], params: (tuple[2] ?? {}) as Record<string, unknown> };
   } catch {
     return null;

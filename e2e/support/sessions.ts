@@ -3,10 +3,14 @@ import { expect, type TestClearNode } from './clearnode.fixture';
 import { InjectedWallet } from './injected-wallet';
 
 export const authStatus = (page: Page) => page.getByTestId('auth-status');
-export const balanceOf = (page: Page, asset: string) => page.locator(`tr[data-asset="${asset}"]`).getByTestId('balance-amount');
-export const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name });
+export const balanceOf = (page: Page, asset: string) =>
+  page.locator(`tr[data-asset="${asset}"]`).getByTestId('balance-amount');
+export const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name });
 export const splitInput = (page: Page, participant: string, asset = 'usdc') =>
-  page.locator(`app-allocation-editor input[data-participant="${participant}"][data-asset="${asset}"]`);
+  page.locator(
+    `app-allocation-editor input[data-participant="${participant}"][data-asset="${asset}"]`,
+  );
 
 export async function signIn(page: Page): Promise<void> {
   await page.locator('app-header').getByRole('button', { name: 'Connect MetaMask' }).click();
@@ -38,7 +42,9 @@ export async function fillCreateForm(page: Page, other: string, label: string): 
   await nav(page, 'Sessions').click();
   await page.getByRole('link', { name: 'Create a session' }).click();
   await page.locator('#participant-1').fill(other);
-  await expect(page.locator('#quorum-summary')).toContainText('Your weight alone reaches the quorum');
+  await expect(page.locator('#quorum-summary')).toContainText(
+    'Your weight alone reaches the quorum',
+  );
   await page.locator('#amount-0-usdc').fill('10');
   await page.getByLabel('Label (only on this device)').fill(label);
   await expect(page.getByText('You fund the session.')).toBeVisible();

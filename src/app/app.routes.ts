@@ -10,7 +10,8 @@ export const routes: Routes = [
   {
     path: 'sessions/new',
     title: 'New session · Nitrolite Sessions',
-    loadComponent: () => import('./sessions/pages/create-session-page').then((m) => m.CreateSessionPage),
+    loadComponent: () =>
+      import('./sessions/pages/create-session-page').then((m) => m.CreateSessionPage),
   },
   {
     path: 'sessions/:id',

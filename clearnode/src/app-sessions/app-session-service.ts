@@ -45,7 +45,14 @@ export class AppSessionService {
   #events: AppSessionEvents;
   #announceLifecycle: boolean;
 
-  constructor(store: Store, ledger: Ledger, keys: SessionKeys, sessions: AppSessionStore, events: AppSessionEvents, announceLifecycle: boolean) {
+  constructor(
+    store: Store,
+    ledger: Ledger,
+    keys: SessionKeys,
+    sessions: AppSessionStore,
+    events: AppSessionEvents,
+    announceLifecycle: boolean,
+  ) {
     this.#store = store;
     this.#ledger = ledger;
     this.#keys = keys;
@@ -54,19 +61,28 @@ export class AppSessionService {
     this.#announceLifecycle = announceLifecycle;
   }
 
-  create(definition: AppDefinition, allocations: Allocation[], sessionData: string | undefined, signers: Signers): AppSessionResult {
+  create(
+    definition: AppDefinition,
+    allocations: Allocation[],
+    sessionData: string | undefined,
+    signers: Signers,
+  ): AppSessionResult {
     if (definition.protocol !== PROTOCOL_V02 && definition.protocol !== PROTOCOL_V04) {
       throw new RpcError(`unsupported protocol: ${definition.protocol}`);
     }
     if (definition.participants.length < 2) throw new RpcError('invalid number of participants');
-    if (definition.weights.length !== definition.participants.length) throw new RpcError('number of weights must be equal to participants');
+    if (definition.weights.length !== definition.participants.length)
+      throw new RpcError('number of weights must be equal to participants');
     if (definition.nonce === 0) throw new RpcError('nonce is zero or not provided');
     definition.weights.forEach((weight, i) => {
-      if (weight < 0) throw new RpcError(`participant ${definition.participants[i]} weight cannot be negative`);
+      if (weight < 0)
+        throw new RpcError(`participant ${definition.participants[i]} weight cannot be negative`);
     });
     const totalWeights = definition.weights.reduce((sum, w) => sum + w, 0);
     if (definition.quorum > totalWeights) {
-      throw new RpcError(`target quorum (${definition.quorum}) cannot be greater than total sum of weights (${totalWeights})`);
+      throw new RpcError(
+        `target quorum (${definition.quorum}) cannot be greater than total sum of weights (${totalWeights})`,
+      );
     }
 
     const sessionId = appSessionId(definition);
@@ -74,18 +90,40 @@ export class AppSessionService {
     this.#store.transaction(() => {
       for (const alloc of allocations) {
         if (alloc.amount === 0n) continue;
-        if (alloc.amount < 0n) throw new RpcError(`negative allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`);
+        if (alloc.amount < 0n)
+          throw new RpcError(
+            `negative allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`,
+          );
         const signature = this.#signatureFor(alloc.participant, signers);
-        if (!signature.signed) throw new RpcError(`missing signature for participant ${alloc.participant}`);
-        if (signature.sessionKey) this.#checkSessionKeyDeposit(signature.sessionKey, definition.application, alloc.asset, alloc.amount);
+        if (!signature.signed)
+          throw new RpcError(`missing signature for participant ${alloc.participant}`);
+        if (signature.sessionKey)
+          this.#checkSessionKeyDeposit(
+            signature.sessionKey,
+            definition.application,
+            alloc.asset,
+            alloc.amount,
+          );
         // No channels exist here, so the challenged-channel and funded-channel checks always pass.
         const unified = accountId(alloc.participant);
         if (alloc.amount > this.#ledger.balance(unified, alloc.participant, alloc.asset)) {
           throw new RpcError(`insufficient funds: ${alloc.participant} for asset ${alloc.asset}`);
         }
-        this.#ledger.record(unified, alloc.participant, alloc.asset, -alloc.amount, signature.sessionKey);
+        this.#ledger.record(
+          unified,
+          alloc.participant,
+          alloc.asset,
+          -alloc.amount,
+          signature.sessionKey,
+        );
         this.#ledger.record(sessionId, alloc.participant, alloc.asset, alloc.amount);
-        this.#ledger.recordTransaction(TX_TYPES.app_deposit, unified, sessionId, alloc.asset, alloc.amount);
+        this.#ledger.recordTransaction(
+          TX_TYPES.app_deposit,
+          unified,
+          sessionId,
+          alloc.asset,
+          alloc.amount,
+        );
         funded.add(alloc.participant);
       }
       this.#sessions.insert({
@@ -108,7 +146,13 @@ export class AppSessionService {
   }
 
   submit(
-    request: { appSessionId: string; intent: string; version: number; allocations: Allocation[]; sessionData: string | undefined },
+    request: {
+      appSessionId: string;
+      intent: string;
+      version: number;
+      allocations: Allocation[];
+      sessionData: string | undefined;
+    },
     wallets: Signers,
     signers: Signers,
   ): AppSessionResult {
@@ -119,10 +163,15 @@ export class AppSessionService {
       if (!session) throw new RpcError('an open app session not found: record not found');
       if (session.protocol === PROTOCOL_V04) {
         if (session.version + 1 !== request.version) {
-          throw new RpcError(`incorrect app state: incorrect version: expected ${session.version + 1}, got ${request.version}`);
+          throw new RpcError(
+            `incorrect app state: incorrect version: expected ${session.version + 1}, got ${request.version}`,
+          );
         }
       } else if (session.protocol === PROTOCOL_V02) {
-        if (request.intent !== '' || request.version !== 0) throw new RpcError('incorrect request: specified parameters are not supported in this protocol');
+        if (request.intent !== '' || request.version !== 0)
+          throw new RpcError(
+            'incorrect request: specified parameters are not supported in this protocol',
+          );
       } else {
         throw new RpcError(`incorrect app state: unsupported protocol: ${session.protocol}`);
       }
@@ -151,7 +200,11 @@ export class AppSessionService {
     return { app_session_id: request.appSessionId, version, status: 'open' };
   }
 
-  close(request: { appSessionId: string; allocations: Allocation[]; sessionData: string | undefined }, wallets: Signers, signers: Signers): AppSessionResult {
+  close(
+    request: { appSessionId: string; allocations: Allocation[]; sessionData: string | undefined },
+    wallets: Signers,
+    signers: Signers,
+  ): AppSessionResult {
     if (request.appSessionId === '' || request.allocations.length === 0) {
       throw new RpcError('missing required parameters: app_id or allocations');
     }
@@ -165,14 +218,23 @@ export class AppSessionService {
       const sessionBalance = this.#ledger.accountTotals(session.sessionId);
       const allocationSum = new Map<string, bigint>();
       for (const alloc of request.allocations) {
-        if (alloc.amount < 0n) throw new RpcError(`negative allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`);
+        if (alloc.amount < 0n)
+          throw new RpcError(
+            `negative allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`,
+          );
         requireParticipant(alloc.participant, weights);
         const share = this.#ledger.balance(session.sessionId, alloc.participant, alloc.asset);
         const unified = accountId(alloc.participant);
         this.#ledger.record(session.sessionId, alloc.participant, alloc.asset, -share);
         this.#ledger.record(unified, alloc.participant, alloc.asset, alloc.amount);
         // Go records the withdrawal even for a zero amount.
-        this.#ledger.recordTransaction(TX_TYPES.app_withdrawal, session.sessionId, unified, alloc.asset, alloc.amount);
+        this.#ledger.recordTransaction(
+          TX_TYPES.app_withdrawal,
+          session.sessionId,
+          unified,
+          alloc.asset,
+          alloc.amount,
+        );
         if (alloc.amount !== 0n) {
           allocationSum.set(alloc.asset, (allocationSum.get(alloc.asset) ?? 0n) + alloc.amount);
           paid.add(alloc.participant);
@@ -180,7 +242,11 @@ export class AppSessionService {
       }
       verifyAllocations(sessionBalance, allocationSum);
       version = session.version + 1;
-      this.#sessions.update(session.sessionId, { version, status: 'closed', sessionData: request.sessionData });
+      this.#sessions.update(session.sessionId, {
+        version,
+        status: 'closed',
+        sessionData: request.sessionData,
+      });
     });
     for (const wallet of paid) this.#events.balanceChanged(wallet);
     if (this.#announceLifecycle) this.#announce(request.appSessionId);
@@ -192,7 +258,8 @@ export class AppSessionService {
     const result: ParticipantAllocation[] = [];
     for (const participant of session.participants) {
       for (const balance of this.#ledger.balances(session.sessionId, participant)) {
-        if (balance.amount !== 0n) result.push({ participant, asset: balance.asset, amount: formatAmount(balance.amount) });
+        if (balance.amount !== 0n)
+          result.push({ participant, asset: balance.asset, amount: formatAmount(balance.amount) });
       }
     }
     return result;
@@ -203,51 +270,88 @@ export class AppSessionService {
     if (session) this.#events.appSessionUpdated(session, this.participantAllocations(session));
   }
 
-  #deposit(session: AppSession, allocations: Allocation[], signers: Signers, weights: Map<string, number>): Set<string> {
+  #deposit(
+    session: AppSession,
+    allocations: Allocation[],
+    signers: Signers,
+    weights: Map<string, number>,
+  ): Set<string> {
     const affected = new Set<string>();
     const current = (participant: string, asset: string) =>
-      session.participants.includes(participant) ? this.#ledger.balance(session.sessionId, participant, asset) : 0n;
+      session.participants.includes(participant)
+        ? this.#ledger.balance(session.sessionId, participant, asset)
+        : 0n;
     for (const alloc of allocations) {
       if (alloc.amount < current(alloc.participant, alloc.asset)) {
-        throw new RpcError(`incorrect deposit request: decreased allocation for participant ${alloc.participant}`);
+        throw new RpcError(
+          `incorrect deposit request: decreased allocation for participant ${alloc.participant}`,
+        );
       }
     }
     let deposited = false;
     for (const alloc of allocations) {
       const before = current(alloc.participant, alloc.asset);
       if (alloc.amount <= before) continue;
-      if (alloc.amount < 0n) throw new RpcError(`negative allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`);
+      if (alloc.amount < 0n)
+        throw new RpcError(
+          `negative allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`,
+        );
       requireParticipant(alloc.participant, weights);
       const amount = alloc.amount - before;
       deposited = true;
       const signature = this.#signatureFor(alloc.participant, signers);
-      if (!signature.signed) throw new RpcError('incorrect deposit request: depositor signature is required');
+      if (!signature.signed)
+        throw new RpcError('incorrect deposit request: depositor signature is required');
       const unified = accountId(alloc.participant);
       if (amount > this.#ledger.balance(unified, alloc.participant, alloc.asset)) {
         throw new RpcError('incorrect deposit request: insufficient unified balance');
       }
-      if (signature.sessionKey) this.#checkSessionKeyDeposit(signature.sessionKey, session.application, alloc.asset, amount);
+      if (signature.sessionKey)
+        this.#checkSessionKeyDeposit(
+          signature.sessionKey,
+          session.application,
+          alloc.asset,
+          amount,
+        );
       this.#ledger.record(unified, alloc.participant, alloc.asset, -amount, signature.sessionKey);
       this.#ledger.record(session.sessionId, alloc.participant, alloc.asset, amount);
-      this.#ledger.recordTransaction(TX_TYPES.app_deposit, unified, session.sessionId, alloc.asset, amount);
+      this.#ledger.recordTransaction(
+        TX_TYPES.app_deposit,
+        unified,
+        session.sessionId,
+        alloc.asset,
+        amount,
+      );
       affected.add(alloc.participant);
     }
-    if (!deposited) throw new RpcError('incorrect deposit request: non-positive allocations sum delta');
+    if (!deposited)
+      throw new RpcError('incorrect deposit request: non-positive allocations sum delta');
     return affected;
   }
 
-  #withdraw(session: AppSession, allocations: Allocation[], weights: Map<string, number>): Set<string> {
+  #withdraw(
+    session: AppSession,
+    allocations: Allocation[],
+    weights: Map<string, number>,
+  ): Set<string> {
     const affected = new Set<string>();
     const current = (participant: string, asset: string) =>
-      session.participants.includes(participant) ? this.#ledger.balance(session.sessionId, participant, asset) : 0n;
+      session.participants.includes(participant)
+        ? this.#ledger.balance(session.sessionId, participant, asset)
+        : 0n;
     for (const alloc of allocations) {
       if (alloc.amount > current(alloc.participant, alloc.asset)) {
-        throw new RpcError(`incorrect withdrawal request: increased allocation for participant ${alloc.participant}`);
+        throw new RpcError(
+          `incorrect withdrawal request: increased allocation for participant ${alloc.participant}`,
+        );
       }
     }
     let withdrawn = false;
     for (const alloc of allocations) {
-      if (alloc.amount < 0n) throw new RpcError(`negative allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`);
+      if (alloc.amount < 0n)
+        throw new RpcError(
+          `negative allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`,
+        );
       const before = current(alloc.participant, alloc.asset);
       if (alloc.amount >= before) continue;
       const amount = before - alloc.amount;
@@ -256,10 +360,17 @@ export class AppSessionService {
       const unified = accountId(alloc.participant);
       this.#ledger.record(session.sessionId, alloc.participant, alloc.asset, -amount);
       this.#ledger.record(unified, alloc.participant, alloc.asset, amount);
-      this.#ledger.recordTransaction(TX_TYPES.app_withdrawal, session.sessionId, unified, alloc.asset, amount);
+      this.#ledger.recordTransaction(
+        TX_TYPES.app_withdrawal,
+        session.sessionId,
+        unified,
+        alloc.asset,
+        amount,
+      );
       affected.add(alloc.participant);
     }
-    if (!withdrawn) throw new RpcError('incorrect withdrawal request: non-negative allocations sum delta');
+    if (!withdrawn)
+      throw new RpcError('incorrect withdrawal request: non-negative allocations sum delta');
     return affected;
   }
 
@@ -268,7 +379,10 @@ export class AppSessionService {
     const sessionBalance = this.#ledger.accountTotals(session.sessionId);
     const allocationSum = new Map<string, bigint>();
     for (const alloc of allocations) {
-      if (alloc.amount < 0n) throw new RpcError(`negative allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`);
+      if (alloc.amount < 0n)
+        throw new RpcError(
+          `negative allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`,
+        );
       requireParticipant(alloc.participant, weights);
       const share = this.#ledger.balance(session.sessionId, alloc.participant, alloc.asset);
       this.#ledger.record(session.sessionId, alloc.participant, alloc.asset, alloc.amount - share);
@@ -277,7 +391,9 @@ export class AppSessionService {
     try {
       verifyAllocations(sessionBalance, allocationSum);
     } catch (error) {
-      throw new RpcError(`incorrect operate request: non-zero allocations sum delta: ${(error as Error).message}`);
+      throw new RpcError(
+        `incorrect operate request: non-zero allocations sum delta: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -288,7 +404,8 @@ export class AppSessionService {
     let total = 0;
     for (const wallet of wallets) {
       const weight = weights.get(wallet);
-      if (weight === undefined) throw new RpcError(`signature from unknown participant wallet ${wallet}`);
+      if (weight === undefined)
+        throw new RpcError(`signature from unknown participant wallet ${wallet}`);
       total += weight;
     }
     if (total < session.quorum) {
@@ -309,17 +426,26 @@ export class AppSessionService {
       try {
         key = this.#keys.activeKey(signer);
       } catch (error) {
-        throw new RpcError(`failed to get session key for signer ${signer}: ${(error as Error).message}`);
+        throw new RpcError(
+          `failed to get session key for signer ${signer}: ${(error as Error).message}`,
+        );
       }
       try {
         SessionKeys.checkApplication(key, application);
       } catch (error) {
-        throw new RpcError(`session key application validation failed for signer ${signer}: ${(error as Error).message}`);
+        throw new RpcError(
+          `session key application validation failed for signer ${signer}: ${(error as Error).message}`,
+        );
       }
     }
   }
 
-  #checkSessionKeyDeposit(sessionKey: string, application: string, asset: string, amount: bigint): void {
+  #checkSessionKeyDeposit(
+    sessionKey: string,
+    application: string,
+    asset: string,
+    amount: bigint,
+  ): void {
     let key;
     try {
       key = this.#keys.activeKey(sessionKey);
@@ -339,9 +465,13 @@ export class AppSessionService {
   }
 
   /** Did the participant sign, directly or through one of its session keys? */
-  #signatureFor(participant: string, signers: Signers): { signed: boolean; sessionKey: string | null } {
+  #signatureFor(
+    participant: string,
+    signers: Signers,
+  ): { signed: boolean; sessionKey: string | null } {
     if (signers.has(participant)) return { signed: true, sessionKey: null };
-    for (const signer of signers) if (this.#keys.walletOf(signer) === participant) return { signed: true, sessionKey: signer };
+    for (const signer of signers)
+      if (this.#keys.walletOf(signer) === participant) return { signed: true, sessionKey: signer };
     return { signed: false, sessionKey: null };
   }
 }
@@ -351,17 +481,24 @@ function requireParticipant(wallet: string, weights: Map<string, number>): void 
 }
 
 /** Go's verifyAllocations: per asset the allocations must add up to exactly what the session holds. */
-function verifyAllocations(sessionBalance: Map<string, bigint>, allocationSum: Map<string, bigint>): void {
+function verifyAllocations(
+  sessionBalance: Map<string, bigint>,
+  allocationSum: Map<string, bigint>,
+): void {
   for (const [asset, balance] of sessionBalance) {
     const sum = allocationSum.get(asset);
     if (balance === 0n) {
-      if (sum !== undefined && sum !== 0n) throw new RpcError(`asset ${asset} is not deposited into the app session. Please deposit the asset first`);
+      if (sum !== undefined && sum !== 0n)
+        throw new RpcError(
+          `asset ${asset} is not deposited into the app session. Please deposit the asset first`,
+        );
       continue;
     }
-    if (sum === undefined || sum !== balance) throw new RpcError(`asset ${asset} not fully redistributed`);
+    if (sum === undefined || sum !== balance)
+      throw new RpcError(`asset ${asset} not fully redistributed`);
   }
   for (const [asset, sum] of allocationSum) {
-    if (!sessionBalance.has(asset) && sum !== 0n) throw new RpcError(`allocation references unknown asset ${asset}`);
+    if (!sessionBalance.has(asset) && sum !== 0n)
+      throw new RpcError(`allocation references unknown asset ${asset}`);
   }
 }
-

@@ -70,8 +70,21 @@ export class AppSessionStore {
           `INSERT INTO app_sessions (session_id, protocol, application, challenge, nonce, participants, weights, session_data, quorum, version, status, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(session.sessionId, session.protocol, session.application, session.challenge, session.nonce, JSON.stringify(session.participants),
-          JSON.stringify(session.weights), session.sessionData, session.quorum, session.version, session.status, now, now);
+        .run(
+          session.sessionId,
+          session.protocol,
+          session.application,
+          session.challenge,
+          session.nonce,
+          JSON.stringify(session.participants),
+          JSON.stringify(session.weights),
+          session.sessionData,
+          session.quorum,
+          session.version,
+          session.status,
+          now,
+          now,
+        );
     } catch (error) {
       // Same definition twice: the unique session id refuses it (Go's unique index does the same).
       throw new Error(`failed to store app session: ${(error as Error).message}`, { cause: error });
@@ -80,24 +93,45 @@ export class AppSessionStore {
 
   find(sessionId: string, status?: 'open'): AppSession | undefined {
     const row = status
-      ? this.#store.db.prepare('SELECT * FROM app_sessions WHERE session_id = ? AND status = ?').get(sessionId, status)
+      ? this.#store.db
+          .prepare('SELECT * FROM app_sessions WHERE session_id = ? AND status = ?')
+          .get(sessionId, status)
       : this.#store.db.prepare('SELECT * FROM app_sessions WHERE session_id = ?').get(sessionId);
     return row ? fromRow(row as unknown as Row) : undefined;
   }
 
-  update(sessionId: string, changes: { version: number; status?: string; sessionData?: string }): void {
+  update(
+    sessionId: string,
+    changes: { version: number; status?: string; sessionData?: string },
+  ): void {
     const current = this.find(sessionId)!;
     this.#store.db
-      .prepare('UPDATE app_sessions SET version = ?, status = ?, session_data = ?, updated_at = ? WHERE session_id = ?')
-      .run(changes.version, changes.status ?? current.status, changes.sessionData ?? current.sessionData, Date.now(), sessionId);
+      .prepare(
+        'UPDATE app_sessions SET version = ?, status = ?, session_data = ?, updated_at = ? WHERE session_id = ?',
+      )
+      .run(
+        changes.version,
+        changes.status ?? current.status,
+        changes.sessionData ?? current.sessionData,
+        Date.now(),
+        sessionId,
+      );
   }
 
   /** Filtered by exact participant string and status, newest update first by default. */
-  list(participant: string, status: string, offset: number, limit: number, sort: 'ASC' | 'DESC'): AppSession[] {
+  list(
+    participant: string,
+    status: string,
+    offset: number,
+    limit: number,
+    sort: 'ASC' | 'DESC',
+  ): AppSession[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
     if (participant) {
-      where.push('EXISTS (SELECT 1 FROM json_each(app_sessions.participants) WHERE json_each.value = ?)');
+      where.push(
+        'EXISTS (SELECT 1 FROM json_each(app_sessions.participants) WHERE json_each.value = ?)',
+      );
       args.push(participant);
     }
     if (status) {
@@ -105,12 +139,17 @@ export class AppSessionStore {
       args.push(status);
     }
     const sql = `SELECT * FROM app_sessions ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY updated_at ${sort}, id ${sort} LIMIT ? OFFSET ?`;
-    return (this.#store.db.prepare(sql).all(...args, limit, offset) as unknown as Row[]).map(fromRow);
+    return (this.#store.db.prepare(sql).all(...args, limit, offset) as unknown as Row[]).map(
+      fromRow,
+    );
   }
 }
 
 /** The app session object of get_app_sessions and `asu` (session_data omitted when empty, as Go). */
-export function appSessionJson(session: AppSession, application = session.application): Record<string, unknown> {
+export function appSessionJson(
+  session: AppSession,
+  application = session.application,
+): Record<string, unknown> {
   const json: Record<string, unknown> = {
     app_session_id: session.sessionId,
     application,

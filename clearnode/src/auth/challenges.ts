@@ -20,8 +20,13 @@ export interface Challenge {
 
 /** The characters a challenge keeps (its strings, and a little for each allowance). */
 function sizeOf(request: Omit<Challenge, 'token' | 'challengeExpiresAt' | 'completed'>): number {
-  let size = request.address.length + request.sessionKey.length + request.application.length + request.scope.length;
-  for (const allowance of request.allowances) size += allowance.asset.length + allowance.amount.length + 16;
+  let size =
+    request.address.length +
+    request.sessionKey.length +
+    request.application.length +
+    request.scope.length;
+  for (const allowance of request.allowances)
+    size += allowance.asset.length + allowance.amount.length + 16;
   return size;
 }
 
@@ -35,12 +40,21 @@ export class Challenges {
 
   create(request: Omit<Challenge, 'token' | 'challengeExpiresAt' | 'completed'>): string {
     this.#purgeExpired();
-    if (this.#pending.size >= MAX_PENDING_CHALLENGES) throw new Error('too many pending challenges');
+    if (this.#pending.size >= MAX_PENDING_CHALLENGES)
+      throw new Error('too many pending challenges');
     const size = sizeOf(request);
-    if (this.#chars + size > MAX_PENDING_CHALLENGE_CHARS) throw new Error('pending challenges too large');
+    if (this.#chars + size > MAX_PENDING_CHALLENGE_CHARS)
+      throw new Error('pending challenges too large');
     const address = request.address.startsWith('0x') ? request.address : '0x' + request.address;
     const token = randomUUID();
-    this.#pending.set(token, { ...request, address, token, challengeExpiresAt: Date.now() + CHALLENGE_TTL_MS, completed: false, size });
+    this.#pending.set(token, {
+      ...request,
+      address,
+      token,
+      challengeExpiresAt: Date.now() + CHALLENGE_TTL_MS,
+      completed: false,
+      size,
+    });
     this.#chars += size;
     return token;
   }
@@ -68,7 +82,8 @@ export class Challenges {
 
   #purgeExpired(): void {
     const now = Date.now();
-    for (const [token, challenge] of this.#pending) if (now > challenge.challengeExpiresAt) this.#drop(token);
+    for (const [token, challenge] of this.#pending)
+      if (now > challenge.challengeExpiresAt) this.#drop(token);
   }
 
   #drop(token: string): void {
@@ -84,7 +99,8 @@ export function parseUuid(text: string): string | null {
   let hex = text;
   if (/^urn:uuid:/i.test(hex)) hex = hex.slice(9);
   if (/^\{.*\}$/.test(hex)) hex = hex.slice(1, -1);
-  if (/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(hex)) return hex.toLowerCase();
+  if (/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/.test(hex))
+    return hex.toLowerCase();
   if (/^[0-9a-fA-F]{32}$/.test(hex)) {
     const h = hex.toLowerCase();
     return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;

@@ -34,9 +34,13 @@ export class JwtIssuer {
   issue(policy: Policy): string {
     const now = Math.floor(Date.now() / 1000);
     const header = base64url(JSON.stringify({ alg: 'ES256', typ: 'JWT' }));
-    const claims = base64url(JSON.stringify({ policy, iss: ISSUER, exp: now + SESSION_TTL_S, nbf: now, iat: now }));
+    const claims = base64url(
+      JSON.stringify({ policy, iss: ISSUER, exp: now + SESSION_TTL_S, nbf: now, iat: now }),
+    );
     const { r, s } = this.#signer.signDigest(sha256(`${header}.${claims}`));
-    const signature = base64url(Buffer.concat([Buffer.from(r.slice(2), 'hex'), Buffer.from(s.slice(2), 'hex')]));
+    const signature = base64url(
+      Buffer.concat([Buffer.from(r.slice(2), 'hex'), Buffer.from(s.slice(2), 'hex')]),
+    );
     return `${header}.${claims}.${signature}`;
   }
 
@@ -45,7 +49,9 @@ export class JwtIssuer {
     const parts = token.split('.');
     if (parts.length !== 3) throw new Error('malformed token');
     const [headerText, claimsText, signatureText] = parts;
-    const header = JSON.parse(Buffer.from(headerText, 'base64url').toString('utf8')) as { alg?: string };
+    const header = JSON.parse(Buffer.from(headerText, 'base64url').toString('utf8')) as {
+      alg?: string;
+    };
     if (header.alg !== 'ES256') throw new Error('unexpected signing method');
     const signature = Buffer.from(signatureText, 'base64url');
     if (signature.length !== 64) throw new Error('bad signature length');
@@ -68,9 +74,11 @@ export class JwtIssuer {
     };
     const now = Date.now() / 1000;
     if (typeof claims.exp !== 'number' || claims.exp < now) throw new Error('expired JWT token');
-    if (typeof claims.nbf === 'number' && claims.nbf > now + 1) throw new Error('token not valid yet');
+    if (typeof claims.nbf === 'number' && claims.nbf > now + 1)
+      throw new Error('token not valid yet');
     if (claims.iss !== ISSUER) throw new Error('invalid JWT token claims');
-    if (!claims.policy || typeof claims.policy.wallet !== 'string') throw new Error('invalid JWT token claims');
+    if (!claims.policy || typeof claims.policy.wallet !== 'string')
+      throw new Error('invalid JWT token claims');
     return claims.policy;
   }
 }

@@ -34,8 +34,11 @@ export class SessionKeys {
   constructor(store: Store, ledger: Ledger) {
     this.#store = store;
     this.#ledger = ledger;
-    const rows = store.db.prepare('SELECT address, wallet_address, expires_at FROM session_keys WHERE expires_at > ?').all(Date.now()) as unknown as SessionKeyRow[];
-    for (const row of rows) this.#cache.set(row.address, { wallet: row.wallet_address, expiresAt: row.expires_at });
+    const rows = store.db
+      .prepare('SELECT address, wallet_address, expires_at FROM session_keys WHERE expires_at > ?')
+      .all(Date.now()) as unknown as SessionKeyRow[];
+    for (const row of rows)
+      this.#cache.set(row.address, { wallet: row.wallet_address, expiresAt: row.expires_at });
   }
 
   /** The wallet a signer acts for, or "" when it is no active session key (expired entries are purged lazily). */
@@ -66,7 +69,8 @@ export class SessionKeys {
     }
     const row = this.#find(address);
     if (row) {
-      if (Date.now() > row.expires_at) throw new RpcError('session key already exists but is expired');
+      if (Date.now() > row.expires_at)
+        throw new RpcError('session key already exists but is expired');
       if (row.wallet_address === wallet) return true;
       throw new RpcError('signer is already in use for another wallet');
     }
@@ -74,38 +78,62 @@ export class SessionKeys {
   }
 
   /** Go's AddSessionKey: one key per (wallet, application); older ones are deleted. */
-  add(wallet: string, address: string, application: string, scope: string, allowances: Allowance[], expiresAtMs: number): void {
-    if (Date.now() > expiresAtMs) throw new RpcError('expiration time must be set and in the future');
+  add(
+    wallet: string,
+    address: string,
+    application: string,
+    scope: string,
+    allowances: Allowance[],
+    expiresAtMs: number,
+  ): void {
+    if (Date.now() > expiresAtMs)
+      throw new RpcError('expiration time must be set and in the future');
     const deleted: string[] = [];
     this.#store.transaction(() => {
       const existing = this.#store.db
         .prepare('SELECT address FROM session_keys WHERE wallet_address = ? AND application = ?')
         .all(wallet, application) as { address: string }[];
       for (const row of existing) deleted.push(row.address);
-      this.#store.db.prepare('DELETE FROM session_keys WHERE wallet_address = ? AND application = ?').run(wallet, application);
       this.#store.db
-        .prepare('INSERT INTO session_keys (address, wallet_address, application, allowance, scope, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(address, wallet, application, JSON.stringify(allowances.map((a) => ({ asset: a.asset, amount: a.amount }))), scope || 'all', expiresAtMs, Date.now());
+        .prepare('DELETE FROM session_keys WHERE wallet_address = ? AND application = ?')
+        .run(wallet, application);
+      this.#store.db
+        .prepare(
+          'INSERT INTO session_keys (address, wallet_address, application, allowance, scope, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          address,
+          wallet,
+          application,
+          JSON.stringify(allowances.map((a) => ({ asset: a.asset, amount: a.amount }))),
+          scope || 'all',
+          expiresAtMs,
+          Date.now(),
+        );
     });
     for (const key of deleted) this.#cache.delete(key);
     this.#cache.set(address, { wallet, expiresAt: expiresAtMs });
   }
 
   #find(address: string): SessionKeyRow | undefined {
-    return this.#store.db.prepare('SELECT * FROM session_keys WHERE address = ?').get(address) as SessionKeyRow | undefined;
+    return this.#store.db.prepare('SELECT * FROM session_keys WHERE address = ?').get(address) as
+      SessionKeyRow | undefined;
   }
 
   /** Go's GetSessionKeyIfActive (errors are wrapped by the callers). */
   activeKey(address: string): SessionKeyRow {
     const row = this.#find(address);
     if (!row) throw new Error(`failed to retrieve session key ${address}: record not found`);
-    if (row.application !== CLEARNODE_APPLICATION && Date.now() > row.expires_at) throw new Error('session key expired');
+    if (row.application !== CLEARNODE_APPLICATION && Date.now() > row.expires_at)
+      throw new Error('session key expired');
     return row;
   }
 
   /** Go's GetActiveSessionKeyForWallet. */
   activeKeyOfWallet(address: string, wallet: string): SessionKeyRow {
-    const row = this.#store.db.prepare('SELECT * FROM session_keys WHERE address = ? AND wallet_address = ?').get(address, wallet) as SessionKeyRow | undefined;
+    const row = this.#store.db
+      .prepare('SELECT * FROM session_keys WHERE address = ? AND wallet_address = ?')
+      .get(address, wallet) as SessionKeyRow | undefined;
     if (!row) throw new Error('session key not found for wallet');
     if (Date.now() > row.expires_at) throw new Error('session key expired');
     return row;
@@ -114,11 +142,15 @@ export class SessionKeys {
   listActive(wallet: string, limit: number, offset: number): SessionKeyRow[] {
     // Go applies limit/offset only when given: no default page size here.
     const sql = `SELECT * FROM session_keys WHERE wallet_address = ? AND expires_at > ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`;
-    return this.#store.db.prepare(sql).all(wallet, Date.now(), limit > 0 ? limit : -1, offset) as unknown as SessionKeyRow[];
+    return this.#store.db
+      .prepare(sql)
+      .all(wallet, Date.now(), limit > 0 ? limit : -1, offset) as unknown as SessionKeyRow[];
   }
 
   revoke(address: string): void {
-    this.#store.db.prepare('UPDATE session_keys SET expires_at = ? WHERE address = ?').run(Date.now(), address);
+    this.#store.db
+      .prepare('UPDATE session_keys SET expires_at = ? WHERE address = ?')
+      .run(Date.now(), address);
   }
 
   forget(address: string): void {
@@ -129,7 +161,9 @@ export class SessionKeys {
   static checkApplication(key: SessionKeyRow, application: string): void {
     if (key.application === CLEARNODE_APPLICATION) return;
     if (key.application !== application) {
-      throw new Error(`session key application mismatch: session key is for '${key.application}', but app session is for '${application}'`);
+      throw new Error(
+        `session key application mismatch: session key is for '${key.application}', but app session is for '${application}'`,
+      );
     }
   }
 
@@ -138,12 +172,18 @@ export class SessionKeys {
     if (key.application === CLEARNODE_APPLICATION) return;
     const allowances = JSON.parse(key.allowance) as Allowance[];
     const allowance = allowances.find((a) => a.asset === asset);
-    if (!allowance) throw new Error(`operation denied: asset ${asset} not allowed in session key spending cap`);
+    if (!allowance)
+      throw new Error(`operation denied: asset ${asset} not allowed in session key spending cap`);
     const allowed = parseAmount(allowance.amount);
-    if (allowed === null) throw new Error(`operation denied: failed to parse allowed amount: ${decimalParseError(allowance.amount)}`);
+    if (allowed === null)
+      throw new Error(
+        `operation denied: failed to parse allowed amount: ${decimalParseError(allowance.amount)}`,
+      );
     const spent = this.#ledger.spentBy(key.address, asset);
     if (spent + amount > allowed) {
-      throw new Error(`operation denied: insufficient session key allowance: ${formatAmount(amount)} required, ${formatAmount(allowed - spent)} available`);
+      throw new Error(
+        `operation denied: insufficient session key allowance: ${formatAmount(amount)} required, ${formatAmount(allowed - spent)} available`,
+      );
     }
   }
 }

@@ -1,4 +1,12 @@
-import { SigningKey, Signature, keccak256, recoverAddress, computeAddress, hexlify, randomBytes } from 'ethers';
+import {
+  SigningKey,
+  Signature,
+  keccak256,
+  recoverAddress,
+  computeAddress,
+  hexlify,
+  randomBytes,
+} from 'ethers';
 
 /** Signs keccak256(data) with no EIP-191 prefix, v = 27/28: how the broker signs every frame. */
 export class BrokerSigner {
@@ -33,10 +41,15 @@ export function recoverSigner(data: Uint8Array, signature: string): string {
 
 export function recoverDigestSigner(digest: string, signature: string): string {
   const bytes = signature.slice(2);
-  if (bytes.length !== 130) throw new Error(`invalid signature length: got ${bytes.length / 2}, want 65`);
+  if (bytes.length !== 130)
+    throw new Error(`invalid signature length: got ${bytes.length / 2}, want 65`);
   let v = parseInt(bytes.slice(128, 130), 16);
   if (v >= 27) v -= 27;
   if (v !== 0 && v !== 1) throw new Error('signature recovery failed: invalid recovery id');
-  const sig = Signature.from({ r: '0x' + bytes.slice(0, 64), s: '0x' + bytes.slice(64, 128), v: 27 + v });
+  const sig = Signature.from({
+    r: '0x' + bytes.slice(0, 64),
+    s: '0x' + bytes.slice(64, 128),
+    v: 27 + v,
+  });
   return recoverAddress(digest, sig);
 }

@@ -24,7 +24,8 @@ export const messageRelayMethod: MethodSpec = {
     }
     for (const signer of signers) {
       const wallet = s.sessionKeys.walletFor(signer);
-      if (!session.participants.includes(wallet)) throw new RpcError(`signature from non-participant wallet ${wallet}`);
+      if (!session.participants.includes(wallet))
+        throw new RpcError(`signature from non-participant wallet ${wallet}`);
     }
     let delivered = 0;
     for (const participant of new Set(session.participants)) {

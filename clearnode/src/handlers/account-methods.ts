@@ -28,7 +28,10 @@ export const accountMethods: Record<string, MethodSpec> = {
       const account = readParams(ctx, PARSE_FAILED, (params) => readString(params, 'account_id'));
       // Only the caller's own sub-balance, also for an app session account.
       const balances = s.ledger.balances(accountId(account || ctx.userId), ctx.userId);
-      return { method: 'get_ledger_balances', params: { ledger_balances: balances.map(balanceJson) } };
+      return {
+        method: 'get_ledger_balances',
+        params: { ledger_balances: balances.map(balanceJson) },
+      };
     },
   },
 
@@ -82,7 +85,9 @@ export const accountMethods: Record<string, MethodSpec> = {
           try {
             s.sessionKeys.activeKeyOfWallet(target, ctx.userId);
           } catch {
-            throw new RpcError('operation denied: provided address is not an active session key of this user');
+            throw new RpcError(
+              'operation denied: provided address is not an active session key of this user',
+            );
           }
           if (actingKey !== null && actingKey !== target) {
             let acting;
@@ -92,7 +97,10 @@ export const accountMethods: Record<string, MethodSpec> = {
               throw new RpcError('operation denied: active session key is invalid');
             }
             // Only "clearnode" keys may revoke other keys.
-            if (acting.application !== CLEARNODE_APPLICATION) throw new RpcError('operation denied: insufficient permissions for the active session key');
+            if (acting.application !== CLEARNODE_APPLICATION)
+              throw new RpcError(
+                'operation denied: insufficient permissions for the active session key',
+              );
           }
           s.sessionKeys.revoke(target);
         }),

@@ -2,7 +2,18 @@ import type { MethodSpec } from '../rpc/method.ts';
 import type { NodeServices } from '../services.ts';
 import type { Allocation, AppSessionResult } from '../app-sessions/app-session-service.ts';
 import { orFail, readParams } from '../rpc/method.ts';
-import { asParams, readString, readOptionalString, readArray, readAmount, readObject, readStringArray, readIntArray, readUint, type Params } from '../rpc/params.ts';
+import {
+  asParams,
+  readString,
+  readOptionalString,
+  readArray,
+  readAmount,
+  readObject,
+  readStringArray,
+  readIntArray,
+  readUint,
+  type Params,
+} from '../rpc/params.ts';
 import { signerWallets } from './signers.ts';
 
 const PARSE_FAILED = 'failed to parse parameters';
@@ -10,7 +21,11 @@ const PARSE_FAILED = 'failed to parse parameters';
 function readAllocations(params: Params): Allocation[] {
   return readArray(params, 'allocations').map((item) => {
     const a = asParams(item);
-    return { participant: readString(a, 'participant'), asset: readString(a, 'asset'), amount: readAmount(a, 'amount') };
+    return {
+      participant: readString(a, 'participant'),
+      asset: readString(a, 'asset'),
+      amount: readAmount(a, 'amount'),
+    };
   });
 }
 
@@ -43,7 +58,12 @@ function stateChangeMethod<R>(
   method: string,
   failure: string,
   read: (params: Params) => R,
-  apply: (s: NodeServices, request: R, wallets: Set<string>, signers: Set<string>) => AppSessionResult,
+  apply: (
+    s: NodeServices,
+    request: R,
+    wallets: Set<string>,
+    signers: Set<string>,
+  ) => AppSessionResult,
 ): MethodSpec {
   return {
     access: 'private',

@@ -65,7 +65,9 @@ export const authMethods: Record<string, MethodSpec> = {
         s.authSessions.register(policy.wallet);
         response = { address: policy.wallet, session_key: policy.session_key, success: true };
       } else if (ctx.frame.signatures.length > 0) {
-        ({ policy, response } = orFail('authentication failed', () => verifyPolicySignature(s, challenge, ctx.frame.signatures[0])));
+        ({ policy, response } = orFail('authentication failed', () =>
+          verifyPolicySignature(s, challenge, ctx.frame.signatures[0]),
+        ));
       } else {
         throw new RpcError('invalid authentication method: expected JWT or signature');
       }
@@ -77,7 +79,11 @@ export const authMethods: Record<string, MethodSpec> = {
 };
 
 /** Go's handleAuthSigVerify, step by step (the challenge is spent even if a later step fails). */
-function verifyPolicySignature(s: NodeServices, token: string, signature: string): { policy: Policy; response: Record<string, unknown> } {
+function verifyPolicySignature(
+  s: NodeServices,
+  token: string,
+  signature: string,
+): { policy: Policy; response: Record<string, unknown> } {
   const challenge = s.challenges.get(token);
   if (!challenge) throw new RpcError('invalid challenge');
   let recovered: string;
@@ -105,19 +111,40 @@ function verifyPolicySignature(s: NodeServices, token: string, signature: string
   const jwtToken = s.jwt.issue(policy);
   validateAllowances(s, challenge.allowances);
   if (!s.sessionKeys.exists(challenge.address, challenge.sessionKey)) {
-    s.sessionKeys.add(challenge.address, challenge.sessionKey, challenge.application, challenge.scope, challenge.allowances, challenge.expiresAt * 1000);
+    s.sessionKeys.add(
+      challenge.address,
+      challenge.sessionKey,
+      challenge.application,
+      challenge.scope,
+      challenge.allowances,
+      challenge.expiresAt * 1000,
+    );
   }
-  return { policy, response: { address: challenge.address, session_key: challenge.sessionKey, jwt_token: jwtToken, success: true } };
+  return {
+    policy,
+    response: {
+      address: challenge.address,
+      session_key: challenge.sessionKey,
+      jwt_token: jwtToken,
+      success: true,
+    },
+  };
 }
 
 function validateAllowances(s: NodeServices, allowances: Allowance[]): void {
   const supported = new Set(s.assets.map((a) => a.symbol));
   for (const allowance of allowances) {
-    if (!supported.has(allowance.asset)) throw new RpcError(`unsupported token: asset '${allowance.asset}' is not supported`);
+    if (!supported.has(allowance.asset))
+      throw new RpcError(`unsupported token: asset '${allowance.asset}' is not supported`);
     const amount = parseAmount(allowance.amount);
     if (amount === null) {
-      throw new RpcError(`unsupported token: invalid amount '${allowance.amount}' for asset '${allowance.asset}': ${decimalParseError(allowance.amount)}`);
+      throw new RpcError(
+        `unsupported token: invalid amount '${allowance.amount}' for asset '${allowance.asset}': ${decimalParseError(allowance.amount)}`,
+      );
     }
-    if (amount < 0n) throw new RpcError(`unsupported token: allowance amount cannot be negative for asset '${allowance.asset}', got '${allowance.amount}'`);
+    if (amount < 0n)
+      throw new RpcError(
+        `unsupported token: allowance amount cannot be negative for asset '${allowance.asset}', got '${allowance.amount}'`,
+      );
   }
 }

@@ -13,7 +13,8 @@ const WALLETS_FAILED = 'failed to get wallets from RPC message';
 function readOptionalIntegerAmount(params: Params, key: string): void {
   if (params[key] === undefined || params[key] === null) return;
   const amount = readAmount(params, key);
-  if (amount % 10n ** BigInt(AMOUNT_SCALE) !== 0n) throw new ParamsError(`${key} must be an integer`);
+  if (amount % 10n ** BigInt(AMOUNT_SCALE) !== 0n)
+    throw new ParamsError(`${key} must be an integer`);
 }
 
 /**
@@ -35,7 +36,9 @@ export const channelMethods: Record<string, MethodSpec> = {
       const wallets = orFail(WALLETS_FAILED, () => signerWallets(ctx, s));
       return orFail('failed to request channel create', () => {
         if (!wallets.has(hexToAddress(ctx.userId))) throw new RpcError('invalid signature');
-        const supported = s.assets.some((a) => a.chain_id === chainId && a.token.toLowerCase() === token.toLowerCase());
+        const supported = s.assets.some(
+          (a) => a.chain_id === chainId && a.token.toLowerCase() === token.toLowerCase(),
+        );
         if (!supported) throw new RpcError(`token not supported: ${token}`);
         // Opening a channel needs a chain: what remains is Go's text for a failure past this point.
         throw new Error('no chain attached');
@@ -52,7 +55,8 @@ export const channelMethods: Record<string, MethodSpec> = {
         const fundsDestination = readString(params, 'funds_destination');
         readOptionalIntegerAmount(params, 'allocate_amount');
         readOptionalIntegerAmount(params, 'resize_amount');
-        if (channelId === '' || fundsDestination === '') throw new ParamsError('channel_id and funds_destination are required');
+        if (channelId === '' || fundsDestination === '')
+          throw new ParamsError('channel_id and funds_destination are required');
         return channelId;
       });
       orFail(WALLETS_FAILED, () => signerWallets(ctx, s));

@@ -1,9 +1,22 @@
 import type { MethodSpec } from '../rpc/method.ts';
 import { orFail, readParams } from '../rpc/method.ts';
 import { RpcError } from '../rpc/rpc-error.ts';
-import { readString, readOptionalUint32, readListOptions, pageOf, orderOf, type ListOptions } from '../rpc/params.ts';
+import {
+  readString,
+  readOptionalUint32,
+  readListOptions,
+  pageOf,
+  orderOf,
+  type ListOptions,
+} from '../rpc/params.ts';
 import { appSessionJson } from '../app-sessions/app-session-store.ts';
-import { TX_TYPES, entryJson, transactionJson, type EntryRow, type TransactionRow } from '../ledger/ledger.ts';
+import {
+  TX_TYPES,
+  entryJson,
+  transactionJson,
+  type EntryRow,
+  type TransactionRow,
+} from '../ledger/ledger.ts';
 import { accountId, hexToAddress } from '../address.ts';
 
 const PARSE_FAILED = 'failed to parse parameters';
@@ -14,13 +27,18 @@ export const publicMethods: Record<string, MethodSpec> = {
 
   get_config: {
     access: 'public',
-    handler: (_ctx, s) => ({ method: 'get_config', params: { broker_address: s.signer.address, networks: s.networks } }),
+    handler: (_ctx, s) => ({
+      method: 'get_config',
+      params: { broker_address: s.signer.address, networks: s.networks },
+    }),
   },
 
   get_assets: {
     access: 'public',
     handler: (ctx, s) => {
-      const chainId = readParams(ctx, PARSE_FAILED, (params) => readOptionalUint32(params, 'chain_id'));
+      const chainId = readParams(ctx, PARSE_FAILED, (params) =>
+        readOptionalUint32(params, 'chain_id'),
+      );
       const assets = s.assets.filter((a) => chainId === undefined || a.chain_id === chainId);
       return { method: 'get_assets', params: { assets: assets.map(assetJson) } };
     },
@@ -67,13 +85,20 @@ export const publicMethods: Record<string, MethodSpec> = {
     access: 'public',
     handler: (ctx, s) => {
       const { participant, status, list } = readParams(ctx, PARSE_FAILED, (params) => {
-        return { participant: readString(params, 'participant'), status: readString(params, 'status'), list: readListOptions(params) };
+        return {
+          participant: readString(params, 'participant'),
+          status: readString(params, 'status'),
+          list: readListOptions(params),
+        };
       });
       const sessions = orFail('failed to get application sessions', () => {
         const { offset, limit } = pageOf(list);
         return s.appSessionStore.list(participant, status, offset, limit, orderOf(list, 'DESC'));
       });
-      return { method: 'get_app_sessions', params: { app_sessions: sessions.map((session) => appSessionJson(session)) } };
+      return {
+        method: 'get_app_sessions',
+        params: { app_sessions: sessions.map((session) => appSessionJson(session)) },
+      };
     },
   },
 
@@ -81,7 +106,12 @@ export const publicMethods: Record<string, MethodSpec> = {
     access: 'public',
     handler: (ctx, s) => {
       const { account, asset, wallet, list } = readParams(ctx, PARSE_FAILED, (params) => {
-        return { account: readString(params, 'account_id'), asset: readString(params, 'asset'), wallet: readString(params, 'wallet'), list: readListOptions(params) };
+        return {
+          account: readString(params, 'account_id'),
+          asset: readString(params, 'asset'),
+          wallet: readString(params, 'wallet'),
+          list: readListOptions(params),
+        };
       });
       const rows = orFail('failed to get ledger entries', () => {
         const where: string[] = [];
@@ -113,7 +143,12 @@ export const publicMethods: Record<string, MethodSpec> = {
     access: 'public',
     handler: (ctx, s) => {
       const { account, asset, txType, list } = readParams(ctx, PARSE_FAILED, (params) => {
-        return { account: readString(params, 'account_id'), asset: readString(params, 'asset'), txType: readString(params, 'tx_type'), list: readListOptions(params) };
+        return {
+          account: readString(params, 'account_id'),
+          asset: readString(params, 'asset'),
+          txType: readString(params, 'tx_type'),
+          list: readListOptions(params),
+        };
       });
       let typeCode: number | undefined;
       if (txType !== '') {
@@ -121,18 +156,32 @@ export const publicMethods: Record<string, MethodSpec> = {
         typeCode = TX_TYPES[txType as keyof typeof TX_TYPES];
       }
       const rows = orFail('failed to get transactions', () => {
-        return queryTransactions(s.store.db, { account: account ? accountId(account) : '', asset, typeCode }, list);
+        return queryTransactions(
+          s.store.db,
+          { account: account ? accountId(account) : '', asset, typeCode },
+          list,
+        );
       });
-      return { method: 'get_ledger_transactions', params: { ledger_transactions: rows.map(transactionJson) } };
+      return {
+        method: 'get_ledger_transactions',
+        params: { ledger_transactions: rows.map(transactionJson) },
+      };
     },
   },
 };
 
 function assetJson(asset: { token: string; chain_id: number; symbol: string; decimals: number }) {
-  return { token: asset.token, chain_id: asset.chain_id, symbol: asset.symbol, decimals: asset.decimals };
+  return {
+    token: asset.token,
+    chain_id: asset.chain_id,
+    symbol: asset.symbol,
+    decimals: asset.decimals,
+  };
 }
 
-export function assetsPayload(assets: { token: string; chain_id: number; symbol: string; decimals: number }[]) {
+export function assetsPayload(
+  assets: { token: string; chain_id: number; symbol: string; decimals: number }[],
+) {
   return { assets: assets.map(assetJson) };
 }
 
@@ -163,4 +212,3 @@ function queryTransactions(
     ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY t.created_at ${order}, t.id ${order} LIMIT ? OFFSET ?`;
   return db.prepare(sql).all(...args, limit, offset) as unknown as TransactionRow[];
 }
-

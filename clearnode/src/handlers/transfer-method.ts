@@ -25,9 +25,12 @@ export const transferMethod: MethodSpec = {
       };
     });
     const requestHash = ProcessedRequests.hash(ctx.frame.reqBytes);
-    if (s.processedTransfers.has(requestHash)) throw new RpcError('operation denied: the request has already been processed');
-    if (params.destination === '' && params.destinationTag === '') throw new RpcError('destination or destination_tag must be provided');
-    if (params.destination !== '' && !isHexAddress(params.destination)) throw new RpcError(`invalid destination account: ${params.destination}`);
+    if (s.processedTransfers.has(requestHash))
+      throw new RpcError('operation denied: the request has already been processed');
+    if (params.destination === '' && params.destinationTag === '')
+      throw new RpcError('destination or destination_tag must be provided');
+    if (params.destination !== '' && !isHexAddress(params.destination))
+      throw new RpcError(`invalid destination account: ${params.destination}`);
     if (params.allocations.length === 0) throw new RpcError('allocations cannot be empty');
     const signer = orFail('failed to verify signer', () => verifyCallerSigner(ctx, s));
 
@@ -49,7 +52,10 @@ export const transferMethod: MethodSpec = {
       s.store.transaction(() => {
         const rows: TransactionRow[] = [];
         for (const alloc of params.allocations) {
-          if (alloc.amount <= 0n) throw new RpcError(`invalid allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`);
+          if (alloc.amount <= 0n)
+            throw new RpcError(
+              `invalid allocation: ${formatAmount(alloc.amount)} for asset ${alloc.asset}`,
+            );
           if (sessionKey !== null) {
             let key;
             try {
@@ -60,15 +66,24 @@ export const transferMethod: MethodSpec = {
             try {
               s.sessionKeys.checkSpending(key, alloc.asset, alloc.amount);
             } catch (error) {
-              throw new RpcError(`session key spending validation failed: ${(error as Error).message}`);
+              throw new RpcError(
+                `session key spending validation failed: ${(error as Error).message}`,
+              );
             }
           }
           const fromAccount = accountId(from);
-          if (alloc.amount > s.ledger.balance(fromAccount, from, alloc.asset)) throw new RpcError(`insufficient funds: ${from} for asset ${alloc.asset}`);
+          if (alloc.amount > s.ledger.balance(fromAccount, from, alloc.asset))
+            throw new RpcError(`insufficient funds: ${from} for asset ${alloc.asset}`);
           s.ledger.record(fromAccount, from, alloc.asset, -alloc.amount, sessionKey);
           const toAccount = accountId(destination);
           s.ledger.record(toAccount, destination, alloc.asset, alloc.amount);
-          const tx = s.ledger.recordTransaction(TX_TYPES.transfer, fromAccount, toAccount, alloc.asset, alloc.amount);
+          const tx = s.ledger.recordTransaction(
+            TX_TYPES.transfer,
+            fromAccount,
+            toAccount,
+            alloc.asset,
+            alloc.amount,
+          );
           rows.push({ ...tx, from_tag: fromTag, to_tag: toTag });
         }
         return rows;

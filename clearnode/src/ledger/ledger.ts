@@ -68,26 +68,51 @@ export class Ledger {
     this.#insertEntry = db.prepare(
       'INSERT INTO ledger_entries (account_id, account_type, asset, wallet, credit, debit, session_key, created_at) VALUES (?, 0, ?, ?, ?, ?, ?, ?)',
     );
-    this.#entriesOf = db.prepare('SELECT credit, debit FROM ledger_entries WHERE account_id = ? AND wallet = ? AND asset = ?');
-    this.#entriesOfAccountWallet = db.prepare('SELECT asset, credit, debit FROM ledger_entries WHERE account_id = ? AND wallet = ?');
-    this.#entriesOfAccount = db.prepare('SELECT asset, wallet, credit, debit FROM ledger_entries WHERE account_id = ?');
+    this.#entriesOf = db.prepare(
+      'SELECT credit, debit FROM ledger_entries WHERE account_id = ? AND wallet = ? AND asset = ?',
+    );
+    this.#entriesOfAccountWallet = db.prepare(
+      'SELECT asset, credit, debit FROM ledger_entries WHERE account_id = ? AND wallet = ?',
+    );
+    this.#entriesOfAccount = db.prepare(
+      'SELECT asset, wallet, credit, debit FROM ledger_entries WHERE account_id = ?',
+    );
     this.#insertTx = db.prepare(
       'INSERT INTO ledger_transactions (tx_type, from_account, to_account, asset, amount, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
     );
-    this.#spentBy = db.prepare('SELECT debit FROM ledger_entries WHERE session_key = ? AND asset = ?');
+    this.#spentBy = db.prepare(
+      'SELECT debit FROM ledger_entries WHERE session_key = ? AND asset = ?',
+    );
   }
 
   /** Records one side: positive amounts credit, negative debit, zero records nothing (as Go). */
-  record(account: string, wallet: string, asset: string, amount: bigint, sessionKey: string | null = null): void {
+  record(
+    account: string,
+    wallet: string,
+    asset: string,
+    amount: bigint,
+    sessionKey: string | null = null,
+  ): void {
     if (amount === 0n) return;
     const credit = amount > 0n ? amount : 0n;
     const debit = amount < 0n ? -amount : 0n;
-    this.#insertEntry.run(account, asset, hexToAddress(wallet), credit.toString(), debit.toString(), sessionKey, Date.now());
+    this.#insertEntry.run(
+      account,
+      asset,
+      hexToAddress(wallet),
+      credit.toString(),
+      debit.toString(),
+      sessionKey,
+      Date.now(),
+    );
   }
 
   balance(account: string, wallet: string, asset: string): bigint {
     let sum = 0n;
-    for (const row of this.#entriesOf.all(account, hexToAddress(wallet), asset) as { credit: string; debit: string }[]) {
+    for (const row of this.#entriesOf.all(account, hexToAddress(wallet), asset) as {
+      credit: string;
+      debit: string;
+    }[]) {
       sum += BigInt(row.credit) - BigInt(row.debit);
     }
     return sum;
@@ -96,32 +121,59 @@ export class Ledger {
   /** Every asset that ever moved on (account, wallet), zero sums included, sorted by asset. */
   balances(account: string, wallet: string): Balance[] {
     const sums = new Map<string, bigint>();
-    for (const row of this.#entriesOfAccountWallet.all(account, hexToAddress(wallet)) as { asset: string; credit: string; debit: string }[]) {
+    for (const row of this.#entriesOfAccountWallet.all(account, hexToAddress(wallet)) as {
+      asset: string;
+      credit: string;
+      debit: string;
+    }[]) {
       sums.set(row.asset, (sums.get(row.asset) ?? 0n) + BigInt(row.credit) - BigInt(row.debit));
     }
-    return [...sums.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([asset, amount]) => ({ asset, amount }));
+    return [...sums.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([asset, amount]) => ({ asset, amount }));
   }
 
   /** Per-asset totals of an account over all wallets (an app session's whole balance). */
   accountTotals(account: string): Map<string, bigint> {
     const sums = new Map<string, bigint>();
-    for (const row of this.#entriesOfAccount.all(account) as { asset: string; credit: string; debit: string }[]) {
+    for (const row of this.#entriesOfAccount.all(account) as {
+      asset: string;
+      credit: string;
+      debit: string;
+    }[]) {
       sums.set(row.asset, (sums.get(row.asset) ?? 0n) + BigInt(row.credit) - BigInt(row.debit));
     }
     return sums;
   }
 
-  recordTransaction(type: number, from: string, to: string, asset: string, amount: bigint): TransactionRow {
+  recordTransaction(
+    type: number,
+    from: string,
+    to: string,
+    asset: string,
+    amount: bigint,
+  ): TransactionRow {
     const abs = amount < 0n ? -amount : amount;
     const createdAt = Date.now();
-    const row = this.#insertTx.get(type, from, to, asset, abs.toString(), createdAt) as { id: number };
-    return { id: Number(row.id), tx_type: type, from_account: from, to_account: to, asset, amount: abs.toString(), created_at: createdAt };
+    const row = this.#insertTx.get(type, from, to, asset, abs.toString(), createdAt) as {
+      id: number;
+    };
+    return {
+      id: Number(row.id),
+      tx_type: type,
+      from_account: from,
+      to_account: to,
+      asset,
+      amount: abs.toString(),
+      created_at: createdAt,
+    };
   }
 
   /** Cumulative spend of a session key: the sum of debits tagged with it. */
   spentBy(sessionKey: string, asset: string): bigint {
     let sum = 0n;
-    for (const row of this.#spentBy.all(sessionKey, asset) as { debit: string }[]) sum += BigInt(row.debit);
+    for (const row of this.#spentBy.all(sessionKey, asset) as { debit: string }[])
+      sum += BigInt(row.debit);
     return sum;
   }
 

@@ -16,7 +16,8 @@ export interface RequestFrame {
   raw: Uint8Array;
 }
 
-export type FrameResult = { ok: true; frame: RequestFrame } | { ok: false; id: number; error: string };
+export type FrameResult =
+  { ok: true; frame: RequestFrame } | { ok: false; id: number; error: string };
 
 const INVALID_FORMAT = 'invalid message format';
 const VALIDATION_FAILED = 'message validation failed';
@@ -48,7 +49,8 @@ export function parseRequestFrame(raw: Uint8Array): FrameResult {
     return { ok: false, id: 0, error: INVALID_FORMAT };
   }
   if (message === null) return { ok: false, id: 0, error: VALIDATION_FAILED };
-  if (typeof message !== 'object' || Array.isArray(message) || !spans) return { ok: false, id: 0, error: INVALID_FORMAT };
+  if (typeof message !== 'object' || Array.isArray(message) || !spans)
+    return { ok: false, id: 0, error: INVALID_FORMAT };
 
   // Go starts from an empty req, so a frame without one still fails validation (not "request is empty").
   let req: RpcData | null = { id: 0, method: '', params: null, timestamp: 0 };
@@ -99,14 +101,24 @@ export function parseRequestFrame(raw: Uint8Array): FrameResult {
   }
   if (typeError) return invalid();
 
-  const complete = (data: RpcData) => data.id !== 0 && data.method !== '' && data.params !== null && data.timestamp !== 0;
+  const complete = (data: RpcData) =>
+    data.id !== 0 && data.method !== '' && data.params !== null && data.timestamp !== 0;
   if ((req === null) === (res === null)) return { ok: false, id: 0, error: VALIDATION_FAILED };
   if (req !== null && !complete(req)) return { ok: false, id: 0, error: VALIDATION_FAILED };
   if (res !== null && !complete(res)) return { ok: false, id: 0, error: VALIDATION_FAILED };
   if (req === null || !reqSpan) return { ok: false, id: 0, error: REQUEST_EMPTY };
   return {
     ok: true,
-    frame: { id: req.id, method: req.method, params: req.params, timestamp: req.timestamp, reqBytes: raw.subarray(reqSpan[0], reqSpan[1]), signatures, sid, raw },
+    frame: {
+      id: req.id,
+      method: req.method,
+      params: req.params,
+      timestamp: req.timestamp,
+      reqBytes: raw.subarray(reqSpan[0], reqSpan[1]),
+      signatures,
+      sid,
+      raw,
+    },
   };
 }
 
@@ -170,7 +182,11 @@ function topLevelValueSpans(raw: Uint8Array): Map<string, [number, number]> | nu
 }
 
 function skipSpace(raw: Uint8Array, i: number): number {
-  while (i < raw.length && (raw[i] === 0x20 || raw[i] === 0x09 || raw[i] === 0x0a || raw[i] === 0x0d)) i++;
+  while (
+    i < raw.length &&
+    (raw[i] === 0x20 || raw[i] === 0x09 || raw[i] === 0x0a || raw[i] === 0x0d)
+  )
+    i++;
   return i;
 }
 

@@ -9,7 +9,8 @@ export type Params = Record<string, unknown>;
 
 export function asParams(value: unknown): Params {
   if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new ParamsError('params must be an object');
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new ParamsError('params must be an object');
   return value as Params;
 }
 
@@ -44,7 +45,8 @@ export function readUint(params: Params, key: string): number {
 export function readUint64(params: Params, key: string): number {
   const value = params[key];
   if (value === undefined || value === null) return 0;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= 2 ** 64) throw new ParamsError(`${key} must be an integer`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value >= 2 ** 64)
+    throw new ParamsError(`${key} must be an integer`);
   return value;
 }
 
@@ -79,7 +81,8 @@ export function readStringArray(params: Params, key: string): string[] {
 export function readIntArray(params: Params, key: string): number[] {
   return readArray(params, key).map((item) => {
     if (item === null) return 0;
-    if (typeof item !== 'number' || !Number.isSafeInteger(item)) throw new ParamsError(`${key} must hold integers`);
+    if (typeof item !== 'number' || !Number.isSafeInteger(item))
+      throw new ParamsError(`${key} must hold integers`);
     return item;
   });
 }
@@ -105,7 +108,11 @@ export const MAX_LIMIT = 100;
 
 /** Go's ListOptions as decoded: offset and limit are uint32, sort any string. Only type errors fail here. */
 export function readListOptions(params: Params): ListOptions {
-  return { offset: readUint32(params, 'offset'), limit: readUint32(params, 'limit'), sort: readOptionalString(params, 'sort') };
+  return {
+    offset: readUint32(params, 'offset'),
+    limit: readUint32(params, 'limit'),
+    sort: readOptionalString(params, 'sort'),
+  };
 }
 
 /** Go's paginate(): limit 0 means 10, anything above 100 is capped. */

@@ -20,7 +20,8 @@ export class ProcessedRequests {
 
   add(hash: string): void {
     const now = Date.now();
-    if (this.#expiries.size > 1000) for (const [key, expiry] of this.#expiries) if (now > expiry) this.#expiries.delete(key);
+    if (this.#expiries.size > 1000)
+      for (const [key, expiry] of this.#expiries) if (now > expiry) this.#expiries.delete(key);
     this.#expiries.set(hash, now + this.#ttlMs);
   }
 }

@@ -2,7 +2,10 @@ import type { BrokerSigner } from '../crypto/keccak-signer.ts';
 
 /** Go's encoding/json escapes <, > and & and U+2028/2029 (they only occur inside strings). */
 function escapeLikeGo(json: string): string {
-  return json.replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return json.replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
+  );
 }
 
 /** JSON as Go's encoding/json writes it. */
@@ -38,7 +41,12 @@ export function goJsonSortedKeys(value: unknown): string {
       const record = current as Record<string, unknown>;
       Object.keys(record)
         .sort()
-        .forEach((key, i) => pieces.push({ text: (i === 0 ? '{' : ',') + JSON.stringify(key) + ':' }, { value: record[key] }));
+        .forEach((key, i) =>
+          pieces.push(
+            { text: (i === 0 ? '{' : ',') + JSON.stringify(key) + ':' },
+            { value: record[key] },
+          ),
+        );
       if (pieces.length === 0) pieces.push({ text: '{' });
       pieces.push({ text: '}' });
     }
@@ -48,7 +56,13 @@ export function goJsonSortedKeys(value: unknown): string {
 }
 
 /** A signed `res` frame: the broker signs keccak256 of the exact `res` array bytes it sends. */
-export function signedResponse(signer: BrokerSigner, id: number, method: string, params: unknown, timestamp = Date.now()): string {
+export function signedResponse(
+  signer: BrokerSigner,
+  id: number,
+  method: string,
+  params: unknown,
+  timestamp = Date.now(),
+): string {
   const res = goJson([id, method, params ?? null, timestamp]);
   const signature = signer.sign(Buffer.from(res, 'utf8'));
   return `{"res":${res},"sig":["${signature}"]}`;

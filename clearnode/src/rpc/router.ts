@@ -24,18 +24,30 @@ export class Router {
     const parsed = parseRequestFrame(raw);
     if (!parsed.ok) {
       // Go answers frame errors without a usable request id with the current time (ms) as the id.
-      connection.send(signedResponse(s.signer, parsed.id || Date.now(), 'error', { error: parsed.error }));
+      connection.send(
+        signedResponse(s.signer, parsed.id || Date.now(), 'error', { error: parsed.error }),
+      );
       return;
     }
     const { frame } = parsed;
-    const spec = Object.hasOwn(this.#methods, frame.method) ? this.#methods[frame.method] : undefined;
+    const spec = Object.hasOwn(this.#methods, frame.method)
+      ? this.#methods[frame.method]
+      : undefined;
     if (!spec) {
-      connection.send(signedResponse(s.signer, frame.id, 'error', { error: `unknown method: ${frame.method}` }));
+      connection.send(
+        signedResponse(s.signer, frame.id, 'error', { error: `unknown method: ${frame.method}` }),
+      );
       return;
     }
     const ctx = new RpcContext(connection, frame);
     const result = this.#run(ctx, spec);
-    const response = signedResponse(s.signer, frame.id, result.method, result.params, result.timestamp);
+    const response = signedResponse(
+      s.signer,
+      frame.id,
+      result.method,
+      result.params,
+      result.timestamp,
+    );
     connection.send(response);
     if (ctx.userId !== connection.userId) this.#signedIn(connection, ctx.userId);
   }
@@ -51,7 +63,8 @@ export class Router {
     try {
       result = spec.handler(ctx, s);
     } catch (error) {
-      if (!(error instanceof RpcError)) console.error(`clearnode: ${ctx.frame.method} failed:`, error);
+      if (!(error instanceof RpcError))
+        console.error(`clearnode: ${ctx.frame.method} failed:`, error);
       result = { method: 'error', params: { error: clientMessage(error, '') } };
     }
     const timestamp = Date.now();
@@ -78,10 +91,15 @@ export class Router {
     const policy = ctx.connection.policy;
     const fail = (error: string) => ({ method: 'error', params: { error } });
     if (!policy || ctx.userId === '') return fail('authentication required');
-    if (!s.authSessions.isValid(policy.wallet)) return fail('session expired, please re-authenticate');
+    if (!s.authSessions.isValid(policy.wallet))
+      return fail('session expired, please re-authenticate');
     s.authSessions.touch(policy.wallet);
     const ts = ctx.frame.timestamp;
-    if (ts < 1_000_000_000_000 || ts > 9_999_999_999_999 || Date.now() - ts > s.messageExpirySeconds * 1000) {
+    if (
+      ts < 1_000_000_000_000 ||
+      ts > 9_999_999_999_999 ||
+      Date.now() - ts > s.messageExpirySeconds * 1000
+    ) {
       return fail('invalid message timestamp');
     }
     return undefined;

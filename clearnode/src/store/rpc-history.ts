@@ -27,17 +27,39 @@ export class RpcHistory {
 
   record(entry: Omit<HistoryEntry, 'id'>): void {
     this.#store.db
-      .prepare('INSERT INTO rpc_history (sender, req_id, method, params, timestamp, req_sig, response, res_sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(entry.sender, entry.req_id, entry.method, entry.params, entry.timestamp, JSON.stringify(entry.req_sig), entry.response, JSON.stringify(entry.res_sig));
+      .prepare(
+        'INSERT INTO rpc_history (sender, req_id, method, params, timestamp, req_sig, response, res_sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        entry.sender,
+        entry.req_id,
+        entry.method,
+        entry.params,
+        entry.timestamp,
+        JSON.stringify(entry.req_sig),
+        entry.response,
+        JSON.stringify(entry.res_sig),
+      );
     this.#store.db
-      .prepare('DELETE FROM rpc_history WHERE sender = ? AND id <= (SELECT id FROM rpc_history WHERE sender = ? ORDER BY id DESC LIMIT 1 OFFSET ?)')
+      .prepare(
+        'DELETE FROM rpc_history WHERE sender = ? AND id <= (SELECT id FROM rpc_history WHERE sender = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
+      )
       .run(entry.sender, entry.sender, this.#maxPerSender);
   }
 
   list(sender: string, offset: number, limit: number, sort: 'ASC' | 'DESC'): HistoryEntry[] {
     const rows = this.#store.db
-      .prepare(`SELECT * FROM rpc_history WHERE sender = ? ORDER BY timestamp ${sort}, id ${sort} LIMIT ? OFFSET ?`)
-      .all(sender, limit, offset) as unknown as (Omit<HistoryEntry, 'req_sig' | 'res_sig'> & { req_sig: string; res_sig: string })[];
-    return rows.map((row) => ({ ...row, req_sig: JSON.parse(row.req_sig) as string[], res_sig: JSON.parse(row.res_sig) as string[] }));
+      .prepare(
+        `SELECT * FROM rpc_history WHERE sender = ? ORDER BY timestamp ${sort}, id ${sort} LIMIT ? OFFSET ?`,
+      )
+      .all(sender, limit, offset) as unknown as (Omit<HistoryEntry, 'req_sig' | 'res_sig'> & {
+      req_sig: string;
+      res_sig: string;
+    })[];
+    return rows.map((row) => ({
+      ...row,
+      req_sig: JSON.parse(row.req_sig) as string[],
+      res_sig: JSON.parse(row.res_sig) as string[],
+    }));
   }
 }

@@ -15,9 +15,14 @@ export class UserTags {
     const existing = this.tagOf(wallet);
     if (existing) return existing;
     for (let attempt = 0; attempt < 10; attempt++) {
-      const tag = Array.from({ length: 6 }, () => TAG_ALPHABET[randomInt(TAG_ALPHABET.length)]).join('');
+      const tag = Array.from(
+        { length: 6 },
+        () => TAG_ALPHABET[randomInt(TAG_ALPHABET.length)],
+      ).join('');
       try {
-        this.#store.db.prepare('INSERT INTO user_tags (wallet, tag) VALUES (?, ?)').run(wallet, tag);
+        this.#store.db
+          .prepare('INSERT INTO user_tags (wallet, tag) VALUES (?, ?)')
+          .run(wallet, tag);
         return tag;
       } catch {
         // Tag collision: try another one.
@@ -27,11 +32,14 @@ export class UserTags {
   }
 
   tagOf(wallet: string): string | undefined {
-    const row = this.#store.db.prepare('SELECT tag FROM user_tags WHERE wallet = ?').get(wallet) as { tag: string } | undefined;
+    const row = this.#store.db.prepare('SELECT tag FROM user_tags WHERE wallet = ?').get(wallet) as
+      { tag: string } | undefined;
     return row?.tag;
   }
 
   walletOf(tag: string): { wallet: string; tag: string } | undefined {
-    return this.#store.db.prepare('SELECT wallet, tag FROM user_tags WHERE tag = ?').get(tag.toUpperCase()) as { wallet: string; tag: string } | undefined;
+    return this.#store.db
+      .prepare('SELECT wallet, tag FROM user_tags WHERE tag = ?')
+      .get(tag.toUpperCase()) as { wallet: string; tag: string } | undefined;
   }
 }

@@ -1,5 +1,17 @@
 import WebSocket from 'ws';
-import { parseAnyRPCResponse, createAuthRequestMessage, createEIP712AuthMessageSigner, createAuthVerifyMessage, createAuthVerifyMessageWithJWT, createECDSAMessageSigner, parseAuthChallengeResponse, RPCMethod, type MessageSigner, type RPCResponse, type ExtractResponseByMethod } from '@erc7824/nitrolite';
+import {
+  parseAnyRPCResponse,
+  createAuthRequestMessage,
+  createEIP712AuthMessageSigner,
+  createAuthVerifyMessage,
+  createAuthVerifyMessageWithJWT,
+  createECDSAMessageSigner,
+  parseAuthChallengeResponse,
+  RPCMethod,
+  type MessageSigner,
+  type RPCResponse,
+  type ExtractResponseByMethod,
+} from '@erc7824/nitrolite';
 import { privateKeyToAccount, generatePrivateKey } from 'viem/accounts';
 import { createWalletClient, custom, type Hex } from 'viem';
 
@@ -32,7 +44,8 @@ export interface AppSessionUpdate {
 
 export function appSessionUpdateOf(frame: Frame): AppSessionUpdate {
   // The SDK's response union has no asu member, so the method is checked on the raw frame.
-  if (frame.json.res?.[1] !== RPCMethod.AppSessionUpdate) throw new Error(`expected asu, got ${frame.raw}`);
+  if (frame.json.res?.[1] !== RPCMethod.AppSessionUpdate)
+    throw new Error(`expected asu, got ${frame.raw}`);
   return parseAnyRPCResponse(frame.raw).params as unknown as AppSessionUpdate;
 }
 
@@ -49,7 +62,9 @@ export class TestClient {
 
   private constructor(ws: WebSocket) {
     this.ws = ws;
-    this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = new Promise((resolve) =>
+      ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
     ws.on('message', (data) => {
       const raw = data.toString();
       const frame: Frame = { raw, json: JSON.parse(raw) };
@@ -75,7 +90,10 @@ export class TestClient {
   }
 
   /** Waits for a frame (already received from index `from` on, or future) matching predicate. */
-  waitFor(predicate: (f: Frame) => boolean, options: { from?: number; timeoutMs?: number; what?: string } = {}): Promise<Frame> {
+  waitFor(
+    predicate: (f: Frame) => boolean,
+    options: { from?: number; timeoutMs?: number; what?: string } = {},
+  ): Promise<Frame> {
     const from = options.from ?? 0;
     const found = this.frames.slice(from).find(predicate);
     if (found) return Promise.resolve(found);
@@ -91,7 +109,11 @@ export class TestClient {
 
   /** Waits for the next push with this method received after `from`. */
   push(method: string, from = 0, timeoutMs?: number): Promise<Frame> {
-    return this.waitFor((f) => f.json.res?.[0] === 0 && f.json.res?.[1] === method, { from, timeoutMs, what: `push ${method}` });
+    return this.waitFor((f) => f.json.res?.[0] === 0 && f.json.res?.[1] === method, {
+      from,
+      timeoutMs,
+      what: `push ${method}`,
+    });
   }
 
   /** Sends a frame and resolves with the response carrying the same request id. */
@@ -99,7 +121,10 @@ export class TestClient {
     const id = (JSON.parse(message) as { req: [number] }).req[0];
     const from = this.frames.length;
     this.ws.send(message);
-    return this.waitFor((f) => Array.isArray(f.json.res) && f.json.res[0] === id, { from, what: `response to ${id}` });
+    return this.waitFor((f) => Array.isArray(f.json.res) && f.json.res[0] === id, {
+      from,
+      what: `response to ${id}`,
+    });
   }
 
   /** Sends and parses with the SDK's parseAnyRPCResponse. */
@@ -121,7 +146,10 @@ export class TestClient {
   async sendRaw(text: string | Buffer): Promise<Frame> {
     const from = this.frames.length;
     this.ws.send(text);
-    return this.waitFor((f) => Array.isArray(f.json.res) && f.json.res[0] !== 0 || f.json.res?.[1] === 'error', { from, what: 'raw response' });
+    return this.waitFor(
+      (f) => (Array.isArray(f.json.res) && f.json.res[0] !== 0) || f.json.res?.[1] === 'error',
+      { from, what: 'raw response' },
+    );
   }
 
   close(): void {
@@ -130,7 +158,9 @@ export class TestClient {
 }
 
 export function errorOf(frame: Frame): string | undefined {
-  return frame.json.res?.[1] === 'error' ? (frame.json.res[2] as { error: string }).error : undefined;
+  return frame.json.res?.[1] === 'error'
+    ? (frame.json.res[2] as { error: string }).error
+    : undefined;
 }
 
 export interface Wallet {
@@ -146,7 +176,11 @@ export function newWallet(): Wallet {
 export function walletClientOf(wallet: Wallet) {
   return createWalletClient({
     account: privateKeyToAccount(wallet.privateKey),
-    transport: custom({ request: async () => { throw new Error('no chain in tests'); } }),
+    transport: custom({
+      request: async () => {
+        throw new Error('no chain in tests');
+      },
+    }),
   });
 }
 
@@ -167,7 +201,12 @@ export interface SignedIn {
 }
 
 /** The SDK's sign-in: auth_request, EIP-712 Policy signed by the wallet, auth_verify. */
-export async function signIn(url: string, wallet: Wallet, options: SignInOptions = {}, existing?: TestClient): Promise<SignedIn> {
+export async function signIn(
+  url: string,
+  wallet: Wallet,
+  options: SignInOptions = {},
+  existing?: TestClient,
+): Promise<SignedIn> {
   const client = existing ?? (await TestClient.connect(url));
   const sessionKey = options.sessionKey ?? newWallet();
   const application = options.application ?? 'nitrolite-sessions';
@@ -175,18 +214,38 @@ export async function signIn(url: string, wallet: Wallet, options: SignInOptions
   const expiresAt = options.expiresAt ?? BigInt(Math.floor(Date.now() / 1000) + 3600);
   const scope = options.scope ?? 'app.create';
   const request = await createAuthRequestMessage(
-    { address: wallet.address, session_key: sessionKey.address, application, allowances, expires_at: expiresAt, scope },
+    {
+      address: wallet.address,
+      session_key: sessionKey.address,
+      application,
+      allowances,
+      expires_at: expiresAt,
+      scope,
+    },
     requestId(),
   );
   const challenge = parseAuthChallengeResponse((await client.send(request)).raw);
-  const eip712 = createEIP712AuthMessageSigner(walletClientOf(wallet), { scope, session_key: sessionKey.address, expires_at: expiresAt, allowances }, { name: application });
+  const eip712 = createEIP712AuthMessageSigner(
+    walletClientOf(wallet),
+    { scope, session_key: sessionKey.address, expires_at: expiresAt, allowances },
+    { name: application },
+  );
   const verify = await client.send(await createAuthVerifyMessage(eip712, challenge, requestId()));
   if (errorOf(verify)) throw new Error(`sign-in failed: ${errorOf(verify)}`);
   const { jwtToken } = paramsOf(verify, RPCMethod.AuthVerify);
-  return { client, wallet, sessionKey, signer: createECDSAMessageSigner(sessionKey.privateKey), jwt: jwtToken ?? '' };
+  return {
+    client,
+    wallet,
+    sessionKey,
+    signer: createECDSAMessageSigner(sessionKey.privateKey),
+    jwt: jwtToken ?? '',
+  };
 }
 
-export async function signInWithJwt(url: string, jwt: string): Promise<{ client: TestClient; response: Frame }> {
+export async function signInWithJwt(
+  url: string,
+  jwt: string,
+): Promise<{ client: TestClient; response: Frame }> {
   const client = await TestClient.connect(url);
   const response = await client.send(await createAuthVerifyMessageWithJWT(jwt, requestId()));
   return { client, response };
@@ -200,7 +259,18 @@ export interface FaucetReply {
   userAddress?: string;
 }
 
-export async function requestFaucet(httpUrl: string, body: unknown): Promise<{ status: number; body: FaucetReply; headers: Headers }> {
-  const response = await fetch(`${httpUrl}/faucet/requestTokens`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
-  return { status: response.status, body: (await response.json()) as FaucetReply, headers: response.headers };
+export async function requestFaucet(
+  httpUrl: string,
+  body: unknown,
+): Promise<{ status: number; body: FaucetReply; headers: Headers }> {
+  const response = await fetch(`${httpUrl}/faucet/requestTokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as FaucetReply,
+    headers: response.headers,
+  };
 }

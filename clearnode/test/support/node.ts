@@ -15,7 +15,10 @@ export function closeAll(...clients: TestClient[]): void {
 }
 
 /** A node and one anonymous client shared by the tests of a describe block (ready in them, stopped after). */
-export function nodeWithClient(options: ClearNodeOptions = {}): { node: RunningClearNode; client: TestClient } {
+export function nodeWithClient(options: ClearNodeOptions = {}): {
+  node: RunningClearNode;
+  client: TestClient;
+} {
   const env = {} as { node: RunningClearNode; client: TestClient };
   before(async () => {
     env.node = await startClearNode({ port: 0, db: ':memory:', ...options });
@@ -29,7 +32,10 @@ export function nodeWithClient(options: ClearNodeOptions = {}): { node: RunningC
 }
 
 /** A node and one signed-in user (a new wallet) shared by the tests of a describe block. */
-export function nodeWithUser(options: ClearNodeOptions = {}): { node: RunningClearNode; user: SignedIn } {
+export function nodeWithUser(options: ClearNodeOptions = {}): {
+  node: RunningClearNode;
+  user: SignedIn;
+} {
   const env = {} as { node: RunningClearNode; user: SignedIn };
   before(async () => {
     env.node = await startClearNode({ port: 0, db: ':memory:', ...options });

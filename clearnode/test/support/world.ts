@@ -33,7 +33,10 @@ export async function twoFundedUsers(options: ClearNodeOptions = {}): Promise<Tw
 
 /** The caller's unified balance of one asset, as get_ledger_balances reports it. */
 export async function balanceOf(user: SignedIn, asset = 'usdc'): Promise<string> {
-  const { ledgerBalances } = await user.client.expect(await createGetLedgerBalancesMessage(user.signer, undefined, requestId()), RPCMethod.GetLedgerBalances);
+  const { ledgerBalances } = await user.client.expect(
+    await createGetLedgerBalancesMessage(user.signer, undefined, requestId()),
+    RPCMethod.GetLedgerBalances,
+  );
   return ledgerBalances.find((b) => b.asset === asset)?.amount ?? '0';
 }
 
@@ -43,7 +46,11 @@ export type Split = { participant: Hex; asset: string; amount: string }[];
 export async function openSession(world: TwoUsers, amount = '4', overrides = {}): Promise<string> {
   const { alice, bob } = world;
   const created = await alice.client.expect(
-    await createSession(alice.signer, definition([alice.wallet.address, bob.wallet.address], overrides), [{ participant: alice.wallet.address, asset: 'usdc', amount }]),
+    await createSession(
+      alice.signer,
+      definition([alice.wallet.address, bob.wallet.address], overrides),
+      [{ participant: alice.wallet.address, asset: 'usdc', amount }],
+    ),
     RPCMethod.CreateAppSession,
   );
   return created.appSessionId;

@@ -128,7 +128,9 @@ describe('WalletStatus', () => {
     button(signedIn.element, 'Disconnect').click();
     expect(signedIn.dispatched).toHaveBeenCalledWith(WalletMenuActions.disconnectClicked());
     TestBed.resetTestingModule();
-    const signedOut = render({ wallet: { ...initialWalletState, walletId: 'io.metamask', address } });
+    const signedOut = render({
+      wallet: { ...initialWalletState, walletId: 'io.metamask', address },
+    });
     expect(buttons(signedOut.element)).toEqual(['Disconnect']);
     button(signedOut.element, 'Disconnect').click();
     expect(signedOut.dispatched).toHaveBeenCalledWith(WalletMenuActions.disconnectClicked());

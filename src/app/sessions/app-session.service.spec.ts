@@ -39,24 +39,47 @@ describe('AppSessionService', () => {
 
   it('prepares the exact create request and signs it', async () => {
     const session = aSession();
-    const request = service.prepareSession({ definition: session.definition, allocations: session.allocations! });
-    expect(request).toEqual([42, 'create_app_session', { definition: session.definition, allocations: session.allocations }, 1_700_000_000_000]);
+    const request = service.prepareSession({
+      definition: session.definition,
+      allocations: session.allocations!,
+    });
+    expect(request).toEqual([
+      42,
+      'create_app_session',
+      { definition: session.definition, allocations: session.allocations },
+      1_700_000_000_000,
+    ]);
     expect(await service.signSessionRequest(request)).toBe('0xsig');
   });
 
   it('creates: dispatches once and resolves with the id when the node confirms, rejects with its words', async () => {
     const dispatched = spyOn(store, 'dispatch').and.callThrough();
     const session = aSession();
-    const request = service.prepareSession({ definition: session.definition, allocations: session.allocations! });
+    const request = service.prepareSession({
+      definition: session.definition,
+      allocations: session.allocations!,
+    });
     const created = service.createSession(request, ['0xsig'], 'Dinner');
     await Promise.resolve();
-    expect(dispatched).toHaveBeenCalledWith(CreateSessionFormActions.createSubmitted({ key: 'create:1', request, signatures: ['0xsig'], label: 'Dinner' }));
+    expect(dispatched).toHaveBeenCalledWith(
+      CreateSessionFormActions.createSubmitted({
+        key: 'create:1',
+        request,
+        signatures: ['0xsig'],
+        label: 'Dinner',
+      }),
+    );
     actions.next(ClearNodeApiActions.createSucceeded({ key: 'create:1', session }));
     expect(await created).toBe(SESSION_ID);
 
     const failing = service.createSession(request, ['0xsig']);
     await Promise.resolve();
-    actions.next(ClearNodeApiActions.createFailed({ key: 'create:1', error: 'insufficient funds: 0x… for asset ytest.usd' }));
+    actions.next(
+      ClearNodeApiActions.createFailed({
+        key: 'create:1',
+        error: 'insufficient funds: 0x… for asset ytest.usd',
+      }),
+    );
     await expectAsync(failing).toBeRejectedWithError('insufficient funds: 0x… for asset ytest.usd');
   });
 
@@ -65,7 +88,9 @@ describe('AppSessionService', () => {
     service.submitState(SESSION_ID.toUpperCase().replace('0X', '0x'), [], '{"a":1}');
     service.closeSession(SESSION_ID, []);
     service.sendMessage(SESSION_ID, 'text', 'hi');
-    const [submit, close, message] = dispatched.calls.allArgs().map(([action]) => action as unknown as Record<string, unknown>);
+    const [submit, close, message] = dispatched.calls
+      .allArgs()
+      .map(([action]) => action as unknown as Record<string, unknown>);
     expect(submit['type']).toBe(SessionPageActions.stateSubmitted.type);
     expect(submit['sessionId']).toBe(SESSION_ID);
     expect(submit['sessionData']).toBe('{"a":1}');
@@ -77,7 +102,14 @@ describe('AppSessionService', () => {
   it('announces every close', () => {
     const seen: unknown[] = [];
     service.onSessionClosed.subscribe((event) => seen.push(event));
-    actions.next(SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'participant', finalAllocations: null }));
+    actions.next(
+      SessionLifecycleActions.sessionClosed({
+        sessionId: SESSION_ID,
+        wallet: ALICE,
+        closedBy: 'participant',
+        finalAllocations: null,
+      }),
+    );
     expect(seen).toEqual([{ id: SESSION_ID, finalAllocations: null }]);
   });
 });

@@ -8,7 +8,12 @@ import { RpcRequest } from './core-bridge/rpc-frame';
 import { SessionKeySigner } from './core-bridge/session-key-signer';
 import { sameAddress } from '../shared/money/address';
 import { formatUnits, parseAmount } from '../shared/money/decimal-amount';
-import { selectAssets, selectLedgerBalances, selectSignedIn, selectWalletAddress } from './core-bridge/core-selectors';
+import {
+  selectAssets,
+  selectLedgerBalances,
+  selectSignedIn,
+  selectWalletAddress,
+} from './core-bridge/core-selectors';
 import { SessionWrite } from './state/app-session.model';
 import { ClearNodeApiActions } from './state/clearnode-api.actions';
 import { SessionsPageActions } from './state/sessions-page.actions';
@@ -39,7 +44,11 @@ export interface PrepareSessionParams {
 
 interface SessionKeyWire {
   readonly session_key: string;
-  readonly allowances?: readonly { asset: string; allowance: string | number; used?: string | number }[];
+  readonly allowances?: readonly {
+    asset: string;
+    allowance: string | number;
+    used?: string | number;
+  }[];
 }
 
 export interface SessionClosedEvent {
@@ -58,8 +67,10 @@ export class AppSessionService {
   private readonly client = inject(ClearNodeClient);
   private readonly signer = inject(SessionKeySigner);
 
-  readonly activeSessions$: Observable<readonly SessionView[]> = this.store.select(selectActiveSessionViews);
-  readonly closedSessions$: Observable<readonly SessionView[]> = this.store.select(selectClosedSessionViews);
+  readonly activeSessions$: Observable<readonly SessionView[]> =
+    this.store.select(selectActiveSessionViews);
+  readonly closedSessions$: Observable<readonly SessionView[]> =
+    this.store.select(selectClosedSessionViews);
   readonly onSessionClosed: Observable<SessionClosedEvent> = this.actions$.pipe(
     ofType(SessionLifecycleActions.sessionClosed),
     map(({ sessionId, finalAllocations }) => ({ id: sessionId, finalAllocations })),
@@ -94,16 +105,26 @@ export class AppSessionService {
    */
   async remainingAllowances(): Promise<Record<string, string> | null> {
     try {
-      const answer = await this.client.request<{ session_keys?: SessionKeyWire[] }>('get_session_keys', {}, { signed: true });
-      const mine = (answer?.session_keys ?? []).find((key) => !!this.signer.address && sameAddress(key.session_key, this.signer.address));
+      const answer = await this.client.request<{ session_keys?: SessionKeyWire[] }>(
+        'get_session_keys',
+        {},
+        { signed: true },
+      );
+      const mine = (answer?.session_keys ?? []).find(
+        (key) => !!this.signer.address && sameAddress(key.session_key, this.signer.address),
+      );
       if (!mine) return null;
       const assets = await firstValueFrom(this.assets$);
       const remaining: Record<string, string> = {};
       for (const allowance of mine.allowances ?? []) {
-        const decimals = decimalsOf(allowance.asset, assets, [String(allowance.allowance), String(allowance.used)]);
+        const decimals = decimalsOf(allowance.asset, assets, [
+          String(allowance.allowance),
+          String(allowance.used),
+        ]);
         const granted = parseAmount(String(allowance.allowance), decimals);
         const used = parseAmount(String(allowance.used ?? '0'), decimals);
-        if (granted.ok && used.ok) remaining[allowance.asset] = formatUnits(granted.units - used.units, decimals);
+        if (granted.ok && used.ok)
+          remaining[allowance.asset] = formatUnits(granted.units - used.units, decimals);
       }
       return remaining;
     } catch (error) {
@@ -122,7 +143,10 @@ export class AppSessionService {
 
   /** The exact request every funding participant signs (co-signing passes it around as is). */
   prepareSession(params: PrepareSessionParams): RpcRequest {
-    const body: Record<string, unknown> = { definition: params.definition, allocations: params.allocations };
+    const body: Record<string, unknown> = {
+      definition: params.definition,
+      allocations: params.allocations,
+    };
     if (params.sessionData !== undefined) body['session_data'] = params.sessionData;
     return this.client.buildRequest('create_app_session', body);
   }
@@ -132,7 +156,11 @@ export class AppSessionService {
   }
 
   /** Prepares, signs with my session key and creates (a session only I fund, or nobody does). */
-  async createSessionFrom(definition: SessionDefinition, allocations: readonly Allocation[], label: string | null): Promise<string> {
+  async createSessionFrom(
+    definition: SessionDefinition,
+    allocations: readonly Allocation[],
+    label: string | null,
+  ): Promise<string> {
     const rpc = this.prepareSession({ definition, allocations });
     const signature = await this.signSessionRequest(rpc);
     return this.createSession(rpc, [signature], label);
@@ -146,7 +174,11 @@ export class AppSessionService {
   async retryCreate(): Promise<string> {
     const retry = (await firstValueFrom(this.store.select(selectCreate)))?.retry;
     if (!retry) throw new Error('There is no create to send again.');
-    const rpc = this.prepareSession({ definition: retry.definition, allocations: retry.allocations, sessionData: retry.sessionData ?? undefined });
+    const rpc = this.prepareSession({
+      definition: retry.definition,
+      allocations: retry.allocations,
+      sessionData: retry.sessionData ?? undefined,
+    });
     const signature = await this.signSessionRequest(rpc);
     return this.createSession(rpc, [signature], retry.label);
   }
@@ -155,38 +187,68 @@ export class AppSessionService {
    * Resolves with the new session id, or rejects with the node's words. A repeat is a no-op. When
    * the answer is lost it keeps waiting: the outcome is resolved from the node after the reconnect.
    */
-  async createSession(request: RpcRequest, signatures: readonly string[], label: string | null = null): Promise<string> {
+  async createSession(
+    request: RpcRequest,
+    signatures: readonly string[],
+    label: string | null = null,
+  ): Promise<string> {
     const definition = (request[2] as { definition?: SessionDefinition }).definition;
     const key = `create:${definition?.nonce ?? request[0]}`;
     const earlier = await firstValueFrom(this.store.select(selectCreate));
-    if (earlier?.key === key && earlier.status === 'done' && earlier.sessionId) return earlier.sessionId;
+    if (earlier?.key === key && earlier.status === 'done' && earlier.sessionId)
+      return earlier.sessionId;
     const outcome = firstValueFrom(
       merge(
-        this.actions$.pipe(ofType(ClearNodeApiActions.createSucceeded), filter((a) => a.key === key)),
-        this.actions$.pipe(ofType(ClearNodeApiActions.createFailed), filter((a) => a.key === key)),
+        this.actions$.pipe(
+          ofType(ClearNodeApiActions.createSucceeded),
+          filter((a) => a.key === key),
+        ),
+        this.actions$.pipe(
+          ofType(ClearNodeApiActions.createFailed),
+          filter((a) => a.key === key),
+        ),
       ).pipe(take(1)),
     );
-    this.store.dispatch(CreateSessionFormActions.createSubmitted({ key, request, signatures, label }));
+    this.store.dispatch(
+      CreateSessionFormActions.createSubmitted({ key, request, signatures, label }),
+    );
     return outcome.then((action) => {
-      if (action.type === ClearNodeApiActions.createFailed.type) throw new Error((action as { error: string }).error);
+      if (action.type === ClearNodeApiActions.createFailed.type)
+        throw new Error((action as { error: string }).error);
       return (action as ReturnType<typeof ClearNodeApiActions.createSucceeded>).session.id;
     });
   }
 
   sendMessage(id: string, type: string, data: unknown): void {
     this.store.dispatch(
-      SessionPageActions.messageSent({ sessionId: id.toLowerCase(), key: newKey(), messageType: type, dataJson: JSON.stringify(data ?? null) }),
+      SessionPageActions.messageSent({
+        sessionId: id.toLowerCase(),
+        key: newKey(),
+        messageType: type,
+        dataJson: JSON.stringify(data ?? null),
+      }),
     );
   }
 
   submitState(id: string, allocations: readonly Allocation[], sessionData?: string): void {
     this.store.dispatch(
-      SessionPageActions.stateSubmitted({ sessionId: id.toLowerCase(), key: newKey(), allocations, sessionData: sessionData ?? null }),
+      SessionPageActions.stateSubmitted({
+        sessionId: id.toLowerCase(),
+        key: newKey(),
+        allocations,
+        sessionData: sessionData ?? null,
+      }),
     );
   }
 
   closeSession(id: string, finalAllocations: readonly Allocation[]): void {
-    this.store.dispatch(SessionPageActions.closeConfirmed({ sessionId: id.toLowerCase(), key: newKey(), allocations: finalAllocations }));
+    this.store.dispatch(
+      SessionPageActions.closeConfirmed({
+        sessionId: id.toLowerCase(),
+        key: newKey(),
+        allocations: finalAllocations,
+      }),
+    );
   }
 
   dismissNotice(id: string): void {
@@ -196,5 +258,7 @@ export class AppSessionService {
 
 /** One key per intent (per click): the reducer keeps the first while it is in flight. */
 function newKey(): string {
-  return typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }

@@ -12,6 +12,12 @@ import { UnresolvedWritesEffects } from './state/unresolved-writes.effects';
 export function provideSessions(): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideState(sessionsFeature),
-    provideEffects(SessionsSyncEffects, CreateSessionEffects, SessionWritesEffects, MessagingEffects, UnresolvedWritesEffects),
+    provideEffects(
+      SessionsSyncEffects,
+      CreateSessionEffects,
+      SessionWritesEffects,
+      MessagingEffects,
+      UnresolvedWritesEffects,
+    ),
   ]);
 }

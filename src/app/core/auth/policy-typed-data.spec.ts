@@ -28,9 +28,9 @@ describe('sign-in signatures', () => {
     const sdk = await TestBed.inject(NitroliteSdkLoader).load();
     const data = policyTypedData(sdk.EIP712AuthTypes, 'nitrolite-sessions', message);
     // Exactly the SDK's Policy and Allowance types.
-    expect(JSON.parse(JSON.stringify({ Policy: data.types.Policy, Allowance: data.types.Allowance }))).toEqual(
-      JSON.parse(JSON.stringify(sdk.EIP712AuthTypes)),
-    );
+    expect(
+      JSON.parse(JSON.stringify({ Policy: data.types.Policy, Allowance: data.types.Allowance })),
+    ).toEqual(JSON.parse(JSON.stringify(sdk.EIP712AuthTypes)));
     expect(data.domain).toEqual({ name: 'nitrolite-sessions' });
     expect(data.types.EIP712Domain).toEqual([{ name: 'name', type: 'string' }]);
     expect(data.primaryType).toBe('Policy');

@@ -20,12 +20,23 @@ describe('SessionKeyAttestations', () => {
   let client: jasmine.SpyObj<ClearNodeClient>;
 
   beforeEach(() => {
-    client = jasmine.createSpyObj<ClearNodeClient>('ClearNodeClient', ['request', 'buildRequest', 'send']);
-    client.buildRequest.and.callFake((method, params) => [1, method, params, Date.now()] as RpcRequest);
+    client = jasmine.createSpyObj<ClearNodeClient>('ClearNodeClient', [
+      'request',
+      'buildRequest',
+      'send',
+    ]);
+    client.buildRequest.and.callFake(
+      (method, params) => [1, method, params, Date.now()] as RpcRequest,
+    );
     client.request.and.resolveTo({ challenge_message: 'challenge-7' });
     client.send.and.callFake(
       async (req: RpcRequest) =>
-        ({ id: req[0], method: 'auth_verify', params: { jwt_token: 'jwt-7', success: true }, timestamp: 0 }) as RpcResult,
+        ({
+          id: req[0],
+          method: 'auth_verify',
+          params: { jwt_token: 'jwt-7', success: true },
+          timestamp: 0,
+        }) as RpcResult,
     );
     TestBed.configureTestingModule({
       providers: [
@@ -61,7 +72,9 @@ describe('SessionKeyAttestations', () => {
       signature: client.send.calls.first().args[1][0],
     });
     const policy = { ...attestation.policy, allowances: [...attestation.policy.allowances] };
-    expect(verifyTypedData({ name: attestation.application }, types, policy, attestation.signature)).toBe(wallet);
+    expect(
+      verifyTypedData({ name: attestation.application }, types, policy, attestation.signature),
+    ).toBe(wallet);
   });
 
   it('is reused on JWT re-auth', async () => {
@@ -78,7 +91,13 @@ describe('SessionKeyAttestations', () => {
     expect(TestBed.inject(SessionKeyAttestations).current(scope)).toBeNull();
 
     const key = generateSessionKey();
-    TestBed.inject(SessionKeyStore).save(scope, { sessionKey: key, application: APPLICATION_NAME, expiresAt: 1_900_000_000, allowances: [], jwt: 'j' });
+    TestBed.inject(SessionKeyStore).save(scope, {
+      sessionKey: key,
+      application: APPLICATION_NAME,
+      expiresAt: 1_900_000_000,
+      allowances: [],
+      jwt: 'j',
+    });
     TestBed.inject(SessionKeySigner).use(key);
     expect(TestBed.inject(SessionKeyAttestations).current(scope)).toBeNull();
   });

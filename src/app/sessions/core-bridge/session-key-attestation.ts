@@ -1,1 +1,6 @@
-export { SessionKeyAttestations, type SessionKeyAttestation, NitroliteSdkLoader, APPLICATION_NAME } from '../../core';
+export {
+  SessionKeyAttestations,
+  type SessionKeyAttestation,
+  NitroliteSdkLoader,
+  APPLICATION_NAME,
+} from '../../core';

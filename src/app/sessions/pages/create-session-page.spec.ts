@@ -10,7 +10,10 @@ describe('CreateSessionPage', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
 
   async function render(signedIn: boolean, create: CreateProgress | null) {
-    TestBed.configureTestingModule({ imports: [CreateSessionPage], providers: sessionsPageProviders([]) });
+    TestBed.configureTestingModule({
+      imports: [CreateSessionPage],
+      providers: sessionsPageProviders([]),
+    });
     const store = TestBed.inject(MockStore);
     store.overrideSelector(selectSignedIn, signedIn);
     store.overrideSelector(selectCreate, create);
@@ -19,11 +22,19 @@ describe('CreateSessionPage', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  const unknown: CreateProgress = { key: 'create:1', status: 'unknown', sessionId: '0x01', error: null, afterUnknown: true };
+  const unknown: CreateProgress = {
+    key: 'create:1',
+    status: 'unknown',
+    sessionId: '0x01',
+    error: null,
+    afterUnknown: true,
+  };
 
   it('says a create of unknown outcome is being checked while the connection is down (signed out until it resumes)', async () => {
     const element = await render(false, unknown);
-    expect(element.querySelector('#create-unknown')?.textContent).toContain('checking whether the node opened it');
+    expect(element.querySelector('#create-unknown')?.textContent).toContain(
+      'checking whether the node opened it',
+    );
     expect(element.querySelector('#create-error')).toBeNull();
   });
 

@@ -1,10 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, OnInit, signal, untracked } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  OnInit,
+  signal,
+  untracked,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { APPLICATION_NAME } from '../core-bridge/session-key-attestation';
 import { AllocationAsset } from '../../shared/allocation';
 import { AppSessionService } from '../app-session.service';
-import { CreateSessionFormComponent, CreateSessionRequest } from '../components/create-session-form/create-session-form.component';
+import {
+  CreateSessionFormComponent,
+  CreateSessionRequest,
+} from '../components/create-session-form/create-session-form.component';
 
 /** `/sessions/new`: fills the form from the node's assets and my balances, signs, creates. */
 @Component({
@@ -16,12 +28,16 @@ import { CreateSessionFormComponent, CreateSessionRequest } from '../components/
     <h1>New application session</h1>
     <!-- Also while signed out: the sign-in resumes only after the reconnect, and that is when it is unknown. -->
     @if (progress()?.status === 'unknown') {
-      <p role="status" class="hint" id="create-unknown">Creating… the connection dropped; checking whether the node opened it.</p>
+      <p role="status" class="hint" id="create-unknown">
+        Creating… the connection dropped; checking whether the node opened it.
+      </p>
     }
     @if (!signedIn()) {
       <div class="empty-state">
         <p>Sign in to a ClearNode to open a session.</p>
-        <p class="hint">Opening a session is signed with the session key you get when signing in.</p>
+        <p class="hint">
+          Opening a session is signed with the session key you get when signing in.
+        </p>
       </div>
     } @else {
       @if (progress()?.status === 'unknown') {
@@ -29,10 +45,14 @@ import { CreateSessionFormComponent, CreateSessionRequest } from '../components/
       } @else if (notFound(); as message) {
         <div class="error" role="alert" id="create-error">
           <p>{{ message }}</p>
-          <button type="button" id="create-retry" (click)="retry()" [disabled]="busy()">Send the same session again</button>
+          <button type="button" id="create-retry" (click)="retry()" [disabled]="busy()">
+            Send the same session again
+          </button>
         </div>
       } @else if (error(); as message) {
-        <p class="error" role="alert" id="create-error">The ClearNode refused to create the session: {{ message }}</p>
+        <p class="error" role="alert" id="create-error">
+          The ClearNode refused to create the session: {{ message }}
+        </p>
       }
       @if (sending() && progress()?.status !== 'unknown') {
         <p role="status" class="hint">Signing and sending the session to the ClearNode…</p>
@@ -61,10 +81,14 @@ export class CreateSessionPage implements OnInit {
   private readonly ledgerBalances = toSignal(this.sessions.ledgerBalances$, { initialValue: [] });
   protected readonly assets = computed<AllocationAsset[]>(() => {
     const seen = new Map<string, AllocationAsset>();
-    for (const asset of this.nodeAssets()) if (!seen.has(asset.symbol)) seen.set(asset.symbol, { symbol: asset.symbol, decimals: asset.decimals });
+    for (const asset of this.nodeAssets())
+      if (!seen.has(asset.symbol))
+        seen.set(asset.symbol, { symbol: asset.symbol, decimals: asset.decimals });
     return [...seen.values()];
   });
-  protected readonly balances = computed(() => Object.fromEntries(this.ledgerBalances().map((balance) => [balance.asset, balance.amount])));
+  protected readonly balances = computed(() =>
+    Object.fromEntries(this.ledgerBalances().map((balance) => [balance.asset, balance.amount])),
+  );
   protected readonly allowances = signal<Record<string, string> | null>(null);
   protected readonly sending = signal(false);
   protected readonly progress = toSignal(this.sessions.createProgress$, { initialValue: null });
@@ -74,7 +98,9 @@ export class CreateSessionPage implements OnInit {
   /** A create whose answer was lost and which the node turned out not to have (it did not refuse). */
   protected readonly notFound = computed(() => {
     const progress = this.progress();
-    return progress?.status === 'failed' && progress.afterUnknown && progress.retry ? progress.error : null;
+    return progress?.status === 'failed' && progress.afterUnknown && progress.retry
+      ? progress.error
+      : null;
   });
   /** Fresh per attempt, never 0: the node refuses a missing nonce. */
   protected readonly nonce = signal(Date.now());
@@ -84,7 +110,12 @@ export class CreateSessionPage implements OnInit {
     // page was reloaded meanwhile): the same success path, open the session.
     effect(() => {
       const progress = this.progress();
-      if (progress?.status === 'done' && progress.afterUnknown && progress.sessionId && !untracked(this.sending)) {
+      if (
+        progress?.status === 'done' &&
+        progress.afterUnknown &&
+        progress.sessionId &&
+        !untracked(this.sending)
+      ) {
         void this.router.navigate(['/sessions', progress.sessionId]);
       }
     });
@@ -95,7 +126,9 @@ export class CreateSessionPage implements OnInit {
   }
 
   protected async create(request: CreateSessionRequest): Promise<void> {
-    await this.send(() => this.sessions.createSessionFrom(request.definition, request.allocations, request.label));
+    await this.send(() =>
+      this.sessions.createSessionFrom(request.definition, request.allocations, request.label),
+    );
   }
 
   /** Sends again exactly what was sent before (fresh timestamp and signature). */

@@ -11,7 +11,10 @@ describe('SessionPage', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
 
   async function render(session = aSession(), extra = {}, me = ALICE) {
-    TestBed.configureTestingModule({ imports: [SessionPage], providers: sessionsPageProviders([session], { wallet: me, ...extra }) });
+    TestBed.configureTestingModule({
+      imports: [SessionPage],
+      providers: sessionsPageProviders([session], { wallet: me, ...extra }),
+    });
     const store = TestBed.inject(MockStore);
     store.overrideSelector(selectWalletAddress, me);
     store.overrideSelector(selectAssets, [USD_ASSET]);
@@ -21,18 +24,24 @@ describe('SessionPage', () => {
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
     const click = async (text: string) => {
-      const button = Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === text)!;
+      const button = Array.from(element.querySelectorAll('button')).find(
+        (b) => b.textContent?.trim() === text,
+      )!;
       button.click();
       await fixture.whenStable();
     };
     const typeSessionData = async (value: string) => {
-      const textarea = element.querySelector<HTMLTextAreaElement>('app-session-data-field textarea')!;
+      const textarea = element.querySelector<HTMLTextAreaElement>(
+        'app-session-data-field textarea',
+      )!;
       textarea.value = value;
       textarea.dispatchEvent(new Event('input'));
       await fixture.whenStable();
     };
     const type = async (participant: string, value: string) => {
-      const input = element.querySelector<HTMLInputElement>(`app-allocation-editor input[data-participant="${participant}"]`)!;
+      const input = element.querySelector<HTMLInputElement>(
+        `app-allocation-editor input[data-participant="${participant}"]`,
+      )!;
       input.value = value;
       input.dispatchEvent(new Event('input'));
       await fixture.whenStable();
@@ -44,7 +53,9 @@ describe('SessionPage', () => {
     const { element } = await render();
     expect(element.querySelector('h1')?.textContent).toBe('Dinner');
     expect(element.querySelector('#session-version')?.textContent).toBe('1');
-    expect(element.querySelector(`tr[data-participant="${ALICE}"]`)?.textContent).toContain('10 ytest.usd');
+    expect(element.querySelector(`tr[data-participant="${ALICE}"]`)?.textContent).toContain(
+      '10 ytest.usd',
+    );
     expect(element.querySelector(`tr[data-participant="${ALICE}"]`)?.textContent).toContain('100');
   });
 
@@ -52,7 +63,10 @@ describe('SessionPage', () => {
     const { element, dispatch, click, type } = await render();
     await click('Close session…');
     await type(ALICE, '7');
-    const review = () => Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Review close')!;
+    const review = () =>
+      Array.from(element.querySelectorAll('button')).find(
+        (b) => b.textContent?.trim() === 'Review close',
+      )!;
     expect(review().disabled).toBeTrue();
     expect(element.querySelector('.why')?.textContent).toContain('3 ytest.usd left to assign');
     await type(BOB, '3');
@@ -60,7 +74,9 @@ describe('SessionPage', () => {
     await click('Review close');
     expect(element.querySelector('app-close-confirmation')?.textContent).toContain('Paid out');
     await click('Confirm close');
-    const action = dispatch.calls.mostRecent().args[0] as unknown as ReturnType<typeof SessionPageActions.closeConfirmed>;
+    const action = dispatch.calls.mostRecent().args[0] as unknown as ReturnType<
+      typeof SessionPageActions.closeConfirmed
+    >;
     expect(action.type).toBe(SessionPageActions.closeConfirmed.type);
     expect(action.allocations).toEqual([
       { participant: ALICE, asset: 'ytest.usd', amount: '7' },
@@ -70,38 +86,63 @@ describe('SessionPage', () => {
 
   it('does not offer updates when my weight does not reach the quorum', async () => {
     const { element } = await render(aSession(), {}, BOB);
-    const close = Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Close session…')!;
+    const close = Array.from(element.querySelectorAll('button')).find(
+      (b) => b.textContent?.trim() === 'Close session…',
+    )!;
     expect(close.disabled).toBeTrue();
     expect(element.textContent).toContain('Your weight (0) does not reach the quorum (100)');
   });
 
   it('says when the node has no message relay', async () => {
-    const { element } = await render(aSession(), { messaging: 'unavailable', messagingReason: 'unknown method: message' });
-    expect(element.querySelector('#messaging-unavailable')?.textContent).toContain('Messaging is unavailable on this node');
+    const { element } = await render(aSession(), {
+      messaging: 'unavailable',
+      messagingReason: 'unknown method: message',
+    });
+    expect(element.querySelector('#messaging-unavailable')?.textContent).toContain(
+      'Messaging is unavailable on this node',
+    );
     expect(element.querySelector('app-message-composer')).toBeNull();
   });
 
   it('shows a refused write in the node’s words', async () => {
     const { element } = await render(aSession(), {
-      writes: { [SESSION_ID]: { kind: 'close', key: 'k', status: 'failed', error: 'incorrect submit_state request: quorum not reached: 0 / 100' } },
+      writes: {
+        [SESSION_ID]: {
+          kind: 'close',
+          key: 'k',
+          status: 'failed',
+          error: 'incorrect submit_state request: quorum not reached: 0 / 100',
+        },
+      },
     });
-    expect(element.querySelector('#write-error')?.textContent).toContain('quorum not reached: 0 / 100');
+    expect(element.querySelector('#write-error')?.textContent).toContain(
+      'quorum not reached: 0 / 100',
+    );
   });
 
   it('submits a state update with optional JSON session data, refusing text that is not JSON', async () => {
     const { element, dispatch, click, typeSessionData } = await render();
     await click('Update the split…');
-    const submit = () => Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === 'Submit state')!;
-    const cancel = Array.from(element.querySelectorAll('app-allocation-editor .actions button')).map((b) => b.textContent?.trim());
+    const submit = () =>
+      Array.from(element.querySelectorAll('button')).find(
+        (b) => b.textContent?.trim() === 'Submit state',
+      )!;
+    const cancel = Array.from(
+      element.querySelectorAll('app-allocation-editor .actions button'),
+    ).map((b) => b.textContent?.trim());
     expect(cancel).toEqual(['Submit state', 'Cancel']);
     await typeSessionData('{round: 2');
     expect(submit().disabled).toBeTrue();
-    expect(element.querySelector('app-session-data-field .error')?.textContent).toContain('Session data must be JSON');
+    expect(element.querySelector('app-session-data-field .error')?.textContent).toContain(
+      'Session data must be JSON',
+    );
     expect(element.querySelector('.why')?.textContent).toContain('Session data must be JSON');
     await typeSessionData('{ "round": 2 }');
     expect(submit().disabled).toBeFalse();
     await click('Submit state');
-    const action = dispatch.calls.mostRecent().args[0] as unknown as ReturnType<typeof SessionPageActions.stateSubmitted>;
+    const action = dispatch.calls.mostRecent().args[0] as unknown as ReturnType<
+      typeof SessionPageActions.stateSubmitted
+    >;
     expect(action.type).toBe(SessionPageActions.stateSubmitted.type);
     expect(action.sessionData).toBe('{"round":2}');
     expect(action.allocations).toEqual([
@@ -114,7 +155,9 @@ describe('SessionPage', () => {
     const { element, dispatch, click } = await render();
     await click('Update the split…');
     await click('Submit state');
-    const action = dispatch.calls.mostRecent().args[0] as unknown as ReturnType<typeof SessionPageActions.stateSubmitted>;
+    const action = dispatch.calls.mostRecent().args[0] as unknown as ReturnType<
+      typeof SessionPageActions.stateSubmitted
+    >;
     expect(action.sessionData).toBeNull();
     await click('Update the split…');
     await click('Cancel');
@@ -123,12 +166,17 @@ describe('SessionPage', () => {
 
   it('shows the current session data as text', async () => {
     const { element } = await render(aSession({ sessionData: '{"round":2,"note":"<b>x</b>"}' }));
-    expect(element.querySelector('#session-data')?.textContent).toBe('{"round":2,"note":"<b>x</b>"}');
+    expect(element.querySelector('#session-data')?.textContent).toBe(
+      '{"round":2,"note":"<b>x</b>"}',
+    );
     expect(element.querySelector('#session-data b')).toBeNull();
   });
 
   it('keeps the session on screen, marked as maybe stale, while the sign-in resumes', async () => {
-    TestBed.configureTestingModule({ imports: [SessionPage], providers: sessionsPageProviders([aSession()], { wallet: ALICE }) });
+    TestBed.configureTestingModule({
+      imports: [SessionPage],
+      providers: sessionsPageProviders([aSession()], { wallet: ALICE }),
+    });
     const store = TestBed.inject(MockStore);
     store.overrideSelector(selectWalletAddress, ALICE);
     store.overrideSelector(selectAuthPhase, 'resuming');

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { of, switchMap } from 'rxjs';
@@ -6,7 +14,10 @@ import { Allocation, AllocationAsset, totalsOf } from '../../shared/allocation';
 import { AppSessionService } from '../app-session.service';
 import { AllocationEditorComponent } from '../components/allocation-editor/allocation-editor.component';
 import { CloseConfirmationComponent } from '../components/close-confirmation/close-confirmation.component';
-import { ComposedMessage, MessageComposerComponent } from '../components/message-composer/message-composer.component';
+import {
+  ComposedMessage,
+  MessageComposerComponent,
+} from '../components/message-composer/message-composer.component';
 import { MessageTranscriptComponent } from '../components/message-transcript/message-transcript.component';
 import { SessionDataFieldComponent } from '../components/session-data-field/session-data-field.component';
 import { parseSessionDataText } from '../components/session-data-field/session-data-text';
@@ -36,15 +47,29 @@ export class SessionPage {
   readonly id = input.required<string>();
 
   private readonly id$ = toObservable(this.id);
-  protected readonly view = toSignal(this.id$.pipe(switchMap((id) => this.sessions.session$(id))), { initialValue: null });
-  protected readonly messages = toSignal(this.id$.pipe(switchMap((id) => this.sessions.messages$(id))), { initialValue: [] });
-  protected readonly messageWrite = toSignal(this.id$.pipe(switchMap((id) => (id ? this.sessions.messageWrite$(id) : of(null)))), {
+  protected readonly view = toSignal(this.id$.pipe(switchMap((id) => this.sessions.session$(id))), {
     initialValue: null,
   });
-  protected readonly messaging = toSignal(this.sessions.messaging$, { initialValue: 'unknown' as const });
-  protected readonly messagingReason = toSignal(this.sessions.messagingReason$, { initialValue: null });
+  protected readonly messages = toSignal(
+    this.id$.pipe(switchMap((id) => this.sessions.messages$(id))),
+    { initialValue: [] },
+  );
+  protected readonly messageWrite = toSignal(
+    this.id$.pipe(switchMap((id) => (id ? this.sessions.messageWrite$(id) : of(null)))),
+    {
+      initialValue: null,
+    },
+  );
+  protected readonly messaging = toSignal(this.sessions.messaging$, {
+    initialValue: 'unknown' as const,
+  });
+  protected readonly messagingReason = toSignal(this.sessions.messagingReason$, {
+    initialValue: null,
+  });
   protected readonly wallet = toSignal(this.sessions.wallet$, { initialValue: null });
-  protected readonly access = toSignal(this.sessions.access$, { initialValue: 'signedOut' as const });
+  protected readonly access = toSignal(this.sessions.access$, {
+    initialValue: 'signedOut' as const,
+  });
   private readonly nodeAssets = toSignal(this.sessions.assets$, { initialValue: [] });
 
   protected readonly mode = signal<Mode>('view');
@@ -62,7 +87,11 @@ export class SessionPage {
     const symbols = [...new Set(allocations.map((a) => a.asset))].sort();
     return symbols.map((symbol) => ({
       symbol,
-      decimals: decimalsOf(symbol, this.nodeAssets(), allocations.filter((a) => a.asset === symbol).map((a) => a.amount)),
+      decimals: decimalsOf(
+        symbol,
+        this.nodeAssets(),
+        allocations.filter((a) => a.asset === symbol).map((a) => a.amount),
+      ),
     }));
   });
   protected readonly totals = computed(() => totalsOf(this.allocations() ?? [], this.assets()));
@@ -71,14 +100,22 @@ export class SessionPage {
     if (!view || view.canDecideAlone) return null;
     return `Your weight (${view.myWeight}) does not reach the quorum (${view.session.definition.quorum}); the other participants would have to co-sign.`;
   });
-  protected readonly writeBusy = computed(() => this.view()?.write?.status === 'pending' || this.view()?.write?.status === 'unknown');
+  protected readonly writeBusy = computed(
+    () => this.view()?.write?.status === 'pending' || this.view()?.write?.status === 'unknown',
+  );
   /** The editor as the update and the close flows use it. */
   protected readonly editor = computed(() =>
     this.mode() === 'update'
       ? { title: 'New state', submitLabel: 'Submit state', start: this.allocations() ?? [] }
-      : { title: 'Final split', submitLabel: 'Review close', start: this.pendingSplit() ?? this.allocations() ?? [] },
+      : {
+          title: 'Final split',
+          submitLabel: 'Review close',
+          start: this.pendingSplit() ?? this.allocations() ?? [],
+        },
   );
-  protected readonly editorBlock = computed(() => this.quorumBlock() ?? (this.mode() === 'update' ? this.sessionDataError() : null));
+  protected readonly editorBlock = computed(
+    () => this.quorumBlock() ?? (this.mode() === 'update' ? this.sessionDataError() : null),
+  );
 
   constructor() {
     // Leave the edit flows when the session closes or a write lands.

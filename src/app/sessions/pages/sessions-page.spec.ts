@@ -1,6 +1,12 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore } from '@ngrx/store/testing';
-import { selectAssets, selectAuthPhase, selectConnectionPhase, selectSignedIn, selectWalletAddress } from '../core-bridge/core-selectors';
+import {
+  selectAssets,
+  selectAuthPhase,
+  selectConnectionPhase,
+  selectSignedIn,
+  selectWalletAddress,
+} from '../core-bridge/core-selectors';
 import { SessionsPageActions } from '../state/sessions-page.actions';
 import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
 import { ALICE, aSession, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
@@ -11,7 +17,10 @@ describe('SessionsPage', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
 
   async function render(sessions = [aSession()], signedIn = true) {
-    TestBed.configureTestingModule({ imports: [SessionsPage], providers: sessionsPageProviders(sessions) });
+    TestBed.configureTestingModule({
+      imports: [SessionsPage],
+      providers: sessionsPageProviders(sessions),
+    });
     const store = TestBed.inject(MockStore);
     store.overrideSelector(selectSignedIn, signedIn);
     store.overrideSelector(selectWalletAddress, ALICE);
@@ -36,7 +45,10 @@ describe('SessionsPage', () => {
 
   it('shows closed sessions in the history with their final split', async () => {
     const { element } = await render([
-      aSession({ status: 'closed', finalAllocations: [{ participant: ALICE, asset: 'ytest.usd', amount: '7' }] }),
+      aSession({
+        status: 'closed',
+        finalAllocations: [{ participant: ALICE, asset: 'ytest.usd', amount: '7' }],
+      }),
     ]);
     const history = element.querySelector('section[aria-labelledby="history-heading"]')!;
     expect(history.textContent).toContain('7 ytest.usd');
@@ -50,7 +62,10 @@ describe('SessionsPage', () => {
   });
 
   it('keeps showing the known sessions, marked as maybe stale, while the sign-in resumes', async () => {
-    TestBed.configureTestingModule({ imports: [SessionsPage], providers: sessionsPageProviders([aSession()]) });
+    TestBed.configureTestingModule({
+      imports: [SessionsPage],
+      providers: sessionsPageProviders([aSession()]),
+    });
     const store = TestBed.inject(MockStore);
     store.overrideSelector(selectSignedIn, false);
     store.overrideSelector(selectAuthPhase, 'resuming');
@@ -59,15 +74,24 @@ describe('SessionsPage', () => {
     const fixture = TestBed.createComponent(SessionsPage);
     await fixture.whenStable();
     const element = fixture.nativeElement as HTMLElement;
-    expect(element.querySelector(`tr[data-session-id="${SESSION_ID}"]`)?.textContent).toContain('Dinner');
-    expect(element.querySelector('#sessions-stale')?.textContent).toContain('Reconnecting to the ClearNode — this list may be out of date.');
+    expect(element.querySelector(`tr[data-session-id="${SESSION_ID}"]`)?.textContent).toContain(
+      'Dinner',
+    );
+    expect(element.querySelector('#sessions-stale')?.textContent).toContain(
+      'Reconnecting to the ClearNode — this list may be out of date.',
+    );
     expect(element.textContent).not.toContain('Connect a wallet and sign in');
   });
 
   it('does not ask to sign in when the node is away and sessions are known from storage', async () => {
     TestBed.configureTestingModule({
       imports: [SessionsPage],
-      providers: sessionsPageProviders([aSession({ status: 'closed', finalAllocations: [{ participant: ALICE, asset: 'ytest.usd', amount: '10' }] })]),
+      providers: sessionsPageProviders([
+        aSession({
+          status: 'closed',
+          finalAllocations: [{ participant: ALICE, asset: 'ytest.usd', amount: '10' }],
+        }),
+      ]),
     });
     const store = TestBed.inject(MockStore);
     store.overrideSelector(selectSignedIn, false);

@@ -19,10 +19,14 @@ import { SessionListComponent } from '../components/session-list/session-list.co
 
     @let access = (access$ | async) ?? 'signedOut';
     @if (access === 'reconnecting') {
-      <p class="warn" role="status" id="sessions-stale">Reconnecting to the ClearNode — this list may be out of date.</p>
+      <p class="warn" role="status" id="sessions-stale">
+        Reconnecting to the ClearNode — this list may be out of date.
+      </p>
     } @else if (syncError$ | async; as error) {
-      <p class="error" role="alert">Could not refresh the sessions from the ClearNode: {{ error }}
-        <button type="button" class="secondary" (click)="sessions.reload()">Try again</button></p>
+      <p class="error" role="alert">
+        Could not refresh the sessions from the ClearNode: {{ error }}
+        <button type="button" class="secondary" (click)="sessions.reload()">Try again</button>
+      </p>
     }
 
     @let active = (sessions.activeSessions$ | async) ?? [];
@@ -36,7 +40,9 @@ import { SessionListComponent } from '../components/session-list/session-list.co
           @switch (access) {
             @case ('live') {
               <p>No active sessions.</p>
-              <p class="hint">Create one, or wait for someone to open one with you: it appears here by itself.</p>
+              <p class="hint">
+                Create one, or wait for someone to open one with you: it appears here by itself.
+              </p>
             }
             @case ('reconnecting') {
               <p>No active sessions known here.</p>
@@ -61,8 +67,20 @@ import { SessionListComponent } from '../components/session-list/session-list.co
     </section>
   `,
   styles: `
-    .title-row { display: flex; align-items: baseline; justify-content: space-between; gap: 1rem; flex-wrap: wrap; }
-    .button-link { padding: 0.4rem 0.9rem; border-radius: 6px; background: var(--accent); color: var(--accent-text); text-decoration: none; }
+    .title-row {
+      display: flex;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: 1rem;
+      flex-wrap: wrap;
+    }
+    .button-link {
+      padding: 0.4rem 0.9rem;
+      border-radius: 6px;
+      background: var(--accent);
+      color: var(--accent-text);
+      text-decoration: none;
+    }
   `,
 })
 export class SessionsPage implements OnInit {

@@ -7,9 +7,15 @@ import { AppSession, AppSessionWire, MyRole } from './app-session.model';
  * Merges what the node says about a session into what we know. The node's `asu` leaves
  * `application` empty and `get_app_sessions` carries no allocations, so known values are kept.
  */
-export function sessionFromWire(wire: AppSessionWire, existing: AppSession | undefined, myRole: MyRole = 'participant'): AppSession {
+export function sessionFromWire(
+  wire: AppSessionWire,
+  existing: AppSession | undefined,
+  myRole: MyRole = 'participant',
+): AppSession {
   const previous = existing?.definition;
-  const participants = wire.participants?.length ? wire.participants.map(checksumAddress) : (previous?.participants ?? []);
+  const participants = wire.participants?.length
+    ? wire.participants.map(checksumAddress)
+    : (previous?.participants ?? []);
   return {
     id: wire.app_session_id.toLowerCase(),
     definition: {
@@ -41,9 +47,15 @@ interface WireAllocation {
 }
 
 /** `participant_allocations` of an `asu`: null when every share is 0, any order, any case. */
-export function allocationsFromWire(list: readonly WireAllocation[] | null | undefined): Allocation[] {
+export function allocationsFromWire(
+  list: readonly WireAllocation[] | null | undefined,
+): Allocation[] {
   return (list ?? [])
-    .map((row) => ({ participant: checksumAddress(row.participant), asset: row.asset, amount: String(row.amount) }))
+    .map((row) => ({
+      participant: checksumAddress(row.participant),
+      asset: row.asset,
+      amount: String(row.amount),
+    }))
     .sort((a, b) => a.asset.localeCompare(b.asset));
 }
 
@@ -68,7 +80,10 @@ export function sharesFromLedgerEntries(
     const debit = parseAmount(String(entry.debit), decimals);
     const key = `${checksumAddress(entry.participant)}|${entry.asset}`;
     assets.add(entry.asset);
-    units.set(key, (units.get(key) ?? 0n) + (credit.ok ? credit.units : 0n) - (debit.ok ? debit.units : 0n));
+    units.set(
+      key,
+      (units.get(key) ?? 0n) + (credit.ok ? credit.units : 0n) - (debit.ok ? debit.units : 0n),
+    );
   }
   return [...assets].sort().flatMap((asset) =>
     participants.map((participant) => ({
@@ -93,6 +108,11 @@ export function payoutsFromTransactions(
   decimalsOf: (asset: string) => number,
 ): Allocation[] {
   const withdrawals = transactions.filter((tx) => tx.tx_type === 'app_withdrawal');
-  const entries = withdrawals.map((tx) => ({ participant: tx.to_account, asset: tx.asset, credit: String(tx.amount), debit: '0' }));
+  const entries = withdrawals.map((tx) => ({
+    participant: tx.to_account,
+    asset: tx.asset,
+    credit: String(tx.amount),
+    debit: '0',
+  }));
   return sharesFromLedgerEntries(entries, participants, decimalsOf);
 }

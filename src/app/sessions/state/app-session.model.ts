@@ -78,7 +78,12 @@ export interface CreateRetry {
  * when the answer was lost, so only a later look at the node resolves it.
  */
 export type UnresolvedWrite =
-  | ({ readonly kind: 'create'; readonly key: string; readonly sessionId: string; readonly since: number } & CreateRetry)
+  | ({
+      readonly kind: 'create';
+      readonly key: string;
+      readonly sessionId: string;
+      readonly since: number;
+    } & CreateRetry)
   | {
       readonly kind: 'submit';
       readonly key: string;

@@ -13,14 +13,37 @@ export const ClearNodeApiActions = createActionGroup({
      */
     'Write Outcome Unknown': props<{ write: UnresolvedWrite; error: string; connected: boolean }>(),
     /** `requestedAt`: when the list was asked for (ms), so that only a later look resolves a write. */
-    'Sessions Reconciled': props<{ wallet: string; sessions: readonly AppSessionWire[]; requestedAt?: number }>(),
+    'Sessions Reconciled': props<{
+      wallet: string;
+      sessions: readonly AppSessionWire[];
+      requestedAt?: number;
+    }>(),
     'Reconcile Failed': props<{ error: string }>(),
     'Allocations Loaded': props<{ sessionId: string; allocations: readonly Allocation[] }>(),
     'Allocations Load Failed': props<{ sessionId: string; error: string }>(),
-    'Final Allocations Loaded': props<{ sessionId: string; finalAllocations: readonly Allocation[] }>(),
-    'State Submit Succeeded': props<{ sessionId: string; key: string; version: number; allocations: readonly Allocation[]; sessionData: string | null }>(),
-    'State Submit Failed': props<{ sessionId: string; key: string; error: string; staleVersion: boolean }>(),
-    'Close Succeeded': props<{ sessionId: string; key: string; version: number; finalAllocations: readonly Allocation[] }>(),
+    'Final Allocations Loaded': props<{
+      sessionId: string;
+      finalAllocations: readonly Allocation[];
+    }>(),
+    'State Submit Succeeded': props<{
+      sessionId: string;
+      key: string;
+      version: number;
+      allocations: readonly Allocation[];
+      sessionData: string | null;
+    }>(),
+    'State Submit Failed': props<{
+      sessionId: string;
+      key: string;
+      error: string;
+      staleVersion: boolean;
+    }>(),
+    'Close Succeeded': props<{
+      sessionId: string;
+      key: string;
+      version: number;
+      finalAllocations: readonly Allocation[];
+    }>(),
     'Close Failed': props<{ sessionId: string; key: string; error: string }>(),
     'Message Signed': props<{ sessionId: string; key: string; signer: string; wallet: string }>(),
     'Message Send Succeeded': props<{ sessionId: string; key: string }>(),

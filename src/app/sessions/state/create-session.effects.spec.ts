@@ -6,13 +6,24 @@ import { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
-import { ClearNodeConnectionError, ClearNodeRpcError, ClearNodeTimeoutError, RpcRequest } from '../core-bridge/rpc-frame';
+import {
+  ClearNodeConnectionError,
+  ClearNodeRpcError,
+  ClearNodeTimeoutError,
+  RpcRequest,
+} from '../core-bridge/rpc-frame';
 import { appSessionId } from '../../shared/allocation';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
 import { CreateSessionEffects } from './create-session.effects';
 import { initialSessionsState } from './sessions.feature';
-import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
+import {
+  fakeClearNode,
+  FakeClearNode,
+  MemoryStorage,
+  refused,
+  settled,
+} from './testing/fake-core.spec-helper';
 import { aSession, SESSION_ID } from './testing/session-fixtures';
 
 describe('CreateSessionEffects', () => {
@@ -21,8 +32,18 @@ describe('CreateSessionEffects', () => {
 
   const opened = aSession({ label: 'Dinner' });
   const openedWithSplit = { ...opened, openingAllocations: opened.allocations };
-  const request: RpcRequest = [1, 'create_app_session', { definition: opened.definition, allocations: opened.allocations }, 1_700_000_000_000];
-  const submitted = CreateSessionFormActions.createSubmitted({ key: 'create:1', request, signatures: ['0xsig'], label: 'Dinner' });
+  const request: RpcRequest = [
+    1,
+    'create_app_session',
+    { definition: opened.definition, allocations: opened.allocations },
+    1_700_000_000_000,
+  ];
+  const submitted = CreateSessionFormActions.createSubmitted({
+    key: 'create:1',
+    request,
+    signatures: ['0xsig'],
+    label: 'Dinner',
+  });
   let actions$: Observable<Action>;
   let node: FakeClearNode;
   let effects: CreateSessionEffects;
@@ -34,7 +55,14 @@ describe('CreateSessionEffects', () => {
       providers: [
         CreateSessionEffects,
         provideMockActions(() => actions$),
-        provideMockStore({ initialState: { sessions: { ...initialSessionsState, create: { key: 'create:1', status: 'sending', sessionId: null, error: null } } } }),
+        provideMockStore({
+          initialState: {
+            sessions: {
+              ...initialSessionsState,
+              create: { key: 'create:1', status: 'sending', sessionId: null, error: null },
+            },
+          },
+        }),
         { provide: ClearNodeClient, useValue: node.client },
         { provide: BROWSER_STORAGE, useValue: new MemoryStorage() },
       ],
@@ -44,13 +72,28 @@ describe('CreateSessionEffects', () => {
   });
 
   it('sends the signed request as is and opens the session', () => {
-    node.client.send.and.returnValue(settled({ id: 1, method: 'create_app_session', params: { app_session_id: SESSION_ID.toUpperCase().replace('0X', '0x'), version: 1, status: 'open' }, timestamp: 2 }));
+    node.client.send.and.returnValue(
+      settled({
+        id: 1,
+        method: 'create_app_session',
+        params: {
+          app_session_id: SESSION_ID.toUpperCase().replace('0X', '0x'),
+          version: 1,
+          status: 'open',
+        },
+        timestamp: 2,
+      }),
+    );
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', { a: submitted });
       expectObservable(effects.create$).toBe('-b', {
         b: ClearNodeApiActions.createSucceeded({
           key: 'create:1',
-          session: { ...openedWithSplit, createdAt: jasmine.any(String) as never, updatedAt: jasmine.any(String) as never },
+          session: {
+            ...openedWithSplit,
+            createdAt: jasmine.any(String) as never,
+            updatedAt: jasmine.any(String) as never,
+          },
         }),
       });
     });
@@ -62,12 +105,19 @@ describe('CreateSessionEffects', () => {
     node.client.send.and.returnValue(refused(new ClearNodeRpcError('create_app_session', error)));
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', { a: submitted });
-      expectObservable(effects.create$).toBe('-b', { b: ClearNodeApiActions.createFailed({ key: 'create:1', error }) });
+      expectObservable(effects.create$).toBe('-b', {
+        b: ClearNodeApiActions.createFailed({ key: 'create:1', error }),
+      });
     });
   });
 
   it('never sends a create the reducer did not keep', () => {
-    TestBed.inject(MockStore).setState({ sessions: { ...initialSessionsState, create: { key: 'other', status: 'sending', sessionId: null, error: null } } });
+    TestBed.inject(MockStore).setState({
+      sessions: {
+        ...initialSessionsState,
+        create: { key: 'other', status: 'sending', sessionId: null, error: null },
+      },
+    });
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', { a: submitted });
       expectObservable(effects.create$).toBe('--');
@@ -93,26 +143,40 @@ describe('CreateSessionEffects', () => {
       });
 
     it('a dropped connection makes the outcome unknown, with the id the node would give it', () => {
-      node.client.send.and.returnValue(refused(new ClearNodeConnectionError('The connection to the ClearNode closed (1006).')));
+      node.client.send.and.returnValue(
+        refused(new ClearNodeConnectionError('The connection to the ClearNode closed (1006).')),
+      );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
-        expectObservable(effects.create$).toBe('-b', { b: unknown('The connection to the ClearNode closed (1006).', false) });
+        expectObservable(effects.create$).toBe('-b', {
+          b: unknown('The connection to the ClearNode closed (1006).', false),
+        });
       });
     });
 
     it('a timeout too, on a socket still up', () => {
-      node.client.send.and.returnValue(refused(new ClearNodeTimeoutError('create_app_session', 30_000)));
+      node.client.send.and.returnValue(
+        refused(new ClearNodeTimeoutError('create_app_session', 30_000)),
+      );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
-        expectObservable(effects.create$).toBe('-b', { b: unknown('The ClearNode did not answer create_app_session within 30 s.', true) });
+        expectObservable(effects.create$).toBe('-b', {
+          b: unknown('The ClearNode did not answer create_app_session within 30 s.', true),
+        });
       });
     });
 
     it('the node refusing a session id it has (a retry racing a late success) is looked up, not failed', () => {
-      node.client.send.and.returnValue(refused(new ClearNodeRpcError('create_app_session', 'failed to create application session')));
+      node.client.send.and.returnValue(
+        refused(
+          new ClearNodeRpcError('create_app_session', 'failed to create application session'),
+        ),
+      );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
-        expectObservable(effects.create$).toBe('-b', { b: unknown('failed to create application session', true) });
+        expectObservable(effects.create$).toBe('-b', {
+          b: unknown('failed to create application session', true),
+        });
       });
     });
   });

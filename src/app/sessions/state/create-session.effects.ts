@@ -45,13 +45,21 @@ export class CreateSessionEffects {
       filter(([action, create]) => create?.key === action.key && create.status === 'sending'),
       mergeMap(([{ key, request, signatures, label }]) => {
         if (!this.claims.claim(key)) {
-          return of(ClearNodeApiActions.createFailed({ key, error: 'This session is already being created in another tab or window.' }));
+          return of(
+            ClearNodeApiActions.createFailed({
+              key,
+              error: 'This session is already being created in another tab or window.',
+            }),
+          );
         }
         const params = request[2] as unknown as CreateParams;
         return from(this.client.send(request, [...signatures])).pipe(
           map((result) => {
             const answer = result.params as CreateResult;
-            return ClearNodeApiActions.createSucceeded({ key, session: createdSession(answer.app_session_id, answer.version ?? 1, params, label) });
+            return ClearNodeApiActions.createSucceeded({
+              key,
+              session: createdSession(answer.app_session_id, answer.version ?? 1, params, label),
+            });
           }),
           catchError((error: unknown) => {
             if (isOutcomeUnknown(error) || isDuplicateCreate(error)) {
@@ -86,7 +94,11 @@ export class CreateSessionEffects {
 export function createdSession(
   id: string,
   version: number,
-  params: { readonly definition: SessionDefinition; readonly allocations: readonly Allocation[]; readonly session_data?: string | null },
+  params: {
+    readonly definition: SessionDefinition;
+    readonly allocations: readonly Allocation[];
+    readonly session_data?: string | null;
+  },
   label: string | null,
 ): AppSession {
   const now = new Date().toISOString();

@@ -2,7 +2,8 @@ import { getAddress, verifyTypedData } from 'ethers';
 import type { SessionKeyAttestation } from '../core-bridge/session-key-attestation';
 
 /** Why a message's sender could not be tied to a participant. */
-export type UnverifiedReason = 'no-attestation' | 'signature-mismatch' | 'not-participant' | 'key-expired';
+export type UnverifiedReason =
+  'no-attestation' | 'signature-mismatch' | 'not-participant' | 'key-expired';
 
 /** Who sent a message, as far as its signatures prove. */
 export type MessageSender =
@@ -16,7 +17,9 @@ export type MessageSender =
   | { readonly verified: false; readonly reason: UnverifiedReason };
 
 /** EIP-712 types without the domain, as the SDK's `EIP712AuthTypes` (Policy + Allowance). */
-export type AuthTypes = Readonly<Record<string, readonly { readonly name: string; readonly type: string }[]>>;
+export type AuthTypes = Readonly<
+  Record<string, readonly { readonly name: string; readonly type: string }[]>
+>;
 
 export interface SenderEvidence {
   /** The address recovered from the relayed request's signature. */
@@ -46,7 +49,8 @@ export const UNVERIFIED_REASON_TEXT: Readonly<Record<UnverifiedReason, string>> 
 export function verifySender(evidence: SenderEvidence): MessageSender {
   const signer = checksummed(evidence.signer);
   const participants = evidence.participants.map(checksummed);
-  if (signer && participants.includes(signer)) return { verified: true, wallet: signer, expiresAt: null };
+  if (signer && participants.includes(signer))
+    return { verified: true, wallet: signer, expiresAt: null };
   const attestation = readAttestation(evidence.attestation);
   if (!attestation) return { verified: false, reason: 'no-attestation' };
   const { policy } = attestation;
@@ -55,9 +59,19 @@ export function verifySender(evidence: SenderEvidence): MessageSender {
   }
   let recovered: string;
   try {
-    const types = Object.fromEntries(Object.entries(evidence.types).map(([name, fields]) => [name, fields.map((f) => ({ ...f }))]));
-    const value = { ...policy, allowances: policy.allowances.map(({ asset, amount }) => ({ asset, amount })) };
-    recovered = verifyTypedData({ name: attestation.application }, types, value, attestation.signature);
+    const types = Object.fromEntries(
+      Object.entries(evidence.types).map(([name, fields]) => [name, fields.map((f) => ({ ...f }))]),
+    );
+    const value = {
+      ...policy,
+      allowances: policy.allowances.map(({ asset, amount }) => ({ asset, amount })),
+    };
+    recovered = verifyTypedData(
+      { name: attestation.application },
+      types,
+      value,
+      attestation.signature,
+    );
   } catch {
     return { verified: false, reason: 'signature-mismatch' };
   }
@@ -91,7 +105,9 @@ export function readAttestation(value: unknown): SessionKeyAttestation | null {
     typeof policy['expires_at'] === 'number' &&
     Number.isSafeInteger(policy['expires_at']) &&
     Array.isArray(allowances) &&
-    allowances.every((a) => isRecord(a) && typeof a['asset'] === 'string' && typeof a['amount'] === 'string');
+    allowances.every(
+      (a) => isRecord(a) && typeof a['asset'] === 'string' && typeof a['amount'] === 'string',
+    );
   if (!valid) return null;
   return {
     application: application as string,
@@ -102,7 +118,10 @@ export function readAttestation(value: unknown): SessionKeyAttestation | null {
       wallet: policy['wallet'] as string,
       session_key: policy['session_key'] as string,
       expires_at: policy['expires_at'] as number,
-      allowances: (allowances as Record<string, string>[]).map((a) => ({ asset: a['asset'], amount: a['amount'] })),
+      allowances: (allowances as Record<string, string>[]).map((a) => ({
+        asset: a['asset'],
+        amount: a['amount'],
+      })),
     },
   };
 }

@@ -10,20 +10,33 @@ import { signedIn } from '../core-bridge/core-events';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
 import { ClearNodeRpcError, RelayedMessage, RpcRequest } from '../core-bridge/rpc-frame';
 import { SessionKeySigner } from '../core-bridge/session-key-signer';
-import { NitroliteSdkLoader, SessionKeyAttestation, SessionKeyAttestations } from '../core-bridge/session-key-attestation';
+import {
+  NitroliteSdkLoader,
+  SessionKeyAttestation,
+  SessionKeyAttestations,
+} from '../core-bridge/session-key-attestation';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { MessagingEffects, readRelayedMessage } from './messaging.effects';
 import { MessageSender } from './message-sender';
 import { SessionPageActions } from './session-page.actions';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
-import { fakeClearNode, FakeClearNode, fakeSigner, refused, settled, signWith } from './testing/fake-core.spec-helper';
+import {
+  fakeClearNode,
+  FakeClearNode,
+  fakeSigner,
+  refused,
+  settled,
+  signWith,
+} from './testing/fake-core.spec-helper';
 import { SIGN_IN } from './testing/session-fixtures';
 import { ALICE, aSession, BOB, NODE_URL, SESSION_ID } from './testing/session-fixtures';
 import { attest, AUTH_TYPES, LATER } from './testing/attestation.spec-helper';
 
 /** The fixtures' participants (the well-known development keys 0 and 1). */
-const aliceWallet = new Wallet('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80');
+const aliceWallet = new Wallet(
+  '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+);
 const bobWallet = new Wallet('0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d');
 
 describe('MessagingEffects', () => {
@@ -42,7 +55,11 @@ describe('MessagingEffects', () => {
 
   /** The message as the effect reads it, with the sender it should conclude. */
   function received(frame: RelayedMessage, sender: MessageSender) {
-    return { ...readRelayedMessage(frame, 0)!.message, receivedAt: jasmine.any(Number) as never, sender };
+    return {
+      ...readRelayedMessage(frame, 0)!.message,
+      receivedAt: jasmine.any(Number) as never,
+      sender,
+    };
   }
 
   function relayed(req: RpcRequest, key = bobKey, sid = SESSION_ID): RelayedMessage {
@@ -70,7 +87,14 @@ describe('MessagingEffects', () => {
           initialState: {
             sessions: {
               ...sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }),
-              writes: { [`${SESSION_ID}#message`]: { kind: 'message', key: 'm', status: 'pending', error: null } },
+              writes: {
+                [`${SESSION_ID}#message`]: {
+                  kind: 'message',
+                  key: 'm',
+                  status: 'pending',
+                  error: null,
+                },
+              },
             },
           },
         }),
@@ -89,13 +113,29 @@ describe('MessagingEffects', () => {
   it('signs [id,"message",{type,data,sender},ts] with the session key, sender being my attestation, and sends it with sid', () => {
     const effects = build();
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a', { a: SessionPageActions.messageSent({ sessionId: SESSION_ID, key: 'm', messageType: 'move', dataJson: '{"x":1}' }) });
+      actions$ = hot('-a', {
+        a: SessionPageActions.messageSent({
+          sessionId: SESSION_ID,
+          key: 'm',
+          messageType: 'move',
+          dataJson: '{"x":1}',
+        }),
+      });
       expectObservable(effects.send$).toBe('-(bc)', {
-        b: ClearNodeApiActions.messageSigned({ sessionId: SESSION_ID, key: 'm', signer: sessionKey.address, wallet: ALICE }),
+        b: ClearNodeApiActions.messageSigned({
+          sessionId: SESSION_ID,
+          key: 'm',
+          signer: sessionKey.address,
+          wallet: ALICE,
+        }),
         c: ClearNodeApiActions.messageSendSucceeded({ sessionId: SESSION_ID, key: 'm' }),
       });
     });
-    expect(node.client.buildRequest).toHaveBeenCalledWith('message', { type: 'move', data: { x: 1 }, sender: myAttestation });
+    expect(node.client.buildRequest).toHaveBeenCalledWith('message', {
+      type: 'move',
+      data: { x: 1 },
+      sender: myAttestation,
+    });
     expect(node.client.send.calls.mostRecent().args[2]).toEqual({ sid: SESSION_ID });
   });
 
@@ -103,9 +143,21 @@ describe('MessagingEffects', () => {
     myAttestation = null;
     const effects = build();
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a', { a: SessionPageActions.messageSent({ sessionId: SESSION_ID, key: 'm', messageType: 'text', dataJson: '"hi"' }) });
+      actions$ = hot('-a', {
+        a: SessionPageActions.messageSent({
+          sessionId: SESSION_ID,
+          key: 'm',
+          messageType: 'text',
+          dataJson: '"hi"',
+        }),
+      });
       expectObservable(effects.send$).toBe('-(bc)', {
-        b: ClearNodeApiActions.messageSigned({ sessionId: SESSION_ID, key: 'm', signer: sessionKey.address, wallet: ALICE }),
+        b: ClearNodeApiActions.messageSigned({
+          sessionId: SESSION_ID,
+          key: 'm',
+          signer: sessionKey.address,
+          wallet: ALICE,
+        }),
         c: ClearNodeApiActions.messageSendSucceeded({ sessionId: SESSION_ID, key: 'm' }),
       });
     });
@@ -113,58 +165,131 @@ describe('MessagingEffects', () => {
   });
 
   it('says messaging is unavailable when the node has no relay', () => {
-    node.client.send.and.returnValue(refused(new ClearNodeRpcError('message', 'unknown method: message')));
+    node.client.send.and.returnValue(
+      refused(new ClearNodeRpcError('message', 'unknown method: message')),
+    );
     const effects = build();
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a', { a: SessionPageActions.messageSent({ sessionId: SESSION_ID, key: 'm', messageType: 'text', dataJson: '"hi"' }) });
+      actions$ = hot('-a', {
+        a: SessionPageActions.messageSent({
+          sessionId: SESSION_ID,
+          key: 'm',
+          messageType: 'text',
+          dataJson: '"hi"',
+        }),
+      });
       expectObservable(effects.send$).toBe('-(bcd)', {
-        b: ClearNodeApiActions.messageSigned({ sessionId: SESSION_ID, key: 'm', signer: sessionKey.address, wallet: ALICE }),
-        c: ClearNodeApiActions.messageSendFailed({ sessionId: SESSION_ID, key: 'm', error: 'unknown method: message' }),
-        d: ClearNodeApiActions.messagingAvailable({ available: false, reason: 'unknown method: message' }),
+        b: ClearNodeApiActions.messageSigned({
+          sessionId: SESSION_ID,
+          key: 'm',
+          signer: sessionKey.address,
+          wallet: ALICE,
+        }),
+        c: ClearNodeApiActions.messageSendFailed({
+          sessionId: SESSION_ID,
+          key: 'm',
+          error: 'unknown method: message',
+        }),
+        d: ClearNodeApiActions.messagingAvailable({
+          available: false,
+          reason: 'unknown method: message',
+        }),
       });
     });
   });
 
   it('probes the relay on sign-in', () => {
-    node.client.send.and.returnValues(refused(new ClearNodeRpcError('message', 'unknown method: message')), refused(new Error('app session not found')));
+    node.client.send.and.returnValues(
+      refused(new ClearNodeRpcError('message', 'unknown method: message')),
+      refused(new Error('app session not found')),
+    );
     const effects = build();
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a-a', { a: signedIn(SIGN_IN) });
       expectObservable(effects.probe$).toBe('-b-c', {
-        b: ClearNodeApiActions.messagingAvailable({ available: false, reason: 'unknown method: message' }),
+        b: ClearNodeApiActions.messagingAvailable({
+          available: false,
+          reason: 'unknown method: message',
+        }),
         c: ClearNodeApiActions.messagingAvailable({ available: true, reason: null }),
       });
     });
   });
 
-  it("attributes a relayed message to the participant whose attestation ties them to its signing key", () => {
+  it('attributes a relayed message to the participant whose attestation ties them to its signing key', () => {
     const bobs = attest(bobWallet, bobKey.address);
-    const good = relayed([5, 'message', { type: 'text', data: 'hello', sender: bobs }, 1_700_000_000_001]);
+    const good = relayed([
+      5,
+      'message',
+      { type: 'text', data: 'hello', sender: bobs },
+      1_700_000_000_001,
+    ]);
     const bare = relayed([6, 'message', { type: 'text', data: 'who?' }, 1_700_000_000_002]);
     // Bob's attestation replayed on a frame signed by another key.
-    const stolen = relayed([7, 'message', { type: 'text', data: 'me?', sender: bobs }, 1_700_000_000_003], Wallet.createRandom());
-    const expired = relayed([8, 'message', { type: 'text', data: 'old', sender: attest(bobWallet, bobKey.address, { expires_at: 1_000 }) }, 1_700_000_000_004]);
-    const fromOutsider = relayed([9, 'message', { type: 'text', data: 'hi all', sender: attest(Wallet.createRandom(), bobKey.address) }, 1_700_000_000_005]);
+    const stolen = relayed(
+      [7, 'message', { type: 'text', data: 'me?', sender: bobs }, 1_700_000_000_003],
+      Wallet.createRandom(),
+    );
+    const expired = relayed([
+      8,
+      'message',
+      {
+        type: 'text',
+        data: 'old',
+        sender: attest(bobWallet, bobKey.address, { expires_at: 1_000 }),
+      },
+      1_700_000_000_004,
+    ]);
+    const fromOutsider = relayed([
+      9,
+      'message',
+      { type: 'text', data: 'hi all', sender: attest(Wallet.createRandom(), bobKey.address) },
+      1_700_000_000_005,
+    ]);
     scheduler.run(({ cold, expectObservable }) => {
-      const effects = build(cold('-a-b-c-d-e', { a: good, b: bare, c: stolen, d: expired, e: fromOutsider }));
+      const effects = build(
+        cold('-a-b-c-d-e', { a: good, b: bare, c: stolen, d: expired, e: fromOutsider }),
+      );
       expectObservable(effects.receive$).toBe('-a-b-c-d-e', {
-        a: ClearNodePushActions.messageReceived({ message: received(good, { verified: true, wallet: BOB, expiresAt: LATER }) }),
-        b: ClearNodePushActions.messageReceived({ message: received(bare, { verified: false, reason: 'no-attestation' }) }),
-        c: ClearNodePushActions.messageReceived({ message: received(stolen, { verified: false, reason: 'signature-mismatch' }) }),
-        d: ClearNodePushActions.messageReceived({ message: received(expired, { verified: false, reason: 'key-expired' }) }),
-        e: ClearNodePushActions.messageReceived({ message: received(fromOutsider, { verified: false, reason: 'not-participant' }) }),
+        a: ClearNodePushActions.messageReceived({
+          message: received(good, { verified: true, wallet: BOB, expiresAt: LATER }),
+        }),
+        b: ClearNodePushActions.messageReceived({
+          message: received(bare, { verified: false, reason: 'no-attestation' }),
+        }),
+        c: ClearNodePushActions.messageReceived({
+          message: received(stolen, { verified: false, reason: 'signature-mismatch' }),
+        }),
+        d: ClearNodePushActions.messageReceived({
+          message: received(expired, { verified: false, reason: 'key-expired' }),
+        }),
+        e: ClearNodePushActions.messageReceived({
+          message: received(fromOutsider, { verified: false, reason: 'not-participant' }),
+        }),
       });
     });
   });
 
   it('verifies a session key once per session: a remembered key needs no attestation check', () => {
     senderKeys = { [SESSION_ID]: { [bobKey.address]: { wallet: BOB, expiresAt: LATER } } };
-    store.setState({ sessions: { ...sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }), senderKeys } });
-    const again = relayed([10, 'message', { type: 'text', data: 'again', sender: attest(bobWallet, bobKey.address) }, 1_700_000_000_010]);
+    store.setState({
+      sessions: {
+        ...sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }),
+        senderKeys,
+      },
+    });
+    const again = relayed([
+      10,
+      'message',
+      { type: 'text', data: 'again', sender: attest(bobWallet, bobKey.address) },
+      1_700_000_000_010,
+    ]);
     scheduler.run(({ cold, expectObservable }) => {
       const effects = build(cold('-a', { a: again }));
       expectObservable(effects.receive$).toBe('-a', {
-        a: ClearNodePushActions.messageReceived({ message: received(again, { verified: true, wallet: BOB, expiresAt: LATER }) }),
+        a: ClearNodePushActions.messageReceived({
+          message: received(again, { verified: true, wallet: BOB, expiresAt: LATER }),
+        }),
       });
     });
     expect(sdk.load).not.toHaveBeenCalled();
@@ -172,14 +297,22 @@ describe('MessagingEffects', () => {
 
   it('routes unknown sessions to joining with the untrusted attestation, drops forgeries', () => {
     const bobs = attest(bobWallet, bobKey.address);
-    const req: RpcRequest = [5, 'message', { type: 'text', data: 'hello', sender: bobs }, 1_700_000_000_001];
+    const req: RpcRequest = [
+      5,
+      'message',
+      { type: 'text', data: 'hello', sender: bobs },
+      1_700_000_000_001,
+    ];
     const elsewhere = relayed(req, bobKey, '0x' + 'ab'.repeat(32));
     const forged: RelayedMessage = { ...relayed(req), sig: ['0x' + '00'.repeat(65)] };
     scheduler.run(({ cold, expectObservable }) => {
       const effects = build(cold('-b-c', { b: elsewhere, c: forged }));
       expectObservable(effects.receive$).toBe('-b', {
         b: ClearNodePushActions.messageInUnknownSession({
-          message: { ...readRelayedMessage(elsewhere, 0)!.message, receivedAt: jasmine.any(Number) as never },
+          message: {
+            ...readRelayedMessage(elsewhere, 0)!.message,
+            receivedAt: jasmine.any(Number) as never,
+          },
           attestation: bobs,
         }),
       });
@@ -188,14 +321,39 @@ describe('MessagingEffects', () => {
 
   it('joins the session of a first message when I am a participant, verifying its sender against the fetched participants', () => {
     const bobs = attest(bobWallet, bobKey.address);
-    const { message } = readRelayedMessage(relayed([6, 'message', { type: 'text', data: 'hi', sender: bobs }, 2]), 0)!;
-    node.client.request.and.returnValue(settled({ application: 'x', protocol: 'NitroRPC/0.4', participants: [BOB, ALICE], weights: [1, 1], quorum: 1, challenge: 0, nonce: 9 }) as never);
+    const { message } = readRelayedMessage(
+      relayed([6, 'message', { type: 'text', data: 'hi', sender: bobs }, 2]),
+      0,
+    )!;
+    node.client.request.and.returnValue(
+      settled({
+        application: 'x',
+        protocol: 'NitroRPC/0.4',
+        participants: [BOB, ALICE],
+        weights: [1, 1],
+        quorum: 1,
+        challenge: 0,
+        nonce: 9,
+      }) as never,
+    );
     const effects = build();
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a', { a: ClearNodePushActions.messageInUnknownSession({ message, attestation: bobs }) });
+      actions$ = hot('-a', {
+        a: ClearNodePushActions.messageInUnknownSession({ message, attestation: bobs }),
+      });
       expectObservable(effects.autoJoin$).toBe('-b', {
         b: ClearNodeApiActions.sessionJoined({
-          session: { application: 'x', protocol: 'NitroRPC/0.4', participants: [BOB, ALICE], weights: [1, 1], quorum: 1, challenge: 0, nonce: 9, app_session_id: SESSION_ID, status: 'open' },
+          session: {
+            application: 'x',
+            protocol: 'NitroRPC/0.4',
+            participants: [BOB, ALICE],
+            weights: [1, 1],
+            quorum: 1,
+            challenge: 0,
+            nonce: 9,
+            app_session_id: SESSION_ID,
+            status: 'open',
+          },
           firstMessage: { ...message, sender: { verified: true, wallet: BOB, expiresAt: LATER } },
         }),
       });

@@ -9,7 +9,11 @@ import { reauthenticated, signedIn } from '../core-bridge/core-events';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
 import { RelayedMessage, RpcRequest } from '../core-bridge/rpc-frame';
 import { SessionKeySigner } from '../core-bridge/session-key-signer';
-import { APPLICATION_NAME, NitroliteSdkLoader, SessionKeyAttestations } from '../core-bridge/session-key-attestation';
+import {
+  APPLICATION_NAME,
+  NitroliteSdkLoader,
+  SessionKeyAttestations,
+} from '../core-bridge/session-key-attestation';
 import { AppSessionWire, ReceivedMessage, SessionMessage } from './app-session.model';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
@@ -52,13 +56,22 @@ export class MessagingEffects {
         defer(() => {
           // Without an attestation (a sign-in stored before they were kept) others see it unverified.
           const sender = wallet && nodeUrl ? this.attestations.current({ nodeUrl, wallet }) : null;
-          const params = { type: messageType, data: JSON.parse(dataJson) as unknown, ...(sender ? { sender } : {}) };
+          const params = {
+            type: messageType,
+            data: JSON.parse(dataJson) as unknown,
+            ...(sender ? { sender } : {}),
+          };
           const request = this.client.buildRequest('message', params);
-          return from(this.signer.signRequest(request)).pipe(map((signature) => ({ request, signature })));
+          return from(this.signer.signRequest(request)).pipe(
+            map((signature) => ({ request, signature })),
+          );
         }).pipe(
           mergeMap(({ request, signature }) => {
             const signer = recoverRequestSigner(request, signature);
-            const signed: Action[] = signer && wallet ? [ClearNodeApiActions.messageSigned({ sessionId, key, signer, wallet })] : [];
+            const signed: Action[] =
+              signer && wallet
+                ? [ClearNodeApiActions.messageSigned({ sessionId, key, signer, wallet })]
+                : [];
             return concat(
               of(...signed),
               from(this.client.send(request, [signature], { sid: sessionId })).pipe(
@@ -68,7 +81,9 @@ export class MessagingEffects {
           }),
           catchFailure((error) => [
             ClearNodeApiActions.messageSendFailed({ sessionId, key, error }),
-            ...(isMessagingUnsupported(error) ? [ClearNodeApiActions.messagingAvailable({ available: false, reason: error })] : []),
+            ...(isMessagingUnsupported(error)
+              ? [ClearNodeApiActions.messagingAvailable({ available: false, reason: error })]
+              : []),
           ]),
         ),
       ),
@@ -83,7 +98,9 @@ export class MessagingEffects {
         defer(() => {
           const request = this.client.buildRequest('message', { type: 'probe', data: null });
           return from(this.signer.signRequest(request)).pipe(
-            mergeMap((signature) => from(this.client.send(request, [signature], { sid: PROBE_SESSION }))),
+            mergeMap((signature) =>
+              from(this.client.send(request, [signature], { sid: PROBE_SESSION })),
+            ),
           );
         }).pipe(
           map(() => ClearNodeApiActions.messagingAvailable({ available: true, reason: null })),
@@ -99,18 +116,25 @@ export class MessagingEffects {
 
   readonly receive$ = createEffect(() =>
     this.client.relayedMessages$.pipe(
-      concatLatestFrom(() => [this.store.select(sessionsFeature.selectEntities), this.store.select(sessionsFeature.selectSenderKeys)]),
+      concatLatestFrom(() => [
+        this.store.select(sessionsFeature.selectEntities),
+        this.store.select(sessionsFeature.selectSenderKeys),
+      ]),
       mergeMap(([relayed, sessions, senderKeys]) => {
         const received = readRelayedMessage(relayed);
         if (!received) return of();
         const { message, attestation } = received;
         const session = sessions[message.sessionId];
-        if (!session) return of(ClearNodePushActions.messageInUnknownSession({ message, attestation }));
+        if (!session)
+          return of(ClearNodePushActions.messageInUnknownSession({ message, attestation }));
         if (session.status !== 'open') return of();
         // The node is not trusted to say who sent it: the signer must be tied to a participant.
-        return this.checkSender(message, attestation, session.definition.participants, senderKeys).pipe(
-          map((checked) => ClearNodePushActions.messageReceived({ message: checked })),
-        );
+        return this.checkSender(
+          message,
+          attestation,
+          session.definition.participants,
+          senderKeys,
+        ).pipe(map((checked) => ClearNodePushActions.messageReceived({ message: checked })));
       }),
     ),
   );
@@ -120,17 +144,30 @@ export class MessagingEffects {
       ofType(ClearNodePushActions.messageInUnknownSession),
       concatLatestFrom(() => this.store.select(selectWalletAddress)),
       mergeMap(([{ message, attestation }, wallet]) =>
-        from(this.client.request<Omit<AppSessionWire, 'app_session_id'>>('get_app_definition', { app_session_id: message.sessionId })).pipe(
+        from(
+          this.client.request<Omit<AppSessionWire, 'app_session_id'>>('get_app_definition', {
+            app_session_id: message.sessionId,
+          }),
+        ).pipe(
           mergeMap((definition) => {
             const participants = definition?.participants ?? [];
-            if (!wallet || !participants.some((participant) => sameAddress(participant, wallet))) return of();
-            const session: AppSessionWire = { ...definition, app_session_id: message.sessionId, status: 'open' };
+            if (!wallet || !participants.some((participant) => sameAddress(participant, wallet)))
+              return of();
+            const session: AppSessionWire = {
+              ...definition,
+              app_session_id: message.sessionId,
+              status: 'open',
+            };
             return this.checkSender(message, attestation, participants, {}).pipe(
               map((firstMessage) => ClearNodeApiActions.sessionJoined({ session, firstMessage })),
             );
           }),
           catchFailure((error) => {
-            console.warn('[sessions] could not join the session of a relayed message', message.sessionId, error);
+            console.warn(
+              '[sessions] could not join the session of a relayed message',
+              message.sessionId,
+              error,
+            );
             return [];
           }),
         ),
@@ -142,13 +179,38 @@ export class MessagingEffects {
    * Ties the message's signer to a participant: a key already proven in this session, or the
    * frame's attestation checked against the SDK's EIP-712 Policy types (loaded on first need).
    */
-  private checkSender(message: ReceivedMessage, attestation: unknown, participants: readonly string[], senderKeys: SenderKeys): Observable<SessionMessage> {
+  private checkSender(
+    message: ReceivedMessage,
+    attestation: unknown,
+    participants: readonly string[],
+    senderKeys: SenderKeys,
+  ): Observable<SessionMessage> {
     const now = Date.now();
     const known = knownSender(senderKeys, message.sessionId, message.signer, now);
     if (known) return of({ ...message, sender: { verified: true, ...known } });
-    if (!attestation) return of({ ...message, sender: verifySender({ signer: message.signer, attestation, participants, application: APPLICATION_NAME, types: {}, nowMs: now }) });
+    if (!attestation)
+      return of({
+        ...message,
+        sender: verifySender({
+          signer: message.signer,
+          attestation,
+          participants,
+          application: APPLICATION_NAME,
+          types: {},
+          nowMs: now,
+        }),
+      });
     return from(this.sdk.load()).pipe(
-      map((sdk) => verifySender({ signer: message.signer, attestation, participants, application: APPLICATION_NAME, types: sdk.EIP712AuthTypes as unknown as AuthTypes, nowMs: now })),
+      map((sdk) =>
+        verifySender({
+          signer: message.signer,
+          attestation,
+          participants,
+          application: APPLICATION_NAME,
+          types: sdk.EIP712AuthTypes as unknown as AuthTypes,
+          nowMs: now,
+        }),
+      ),
       catchError((error: unknown) => {
         console.warn('[sessions] could not load the SDK to verify a sender', error);
         return of<MessageSender>({ verified: false, reason: 'signature-mismatch' });
@@ -162,13 +224,20 @@ export class MessagingEffects {
  * Reads a relayed frame into a message whose sender is still to be checked, with the frame's
  * untrusted `params.sender`; null when it is not a well-formed, recoverable one.
  */
-export function readRelayedMessage(relayed: RelayedMessage, receivedAt = Date.now()): { message: ReceivedMessage; attestation: unknown } | null {
+export function readRelayedMessage(
+  relayed: RelayedMessage,
+  receivedAt = Date.now(),
+): { message: ReceivedMessage; attestation: unknown } | null {
   const [requestId, method, params, timestamp] = relayed.req as RpcRequest;
   const signature = firstSignature(relayed.sig);
   if (method !== 'message' || !signature || !relayed.sid) return null;
   const signer = recoverRequestSigner(relayed.req, signature);
   if (!signer) return null;
-  const { type, data, sender } = (params ?? {}) as { type?: unknown; data?: unknown; sender?: unknown };
+  const { type, data, sender } = (params ?? {}) as {
+    type?: unknown;
+    data?: unknown;
+    sender?: unknown;
+  };
   const sessionId = relayed.sid.toLowerCase();
   return {
     message: {
@@ -186,5 +255,6 @@ export function readRelayedMessage(relayed: RelayedMessage, receivedAt = Date.no
 
 /** catchError with the node's words, for effects that answer a failure with several actions. */
 function catchFailure<T>(toActions: (error: string) => Action[]) {
-  return (source: Observable<T>) => source.pipe(catchError((error: unknown) => of(...toActions(errorText(error)))));
+  return (source: Observable<T>) =>
+    source.pipe(catchError((error: unknown) => of(...toActions(errorText(error)))));
 }

@@ -6,6 +6,11 @@ export const SessionLifecycleActions = createActionGroup({
   source: 'Session Lifecycle',
   events: {
     /** One path for every close: mine, another participant's, or found closed on reconcile. */
-    'Session Closed': props<{ sessionId: string; wallet: string | null; closedBy: ClosedBy; finalAllocations: readonly Allocation[] | null }>(),
+    'Session Closed': props<{
+      sessionId: string;
+      wallet: string | null;
+      closedBy: ClosedBy;
+      finalAllocations: readonly Allocation[] | null;
+    }>(),
   },
 });

@@ -4,7 +4,10 @@ import { SenderBinding, SessionMessage } from './app-session.model';
 export const MESSAGES_PER_SESSION = 200;
 
 /** Appends unless already there (a message may arrive twice, e.g. on two connections). */
-export function appendBounded(list: readonly SessionMessage[] | undefined, message: SessionMessage): readonly SessionMessage[] {
+export function appendBounded(
+  list: readonly SessionMessage[] | undefined,
+  message: SessionMessage,
+): readonly SessionMessage[] {
   const current = list ?? [];
   if (current.some((known) => known.id === message.id)) return current;
   const next = [...current, message];
@@ -12,7 +15,12 @@ export function appendBounded(list: readonly SessionMessage[] | undefined, messa
 }
 
 /** A message's identity: the same signed frame always gives the same id. */
-export function messageId(sessionId: string, requestId: number, timestamp: number, signature: string): string {
+export function messageId(
+  sessionId: string,
+  requestId: number,
+  timestamp: number,
+  signature: string,
+): string {
   return `${sessionId}:${requestId}:${timestamp}:${signature.slice(0, 18)}`;
 }
 
@@ -22,15 +30,30 @@ export const SENDER_KEYS_PER_SESSION = 32;
 export type SenderKeys = Readonly<Record<string, Readonly<Record<string, SenderBinding>>>>;
 
 /** Remembers that `sessionKey` (checksummed) acts for a wallet in one session, within the bound. */
-export function rememberSenderKey(keys: SenderKeys, sessionId: string, sessionKey: string, binding: SenderBinding): SenderKeys {
+export function rememberSenderKey(
+  keys: SenderKeys,
+  sessionId: string,
+  sessionKey: string,
+  binding: SenderBinding,
+): SenderKeys {
   const current = { ...(keys[sessionId] ?? {}) };
   delete current[sessionKey];
   const entries = [...Object.entries(current), [sessionKey, binding] as const];
-  return { ...keys, [sessionId]: Object.fromEntries(entries.slice(Math.max(0, entries.length - SENDER_KEYS_PER_SESSION))) };
+  return {
+    ...keys,
+    [sessionId]: Object.fromEntries(
+      entries.slice(Math.max(0, entries.length - SENDER_KEYS_PER_SESSION)),
+    ),
+  };
 }
 
 /** A remembered binding still in force, or null (unknown, or its key has expired since). */
-export function knownSender(keys: SenderKeys, sessionId: string, sessionKey: string, nowMs: number): SenderBinding | null {
+export function knownSender(
+  keys: SenderKeys,
+  sessionId: string,
+  sessionKey: string,
+  nowMs: number,
+): SenderBinding | null {
   const binding = keys[sessionId]?.[sessionKey];
   if (!binding) return null;
   return binding.expiresAt === null || binding.expiresAt * 1000 > nowMs ? binding : null;

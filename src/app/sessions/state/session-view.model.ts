@@ -27,7 +27,6 @@ export interface SessionView {
 
 import type { UnverifiedReason } from './message-sender';
 
-
 export interface MessageView {
   readonly id: string;
   readonly type: string;

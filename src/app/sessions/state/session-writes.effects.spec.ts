@@ -15,7 +15,14 @@ import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
 import { SessionWritesEffects } from './session-writes.effects';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
-import { fakeClearNode, FakeClearNode, fakeSigner, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
+import {
+  fakeClearNode,
+  FakeClearNode,
+  fakeSigner,
+  MemoryStorage,
+  refused,
+  settled,
+} from './testing/fake-core.spec-helper';
 import { ALICE, aSession, BOB, SESSION_ID } from './testing/session-fixtures';
 
 const split = [
@@ -34,7 +41,13 @@ describe('SessionWritesEffects', () => {
   let scheduler: TestScheduler;
 
   function stateWith(writes: Record<string, unknown>) {
-    return { sessions: { ...sessionsAdapter.addOne(aSession({ version: 2 }), initialSessionsState), wallet: ALICE, writes } };
+    return {
+      sessions: {
+        ...sessionsAdapter.addOne(aSession({ version: 2 }), initialSessionsState),
+        wallet: ALICE,
+        writes,
+      },
+    };
   }
 
   beforeEach(() => {
@@ -56,15 +69,30 @@ describe('SessionWritesEffects', () => {
   });
 
   describe('submit state', () => {
-    const submitted = SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'k', allocations: split, sessionData: '{"round":2}' });
+    const submitted = SessionPageActions.stateSubmitted({
+      sessionId: SESSION_ID,
+      key: 'k',
+      allocations: split,
+      sessionData: '{"round":2}',
+    });
 
     it('sends operate at version + 1, signed, and reports the new version', () => {
-      store.setState(stateWith({ [SESSION_ID]: { kind: 'submit', key: 'k', status: 'pending', error: null } }));
-      node.client.send.and.returnValue(settledResult({ app_session_id: SESSION_ID, version: 3, status: 'open' }));
+      store.setState(
+        stateWith({ [SESSION_ID]: { kind: 'submit', key: 'k', status: 'pending', error: null } }),
+      );
+      node.client.send.and.returnValue(
+        settledResult({ app_session_id: SESSION_ID, version: 3, status: 'open' }),
+      );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
         expectObservable(effects.submitState$).toBe('-b', {
-          b: ClearNodeApiActions.stateSubmitSucceeded({ sessionId: SESSION_ID, key: 'k', version: 3, allocations: split, sessionData: '{"round":2}' }),
+          b: ClearNodeApiActions.stateSubmitSucceeded({
+            sessionId: SESSION_ID,
+            key: 'k',
+            version: 3,
+            allocations: split,
+            sessionData: '{"round":2}',
+          }),
         });
       });
       expect(node.client.buildRequest).toHaveBeenCalledWith('submit_app_state', {
@@ -78,25 +106,44 @@ describe('SessionWritesEffects', () => {
     });
 
     it('flags an incorrect version so the session is reloaded and the person told', () => {
-      store.setState(stateWith({ [SESSION_ID]: { kind: 'submit', key: 'k', status: 'pending', error: null } }));
+      store.setState(
+        stateWith({ [SESSION_ID]: { kind: 'submit', key: 'k', status: 'pending', error: null } }),
+      );
       const error = 'incorrect app state: incorrect version: expected 4, got 3';
       node.client.send.and.returnValue(refused(new ClearNodeRpcError('submit_app_state', error)));
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
         expectObservable(effects.submitState$).toBe('-b', {
-          b: ClearNodeApiActions.stateSubmitFailed({ sessionId: SESSION_ID, key: 'k', error, staleVersion: true }),
+          b: ClearNodeApiActions.stateSubmitFailed({
+            sessionId: SESSION_ID,
+            key: 'k',
+            error,
+            staleVersion: true,
+          }),
         });
       });
     });
 
     it('a dropped connection makes the outcome unknown (not failed), with the version sent', () => {
-      store.setState(stateWith({ [SESSION_ID]: { kind: 'submit', key: 'k', status: 'pending', error: null } }));
-      node.client.send.and.returnValue(refused(new ClearNodeConnectionError('The connection to the ClearNode closed (1006).')));
+      store.setState(
+        stateWith({ [SESSION_ID]: { kind: 'submit', key: 'k', status: 'pending', error: null } }),
+      );
+      node.client.send.and.returnValue(
+        refused(new ClearNodeConnectionError('The connection to the ClearNode closed (1006).')),
+      );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
         expectObservable(effects.submitState$).toBe('-b', {
           b: ClearNodeApiActions.writeOutcomeUnknown({
-            write: { kind: 'submit', key: 'k', sessionId: SESSION_ID, since: jasmine.any(Number) as never, version: 3, allocations: split, sessionData: '{"round":2}' },
+            write: {
+              kind: 'submit',
+              key: 'k',
+              sessionId: SESSION_ID,
+              since: jasmine.any(Number) as never,
+              version: 3,
+              allocations: split,
+              sessionData: '{"round":2}',
+            },
             error: 'The connection to the ClearNode closed (1006).',
             connected: false,
           }),
@@ -105,7 +152,11 @@ describe('SessionWritesEffects', () => {
     });
 
     it('ignores a submit the reducer did not keep (double click)', () => {
-      store.setState(stateWith({ [SESSION_ID]: { kind: 'submit', key: 'first', status: 'pending', error: null } }));
+      store.setState(
+        stateWith({
+          [SESSION_ID]: { kind: 'submit', key: 'first', status: 'pending', error: null },
+        }),
+      );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
         expectObservable(effects.submitState$).toBe('--');
@@ -115,23 +166,46 @@ describe('SessionWritesEffects', () => {
   });
 
   describe('close', () => {
-    const confirmed = SessionPageActions.closeConfirmed({ sessionId: SESSION_ID, key: 'c', allocations: split });
+    const confirmed = SessionPageActions.closeConfirmed({
+      sessionId: SESSION_ID,
+      key: 'c',
+      allocations: split,
+    });
 
     it('sends close_app_session and takes the common close path', () => {
-      store.setState(stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }));
-      node.client.send.and.returnValue(settledResult({ app_session_id: SESSION_ID, version: 3, status: 'closed' }));
+      store.setState(
+        stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }),
+      );
+      node.client.send.and.returnValue(
+        settledResult({ app_session_id: SESSION_ID, version: 3, status: 'closed' }),
+      );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: confirmed });
         expectObservable(effects.closeSession$).toBe('-(bc)', {
-          b: ClearNodeApiActions.closeSucceeded({ sessionId: SESSION_ID, key: 'c', version: 3, finalAllocations: split }),
-          c: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'me', finalAllocations: split }),
+          b: ClearNodeApiActions.closeSucceeded({
+            sessionId: SESSION_ID,
+            key: 'c',
+            version: 3,
+            finalAllocations: split,
+          }),
+          c: SessionLifecycleActions.sessionClosed({
+            sessionId: SESSION_ID,
+            wallet: ALICE,
+            closedBy: 'me',
+            finalAllocations: split,
+          }),
         });
       });
-      expect(node.client.buildRequest).toHaveBeenCalledWith('close_app_session', { app_session_id: SESSION_ID, allocations: split });
+      expect(node.client.buildRequest).toHaveBeenCalledWith('close_app_session', {
+        app_session_id: SESSION_ID,
+        allocations: split,
+      });
     });
 
     it('reports the node refusal verbatim and lets a retry through', () => {
-      store.setState(stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }));
+      store.setState(
+        stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }),
+      );
       const error = 'incorrect submit_state request: quorum not reached: 0 / 100';
       node.client.send.and.returnValue(refused(new ClearNodeRpcError('close_app_session', error)));
       scheduler.run(({ hot, expectObservable }) => {
@@ -143,13 +217,21 @@ describe('SessionWritesEffects', () => {
     });
 
     it('a dropped connection makes the close of unknown outcome', () => {
-      store.setState(stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }));
+      store.setState(
+        stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }),
+      );
       node.client.send.and.returnValue(refused(new ClearNodeConnectionError('gone')));
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: confirmed });
         expectObservable(effects.closeSession$).toBe('-b', {
           b: ClearNodeApiActions.writeOutcomeUnknown({
-            write: { kind: 'close', key: 'c', sessionId: SESSION_ID, since: jasmine.any(Number) as never, allocations: split },
+            write: {
+              kind: 'close',
+              key: 'c',
+              sessionId: SESSION_ID,
+              since: jasmine.any(Number) as never,
+              allocations: split,
+            },
             error: 'gone',
             connected: false,
           }),
@@ -158,13 +240,22 @@ describe('SessionWritesEffects', () => {
     });
 
     it('refuses to close twice across tabs while the first close is on its way', () => {
-      store.setState(stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }));
+      store.setState(
+        stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }),
+      );
       node.client.send.and.returnValue(new Promise(() => undefined));
-      TestBed.inject(BROWSER_STORAGE).setItem(`nitrolite-sessions/v1/write/close:${SESSION_ID}`, String(Date.now() + 60_000));
+      TestBed.inject(BROWSER_STORAGE).setItem(
+        `nitrolite-sessions/v1/write/close:${SESSION_ID}`,
+        String(Date.now() + 60_000),
+      );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: confirmed });
         expectObservable(effects.closeSession$).toBe('-b', {
-          b: ClearNodeApiActions.closeFailed({ sessionId: SESSION_ID, key: 'c', error: 'This session is already being closed from another tab or window.' }),
+          b: ClearNodeApiActions.closeFailed({
+            sessionId: SESSION_ID,
+            key: 'c',
+            error: 'This session is already being closed from another tab or window.',
+          }),
         });
       });
       expect(node.client.send).not.toHaveBeenCalled();

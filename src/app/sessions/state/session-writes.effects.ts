@@ -2,7 +2,21 @@ import { inject, Injectable } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
-import { catchError, concatMap, defer, exhaustMap, filter, from, groupBy, map, mergeMap, Observable, of, switchMap, take } from 'rxjs';
+import {
+  catchError,
+  concatMap,
+  defer,
+  exhaustMap,
+  filter,
+  from,
+  groupBy,
+  map,
+  mergeMap,
+  Observable,
+  of,
+  switchMap,
+  take,
+} from 'rxjs';
 import { Allocation } from '../../shared/allocation';
 import { selectWalletAddress } from '../core-bridge/core-selectors';
 import { ClearNodeClient } from '../core-bridge/clearnode-client';
@@ -63,17 +77,43 @@ export class SessionWritesEffects {
       map((entities) => entities[sessionId]),
       take(1),
       switchMap((session) => {
-        if (!session) return of(ClearNodeApiActions.stateSubmitFailed({ sessionId, key, error: 'Unknown session.', staleVersion: false }));
+        if (!session)
+          return of(
+            ClearNodeApiActions.stateSubmitFailed({
+              sessionId,
+              key,
+              error: 'Unknown session.',
+              staleVersion: false,
+            }),
+          );
         const version = session.version + 1;
         const claim = `submit:${sessionId}:${version}`;
         if (!this.claims.claim(claim)) {
-          return of(ClearNodeApiActions.stateSubmitFailed({ sessionId, key, error: 'This update is already being sent from another tab or window.', staleVersion: false }));
+          return of(
+            ClearNodeApiActions.stateSubmitFailed({
+              sessionId,
+              key,
+              error: 'This update is already being sent from another tab or window.',
+              staleVersion: false,
+            }),
+          );
         }
-        const params: Record<string, unknown> = { app_session_id: sessionId, intent: 'operate', version, allocations };
+        const params: Record<string, unknown> = {
+          app_session_id: sessionId,
+          intent: 'operate',
+          version,
+          allocations,
+        };
         if (sessionData !== null) params['session_data'] = sessionData;
         return this.signAndSend('submit_app_state', params).pipe(
           map((result) =>
-            ClearNodeApiActions.stateSubmitSucceeded({ sessionId, key, version: result.version ?? version, allocations, sessionData }),
+            ClearNodeApiActions.stateSubmitSucceeded({
+              sessionId,
+              key,
+              version: result.version ?? version,
+              allocations,
+              sessionData,
+            }),
           ),
           catchError((error: unknown) => {
             if (isOutcomeUnknown(error)) {
@@ -81,7 +121,15 @@ export class SessionWritesEffects {
               // harmless anyway: the node takes version N only once (`incorrect version` after).
               return of(
                 ClearNodeApiActions.writeOutcomeUnknown({
-                  write: { kind: 'submit', key, sessionId, since: Date.now(), version, allocations, sessionData },
+                  write: {
+                    kind: 'submit',
+                    key,
+                    sessionId,
+                    since: Date.now(),
+                    version,
+                    allocations,
+                    sessionData,
+                  },
                   error: errorText(error),
                   connected: isStillConnected(error),
                 }),
@@ -89,7 +137,14 @@ export class SessionWritesEffects {
             }
             this.claims.release(claim);
             const text = errorText(error);
-            return of(ClearNodeApiActions.stateSubmitFailed({ sessionId, key, error: text, staleVersion: isStaleVersion(text) }));
+            return of(
+              ClearNodeApiActions.stateSubmitFailed({
+                sessionId,
+                key,
+                error: text,
+                staleVersion: isStaleVersion(text),
+              }),
+            );
           }),
         );
       }),
@@ -99,14 +154,30 @@ export class SessionWritesEffects {
   private close(sessionId: string, key: string, allocations: readonly Allocation[]) {
     const claim = `close:${sessionId}`;
     if (!this.claims.claim(claim)) {
-      return of(ClearNodeApiActions.closeFailed({ sessionId, key, error: 'This session is already being closed from another tab or window.' }));
+      return of(
+        ClearNodeApiActions.closeFailed({
+          sessionId,
+          key,
+          error: 'This session is already being closed from another tab or window.',
+        }),
+      );
     }
     return this.signAndSend('close_app_session', { app_session_id: sessionId, allocations }).pipe(
       concatLatestFrom(() => this.store.select(selectWalletAddress)),
       mergeMap(([result, wallet]) =>
         of(
-          ClearNodeApiActions.closeSucceeded({ sessionId, key, version: result.version ?? 0, finalAllocations: allocations }),
-          SessionLifecycleActions.sessionClosed({ sessionId, wallet, closedBy: 'me', finalAllocations: allocations }),
+          ClearNodeApiActions.closeSucceeded({
+            sessionId,
+            key,
+            version: result.version ?? 0,
+            finalAllocations: allocations,
+          }),
+          SessionLifecycleActions.sessionClosed({
+            sessionId,
+            wallet,
+            closedBy: 'me',
+            finalAllocations: allocations,
+          }),
         ),
       ),
       catchError((error: unknown) => {

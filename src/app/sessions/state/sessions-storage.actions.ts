@@ -4,6 +4,11 @@ import { AppSession, UnresolvedWrite } from './app-session.model';
 export const SessionsStorageActions = createActionGroup({
   source: 'Sessions Storage',
   events: {
-    Restored: props<{ nodeUrl: string; wallet: string; sessions: readonly AppSession[]; unresolved?: readonly UnresolvedWrite[] }>(),
+    Restored: props<{
+      nodeUrl: string;
+      wallet: string;
+      sessions: readonly AppSession[];
+      unresolved?: readonly UnresolvedWrite[];
+    }>(),
   },
 });

@@ -16,8 +16,24 @@ import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import { ALL_WALLETS, PAGE_LIMIT, SessionsSyncEffects } from './sessions-sync.effects';
-import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
-import { ALICE, aSession, aSplit, aWireSession, BOB, NODE_URL, SESSION_ID, SIGN_IN, USD_ASSET } from './testing/session-fixtures';
+import {
+  fakeClearNode,
+  FakeClearNode,
+  MemoryStorage,
+  refused,
+  settled,
+} from './testing/fake-core.spec-helper';
+import {
+  ALICE,
+  aSession,
+  aSplit,
+  aWireSession,
+  BOB,
+  NODE_URL,
+  SESSION_ID,
+  SIGN_IN,
+  USD_ASSET,
+} from './testing/session-fixtures';
 
 describe('SessionsSyncEffects', () => {
   // Overridden selectors are global: leave them as found for the next spec.
@@ -37,7 +53,14 @@ describe('SessionsSyncEffects', () => {
       providers: [
         SessionsSyncEffects,
         provideMockActions(() => actions$),
-        provideMockStore({ initialState: { sessions: sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }) } }),
+        provideMockStore({
+          initialState: {
+            sessions: sessionsAdapter.addOne(aSession(), {
+              ...initialSessionsState,
+              wallet: ALICE,
+            }),
+          },
+        }),
         { provide: ClearNodeClient, useValue: node.client },
         { provide: BROWSER_STORAGE, useValue: memory },
       ],
@@ -56,19 +79,33 @@ describe('SessionsSyncEffects', () => {
     scheduler.run(({ cold, expectObservable }) => {
       actions$ = cold('');
       expectObservable(effects.restore$).toBe('a', {
-        a: SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: ALICE, sessions: [aSession({ label: 'Stored' })], unresolved: [] }),
+        a: SessionsStorageActions.restored({
+          nodeUrl: NODE_URL,
+          wallet: ALICE,
+          sessions: [aSession({ label: 'Stored' })],
+          unresolved: [],
+        }),
       });
     });
   });
 
   it('reconciles on sign-in, paging through get_app_sessions with the node maximum', () => {
-    const firstPage = Array.from({ length: PAGE_LIMIT }, (_, i) => aWireSession({ app_session_id: `0x${i}` }));
+    const firstPage = Array.from({ length: PAGE_LIMIT }, (_, i) =>
+      aWireSession({ app_session_id: `0x${i}` }),
+    );
     const secondPage = [aWireSession()];
-    node.client.request.and.returnValues(settled({ app_sessions: firstPage }) as never, settled({ app_sessions: secondPage }) as never);
+    node.client.request.and.returnValues(
+      settled({ app_sessions: firstPage }) as never,
+      settled({ app_sessions: secondPage }) as never,
+    );
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', { a: signedIn(SIGN_IN) });
       expectObservable(effects.reconcile$).toBe('-b', {
-        b: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [...firstPage, ...secondPage], requestedAt: jasmine.any(Number) as never }),
+        b: ClearNodeApiActions.sessionsReconciled({
+          wallet: ALICE,
+          sessions: [...firstPage, ...secondPage],
+          requestedAt: jasmine.any(Number) as never,
+        }),
       });
     });
     expect(node.client.request.calls.allArgs()).toEqual([
@@ -78,18 +115,31 @@ describe('SessionsSyncEffects', () => {
   });
 
   it('sends a session found closed down the common close path', () => {
-    node.client.request.and.returnValue(settled({ app_sessions: [aWireSession({ status: 'closed', version: 2 })] }) as never);
+    node.client.request.and.returnValue(
+      settled({ app_sessions: [aWireSession({ status: 'closed', version: 2 })] }) as never,
+    );
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', { a: signedIn(SIGN_IN) });
       expectObservable(effects.reconcile$).toBe('-(bc)', {
-        b: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [aWireSession({ status: 'closed', version: 2 })], requestedAt: jasmine.any(Number) as never }),
-        c: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'found-closed', finalAllocations: null }),
+        b: ClearNodeApiActions.sessionsReconciled({
+          wallet: ALICE,
+          sessions: [aWireSession({ status: 'closed', version: 2 })],
+          requestedAt: jasmine.any(Number) as never,
+        }),
+        c: SessionLifecycleActions.sessionClosed({
+          sessionId: SESSION_ID,
+          wallet: ALICE,
+          closedBy: 'found-closed',
+          finalAllocations: null,
+        }),
       });
     });
   });
 
   it('debounces bursts of pushes into one reconcile, and reports failures verbatim', () => {
-    node.client.request.and.returnValue(refused(new ClearNodeRpcError('get_app_sessions', 'authentication required')));
+    node.client.request.and.returnValue(
+      refused(new ClearNodeRpcError('get_app_sessions', 'authentication required')),
+    );
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('a 100ms a 100ms a', { a: ClearNodePushActions.balancesChanged() });
       expectObservable(effects.reconcile$).toBe('602ms b', {
@@ -110,7 +160,9 @@ describe('SessionsSyncEffects', () => {
       }) as never,
     );
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a', { a: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [] }) });
+      actions$ = hot('-a', {
+        a: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [] }),
+      });
       expectObservable(effects.loadShares$).toBe('-b', {
         b: ClearNodeApiActions.allocationsLoaded({
           sessionId: SESSION_ID,
@@ -118,15 +170,32 @@ describe('SessionsSyncEffects', () => {
         }),
       });
     });
-    expect(node.client.request).toHaveBeenCalledWith('get_ledger_entries', { account_id: SESSION_ID, wallet: ALL_WALLETS, limit: 100, offset: 0 });
+    expect(node.client.request).toHaveBeenCalledWith('get_ledger_entries', {
+      account_id: SESSION_ID,
+      wallet: ALL_WALLETS,
+      limit: 100,
+      offset: 0,
+    });
   });
 
   it('learns the final split of a session closed by someone else from its payouts', () => {
     node.client.request.and.returnValue(
-      settled({ ledger_transactions: [{ tx_type: 'app_withdrawal', to_account: BOB, asset: 'ytest.usd', amount: '3' }, { tx_type: 'app_withdrawal', to_account: ALICE, asset: 'ytest.usd', amount: '7' }] }) as never,
+      settled({
+        ledger_transactions: [
+          { tx_type: 'app_withdrawal', to_account: BOB, asset: 'ytest.usd', amount: '3' },
+          { tx_type: 'app_withdrawal', to_account: ALICE, asset: 'ytest.usd', amount: '7' },
+        ],
+      }) as never,
     );
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a', { a: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'participant', finalAllocations: null }) });
+      actions$ = hot('-a', {
+        a: SessionLifecycleActions.sessionClosed({
+          sessionId: SESSION_ID,
+          wallet: ALICE,
+          closedBy: 'participant',
+          finalAllocations: null,
+        }),
+      });
       expectObservable(effects.loadFinalSplit$).toBe('-b', {
         b: ClearNodeApiActions.finalAllocationsLoaded({
           sessionId: SESSION_ID,
@@ -137,20 +206,48 @@ describe('SessionsSyncEffects', () => {
   });
 
   it('turns asu pushes into updates, and a close by another participant into the close path', () => {
-    const allocations = [{ participant: ALICE, asset: 'ytest.usd', amount: '6' }, { participant: BOB, asset: 'ytest.usd', amount: '4' }];
+    const allocations = [
+      { participant: ALICE, asset: 'ytest.usd', amount: '6' },
+      { participant: BOB, asset: 'ytest.usd', amount: '4' },
+    ];
     scheduler.run(({ cold, expectObservable }) => {
       const pushes = cold('-a-b-c', {
-        a: { method: 'asu', params: { app_session: aWireSession({ version: 2 }), participant_allocations: allocations }, raw: '' },
+        a: {
+          method: 'asu',
+          params: {
+            app_session: aWireSession({ version: 2 }),
+            participant_allocations: allocations,
+          },
+          raw: '',
+        },
         b: { method: 'bu', params: { balance_updates: [] }, raw: '' },
-        c: { method: 'asu', params: { app_session: aWireSession({ status: 'closed', version: 3 }), participant_allocations: null }, raw: '' },
+        c: {
+          method: 'asu',
+          params: {
+            app_session: aWireSession({ status: 'closed', version: 3 }),
+            participant_allocations: null,
+          },
+          raw: '',
+        },
       });
       (node.client as unknown as { pushes$: unknown }).pushes$ = pushes;
       effects = TestBed.runInInjectionContext(() => new SessionsSyncEffects());
       expectObservable(effects.pushes$).toBe('-a-b-(cd)', {
-        a: ClearNodePushActions.appSessionUpdated({ session: aWireSession({ version: 2 }), allocations }),
+        a: ClearNodePushActions.appSessionUpdated({
+          session: aWireSession({ version: 2 }),
+          allocations,
+        }),
         b: ClearNodePushActions.balancesChanged(),
-        c: ClearNodePushActions.appSessionUpdated({ session: aWireSession({ status: 'closed', version: 3 }), allocations: [] }),
-        d: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'participant', finalAllocations: null }),
+        c: ClearNodePushActions.appSessionUpdated({
+          session: aWireSession({ status: 'closed', version: 3 }),
+          allocations: [],
+        }),
+        d: SessionLifecycleActions.sessionClosed({
+          sessionId: SESSION_ID,
+          wallet: ALICE,
+          closedBy: 'participant',
+          finalAllocations: null,
+        }),
       });
     });
   });
@@ -164,20 +261,41 @@ describe('SessionsSyncEffects', () => {
     });
     scheduler.run(({ cold, expectObservable }) => {
       (node.client as unknown as { pushes$: unknown }).pushes$ = cold('-a', {
-        a: { method: 'asu', params: { app_session: aWireSession({ status: 'closed', version: 2 }), participant_allocations: [] }, raw: '' },
+        a: {
+          method: 'asu',
+          params: {
+            app_session: aWireSession({ status: 'closed', version: 2 }),
+            participant_allocations: [],
+          },
+          raw: '',
+        },
       });
       effects = TestBed.runInInjectionContext(() => new SessionsSyncEffects());
       expectObservable(effects.pushes$).toBe('-a', {
-        a: ClearNodePushActions.appSessionUpdated({ session: aWireSession({ status: 'closed', version: 2 }), allocations: [] }),
+        a: ClearNodePushActions.appSessionUpdated({
+          session: aWireSession({ status: 'closed', version: 2 }),
+          allocations: [],
+        }),
       });
     });
   });
 
   it('logs every close with session id and wallet, and never throws while doing so', () => {
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a', { a: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'me', finalAllocations: [] }) });
+      actions$ = hot('-a', {
+        a: SessionLifecycleActions.sessionClosed({
+          sessionId: SESSION_ID,
+          wallet: ALICE,
+          closedBy: 'me',
+          finalAllocations: [],
+        }),
+      });
       expectObservable(effects.logClose$).toBe('-a', { a: undefined });
     });
-    expect(console.info).toHaveBeenCalledWith('[sessions] session closed', { sessionId: SESSION_ID, wallet: ALICE, closedBy: 'me' });
+    expect(console.info).toHaveBeenCalledWith('[sessions] session closed', {
+      sessionId: SESSION_ID,
+      wallet: ALICE,
+      closedBy: 'me',
+    });
   });
 });

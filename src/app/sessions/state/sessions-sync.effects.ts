@@ -67,30 +67,61 @@ export class SessionsSyncEffects {
   private readonly client = inject(ClearNodeClient);
   private readonly storage = inject(SessionsStorage);
 
-  private readonly owner$ = combineLatest([this.store.select(selectNodeUrl), this.store.select(selectWalletAddress)]).pipe(
-    distinctUntilChanged(([nodeA, walletA], [nodeB, walletB]) => nodeA === nodeB && walletA === walletB),
+  private readonly owner$ = combineLatest([
+    this.store.select(selectNodeUrl),
+    this.store.select(selectWalletAddress),
+  ]).pipe(
+    distinctUntilChanged(
+      ([nodeA, walletA], [nodeB, walletB]) => nodeA === nodeB && walletA === walletB,
+    ),
   );
 
   readonly restore$ = createEffect(() =>
     merge(
       this.owner$,
       // Signing in again after a sign-out: the same owner, but the state was emptied.
-      this.actions$.pipe(ofType(signedIn, reauthenticated), switchMap(() => this.owner$.pipe(take(1)))),
+      this.actions$.pipe(
+        ofType(signedIn, reauthenticated),
+        switchMap(() => this.owner$.pipe(take(1))),
+      ),
     ).pipe(
       filter((owner): owner is [string, string] => !!owner[0] && !!owner[1]),
       map(([nodeUrl, wallet]) =>
-        SessionsStorageActions.restored({ nodeUrl, wallet, sessions: this.storage.load(nodeUrl, wallet), unresolved: this.storage.loadUnresolved(nodeUrl, wallet) }),
+        SessionsStorageActions.restored({
+          nodeUrl,
+          wallet,
+          sessions: this.storage.load(nodeUrl, wallet),
+          unresolved: this.storage.loadUnresolved(nodeUrl, wallet),
+        }),
       ),
     ),
   );
 
   readonly reconcile$ = createEffect(() =>
     merge(
-      this.actions$.pipe(ofType(signedIn, reauthenticated, reconnected, SessionsPageActions.opened, SessionsPageActions.reloadRequested, ClearNodeApiActions.sessionJoined)),
-      this.actions$.pipe(ofType(ClearNodeApiActions.stateSubmitFailed), filter((failure) => failure.staleVersion)),
+      this.actions$.pipe(
+        ofType(
+          signedIn,
+          reauthenticated,
+          reconnected,
+          SessionsPageActions.opened,
+          SessionsPageActions.reloadRequested,
+          ClearNodeApiActions.sessionJoined,
+        ),
+      ),
+      this.actions$.pipe(
+        ofType(ClearNodeApiActions.stateSubmitFailed),
+        filter((failure) => failure.staleVersion),
+      ),
       // A write timed out on a live socket: look at the node now (after a drop, the reconnect does).
-      this.actions$.pipe(ofType(ClearNodeApiActions.writeOutcomeUnknown), filter((unknown) => unknown.connected)),
-      this.actions$.pipe(ofType(ClearNodePushActions.balancesChanged, ClearNodePushActions.appSessionUpdated), debounceTime(PUSH_DEBOUNCE_MS)),
+      this.actions$.pipe(
+        ofType(ClearNodeApiActions.writeOutcomeUnknown),
+        filter((unknown) => unknown.connected),
+      ),
+      this.actions$.pipe(
+        ofType(ClearNodePushActions.balancesChanged, ClearNodePushActions.appSessionUpdated),
+        debounceTime(PUSH_DEBOUNCE_MS),
+      ),
     ).pipe(
       concatLatestFrom(() => this.store.select(selectWalletAddress)),
       filter(([, wallet]) => !!wallet),
@@ -101,7 +132,9 @@ export class SessionsSyncEffects {
           concatLatestFrom(() => this.store.select(sessionsFeature.selectEntities)),
           mergeMap(([sessions, known]) => {
             const closedMeanwhile = sessions.filter(
-              (wire) => wire.status === 'closed' && known[wire.app_session_id.toLowerCase()]?.status === 'open',
+              (wire) =>
+                wire.status === 'closed' &&
+                known[wire.app_session_id.toLowerCase()]?.status === 'open',
             );
             return of(
               ClearNodeApiActions.sessionsReconciled({ wallet: wallet!, sessions, requestedAt }),
@@ -124,20 +157,35 @@ export class SessionsSyncEffects {
   readonly loadShares$ = createEffect(() =>
     this.actions$.pipe(
       ofType(ClearNodeApiActions.sessionsReconciled, ClearNodeApiActions.sessionJoined),
-      concatLatestFrom(() => [this.store.select(selectAllSessions), this.store.select(selectAssets)]),
+      concatLatestFrom(() => [
+        this.store.select(selectAllSessions),
+        this.store.select(selectAssets),
+      ]),
       mergeMap(([, sessions, assets]) =>
         from(sessions.filter((session) => session.status === 'open')).pipe(
           mergeMap((session) =>
-            this.fetchAll<LedgerEntryWire>('get_ledger_entries', 'ledger_entries', { account_id: session.id, wallet: ALL_WALLETS }).pipe(
+            this.fetchAll<LedgerEntryWire>('get_ledger_entries', 'ledger_entries', {
+              account_id: session.id,
+              wallet: ALL_WALLETS,
+            }).pipe(
               map((entries) =>
                 ClearNodeApiActions.allocationsLoaded({
                   sessionId: session.id,
-                  allocations: sharesFromLedgerEntries(entries, session.definition.participants, (asset) =>
-                    decimalsOf(asset, assets, entries.flatMap((entry) => [String(entry.credit), String(entry.debit)])),
+                  allocations: sharesFromLedgerEntries(
+                    entries,
+                    session.definition.participants,
+                    (asset) =>
+                      decimalsOf(
+                        asset,
+                        assets,
+                        entries.flatMap((entry) => [String(entry.credit), String(entry.debit)]),
+                      ),
                   ),
                 }),
               ),
-              catchNodeError((error) => ClearNodeApiActions.allocationsLoadFailed({ sessionId: session.id, error })),
+              catchNodeError((error) =>
+                ClearNodeApiActions.allocationsLoadFailed({ sessionId: session.id, error }),
+              ),
             ),
           ),
         ),
@@ -149,23 +197,39 @@ export class SessionsSyncEffects {
     this.actions$.pipe(
       ofType(SessionLifecycleActions.sessionClosed),
       filter((closed) => !closed.finalAllocations),
-      concatLatestFrom(() => [this.store.select(sessionsFeature.selectEntities), this.store.select(selectAssets)]),
+      concatLatestFrom(() => [
+        this.store.select(sessionsFeature.selectEntities),
+        this.store.select(selectAssets),
+      ]),
       mergeMap(([{ sessionId }, entities, assets]) => {
         const session = entities[sessionId];
         if (!session) return of();
-        return this.fetchAll<LedgerTransactionWire>('get_ledger_transactions', 'ledger_transactions', {
-          account_id: sessionId,
-          tx_type: 'app_withdrawal',
-        }).pipe(
+        return this.fetchAll<LedgerTransactionWire>(
+          'get_ledger_transactions',
+          'ledger_transactions',
+          {
+            account_id: sessionId,
+            tx_type: 'app_withdrawal',
+          },
+        ).pipe(
           map((transactions) =>
             ClearNodeApiActions.finalAllocationsLoaded({
               sessionId,
-              finalAllocations: payoutsFromTransactions(transactions, session.definition.participants, (asset) =>
-                decimalsOf(asset, assets, transactions.map((tx) => String(tx.amount))),
+              finalAllocations: payoutsFromTransactions(
+                transactions,
+                session.definition.participants,
+                (asset) =>
+                  decimalsOf(
+                    asset,
+                    assets,
+                    transactions.map((tx) => String(tx.amount)),
+                  ),
               ),
             }),
           ),
-          catchNodeError((error) => ClearNodeApiActions.allocationsLoadFailed({ sessionId, error })),
+          catchNodeError((error) =>
+            ClearNodeApiActions.allocationsLoadFailed({ sessionId, error }),
+          ),
         );
       }),
     ),
@@ -181,18 +245,32 @@ export class SessionsSyncEffects {
       ]),
       mergeMap(([push, known, wallet, writes]) => {
         if (push.method === 'bu') return of(ClearNodePushActions.balancesChanged());
-        const params = push.params as { app_session?: AppSessionWire; appSession?: AppSessionWire; participant_allocations?: never; participantAllocations?: never };
+        const params = push.params as {
+          app_session?: AppSessionWire;
+          appSession?: AppSessionWire;
+          participant_allocations?: never;
+          participantAllocations?: never;
+        };
         const session = params.app_session ?? params.appSession;
         if (!session?.app_session_id) return of();
-        if (wallet && session.participants && !session.participants.some((p) => sameAddress(p, wallet))) return of();
-        const allocations = (params.participant_allocations ?? params.participantAllocations ?? null) as
-          | { participant: string; asset: string; amount: string }[]
-          | null;
+        if (
+          wallet &&
+          session.participants &&
+          !session.participants.some((p) => sameAddress(p, wallet))
+        )
+          return of();
+        const allocations = (params.participant_allocations ??
+          params.participantAllocations ??
+          null) as { participant: string; asset: string; amount: string }[] | null;
         const id = session.app_session_id.toLowerCase();
-        const updated = ClearNodePushActions.appSessionUpdated({ session, allocations: allocations ?? [] });
+        const updated = ClearNodePushActions.appSessionUpdated({
+          session,
+          allocations: allocations ?? [],
+        });
         // My own close in flight takes the close path itself, with the split I chose.
         const closingMyself = writes[id]?.kind === 'close' && writes[id]?.status === 'pending';
-        if (session.status !== 'closed' || known[id]?.status !== 'open' || closingMyself) return of(updated);
+        if (session.status !== 'closed' || known[id]?.status !== 'open' || closingMyself)
+          return of(updated);
         const paidOut = (allocations ?? []).some((row) => !isZeroAmount(String(row.amount)));
         return of(
           updated,
@@ -217,7 +295,9 @@ export class SessionsSyncEffects {
       ]).pipe(
         debounceTime(PERSIST_DEBOUNCE_MS),
         filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
-        map(([nodeUrl, wallet, sessions, unresolved]) => this.storage.save(nodeUrl!, wallet!, sessions as AppSession[], Object.values(unresolved))),
+        map(([nodeUrl, wallet, sessions, unresolved]) =>
+          this.storage.save(nodeUrl!, wallet!, sessions as AppSession[], Object.values(unresolved)),
+        ),
       ),
     { dispatch: false },
   );
@@ -240,17 +320,31 @@ export class SessionsSyncEffects {
   );
 
   private fetchAllSessions(wallet: string): Observable<AppSessionWire[]> {
-    return this.fetchAll<AppSessionWire>('get_app_sessions', 'app_sessions', { participant: wallet });
+    return this.fetchAll<AppSessionWire>('get_app_sessions', 'app_sessions', {
+      participant: wallet,
+    });
   }
 
   /** Pages through a list method until a short page. */
-  private fetchAll<T>(method: string, field: string, params: Record<string, unknown>): Observable<T[]> {
+  private fetchAll<T>(
+    method: string,
+    field: string,
+    params: Record<string, unknown>,
+  ): Observable<T[]> {
     const page = (offset: number) =>
-      defer(() => from(this.client.request<Record<string, T[] | null>>(method, { ...params, limit: PAGE_LIMIT, offset }))).pipe(
-        map((answer) => ({ offset, rows: answer?.[field] ?? [] })),
-      );
+      defer(() =>
+        from(
+          this.client.request<Record<string, T[] | null>>(method, {
+            ...params,
+            limit: PAGE_LIMIT,
+            offset,
+          }),
+        ),
+      ).pipe(map((answer) => ({ offset, rows: answer?.[field] ?? [] })));
     return page(0).pipe(
-      expand((current) => (current.rows.length < PAGE_LIMIT ? EMPTY : page(current.offset + PAGE_LIMIT))),
+      expand((current) =>
+        current.rows.length < PAGE_LIMIT ? EMPTY : page(current.offset + PAGE_LIMIT),
+      ),
       reduce((all: T[], current) => all.concat(current.rows), []),
     );
   }

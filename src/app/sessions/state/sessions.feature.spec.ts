@@ -7,13 +7,29 @@ import { MessageSender } from './message-sender';
 import { SessionMessage } from './app-session.model';
 import { knownSender, MESSAGES_PER_SESSION, SENDER_KEYS_PER_SESSION } from './session-messages';
 import { SessionPageActions } from './session-page.actions';
-import { initialSessionsState, sessionsAdapter, sessionsFeature, SessionsState } from './sessions.feature';
+import {
+  initialSessionsState,
+  sessionsAdapter,
+  sessionsFeature,
+  SessionsState,
+} from './sessions.feature';
 import { SessionsStorageActions } from './sessions-storage.actions';
-import { ALICE, aSession, aWireSession, BOB, NODE_URL, SESSION_ID } from './testing/session-fixtures';
+import {
+  ALICE,
+  aSession,
+  aWireSession,
+  BOB,
+  NODE_URL,
+  SESSION_ID,
+} from './testing/session-fixtures';
 
 const reducer = sessionsFeature.reducer;
 const withSession = (overrides = {}): SessionsState =>
-  sessionsAdapter.addOne(aSession(overrides), { ...initialSessionsState, wallet: ALICE, nodeUrl: NODE_URL });
+  sessionsAdapter.addOne(aSession(overrides), {
+    ...initialSessionsState,
+    wallet: ALICE,
+    nodeUrl: NODE_URL,
+  });
 const split = [
   { participant: ALICE, asset: 'ytest.usd', amount: '7' },
   { participant: BOB, asset: 'ytest.usd', amount: '3' },
@@ -21,34 +37,83 @@ const split = [
 
 describe('sessions reducer', () => {
   it('restores stored sessions for a node and wallet, and starts over for another wallet', () => {
-    const restored = reducer(initialSessionsState, SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: ALICE, sessions: [aSession()] }));
+    const restored = reducer(
+      initialSessionsState,
+      SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: ALICE, sessions: [aSession()] }),
+    );
     expect(restored.ids).toEqual([SESSION_ID]);
     expect(restored.sync).toBe('restored');
-    const other = reducer(restored, SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: BOB, sessions: [] }));
+    const other = reducer(
+      restored,
+      SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: BOB, sessions: [] }),
+    );
     expect(other.ids).toEqual([]);
     expect(other.wallet).toBe(BOB);
   });
 
   it('keeps one create in flight per key and records its outcome', () => {
     const request = [1, 'create_app_session', {}, 1] as const;
-    let state = reducer(initialSessionsState, CreateSessionFormActions.createSubmitted({ key: 'k1', request, signatures: ['0x'], label: null }));
-    state = reducer(state, CreateSessionFormActions.createSubmitted({ key: 'k2', request, signatures: ['0x'], label: null }));
+    let state = reducer(
+      initialSessionsState,
+      CreateSessionFormActions.createSubmitted({
+        key: 'k1',
+        request,
+        signatures: ['0x'],
+        label: null,
+      }),
+    );
+    state = reducer(
+      state,
+      CreateSessionFormActions.createSubmitted({
+        key: 'k2',
+        request,
+        signatures: ['0x'],
+        label: null,
+      }),
+    );
     expect(state.create).toEqual({ key: 'k1', status: 'sending', sessionId: null, error: null });
     state = reducer(state, ClearNodeApiActions.createSucceeded({ key: 'k1', session: aSession() }));
     expect(state.create?.status).toBe('done');
     expect(state.entities[SESSION_ID]?.label).toBe('Dinner');
     const failed = reducer(
-      reducer(initialSessionsState, CreateSessionFormActions.createSubmitted({ key: 'k3', request, signatures: [], label: null })),
+      reducer(
+        initialSessionsState,
+        CreateSessionFormActions.createSubmitted({
+          key: 'k3',
+          request,
+          signatures: [],
+          label: null,
+        }),
+      ),
       ClearNodeApiActions.createFailed({ key: 'k3', error: 'insufficient funds' }),
     );
     expect(failed.create?.error).toBe('insufficient funds');
-    const retried = reducer(failed, CreateSessionFormActions.createSubmitted({ key: 'k3', request, signatures: [], label: null }));
+    const retried = reducer(
+      failed,
+      CreateSessionFormActions.createSubmitted({ key: 'k3', request, signatures: [], label: null }),
+    );
     expect(retried.create?.status).toBe('sending');
-    expect(reducer(state, CreateSessionFormActions.createSubmitted({ key: 'k1', request, signatures: [], label: null }))).toBe(state);
+    expect(
+      reducer(
+        state,
+        CreateSessionFormActions.createSubmitted({
+          key: 'k1',
+          request,
+          signatures: [],
+          label: null,
+        }),
+      ),
+    ).toBe(state);
   });
 
   it('merges reconciled sessions, keeping label and allocations the node does not send', () => {
-    const state = reducer(withSession(), ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [aWireSession({ version: 3 })] }));
+    const state = reducer(
+      withSession(),
+      ClearNodeApiActions.sessionsReconciled({
+        wallet: ALICE,
+        sessions: [aWireSession({ version: 3 })],
+      }),
+    );
     expect(state.entities[SESSION_ID]?.version).toBe(3);
     expect(state.entities[SESSION_ID]?.label).toBe('Dinner');
     expect(state.entities[SESSION_ID]?.allocations?.length).toBe(2);
@@ -58,25 +123,75 @@ describe('sessions reducer', () => {
   it('applies asu pushes, never going back to an older version', () => {
     const pushed = reducer(
       withSession({ version: 2 }),
-      ClearNodePushActions.appSessionUpdated({ session: aWireSession({ version: 3, application: '' }), allocations: split }),
+      ClearNodePushActions.appSessionUpdated({
+        session: aWireSession({ version: 3, application: '' }),
+        allocations: split,
+      }),
     );
     expect(pushed.entities[SESSION_ID]?.allocations).toEqual(split);
     expect(pushed.entities[SESSION_ID]?.definition.application).toBe('nitrolite-sessions');
-    const stale = reducer(pushed, ClearNodePushActions.appSessionUpdated({ session: aWireSession({ version: 2 }), allocations: [] }));
+    const stale = reducer(
+      pushed,
+      ClearNodePushActions.appSessionUpdated({
+        session: aWireSession({ version: 2 }),
+        allocations: [],
+      }),
+    );
     expect(stale.entities[SESSION_ID]?.allocations).toEqual(split);
   });
 
   it('allows one submit or close per session at a time and records failures', () => {
-    let state = reducer(withSession(), SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'a', allocations: split, sessionData: null }));
-    state = reducer(state, SessionPageActions.closeConfirmed({ sessionId: SESSION_ID, key: 'b', allocations: split }));
-    expect(state.writes[SESSION_ID]).toEqual({ kind: 'submit', key: 'a', status: 'pending', error: null });
-    state = reducer(state, ClearNodeApiActions.stateSubmitSucceeded({ sessionId: SESSION_ID, key: 'a', version: 2, allocations: split, sessionData: '{}' }));
+    let state = reducer(
+      withSession(),
+      SessionPageActions.stateSubmitted({
+        sessionId: SESSION_ID,
+        key: 'a',
+        allocations: split,
+        sessionData: null,
+      }),
+    );
+    state = reducer(
+      state,
+      SessionPageActions.closeConfirmed({ sessionId: SESSION_ID, key: 'b', allocations: split }),
+    );
+    expect(state.writes[SESSION_ID]).toEqual({
+      kind: 'submit',
+      key: 'a',
+      status: 'pending',
+      error: null,
+    });
+    state = reducer(
+      state,
+      ClearNodeApiActions.stateSubmitSucceeded({
+        sessionId: SESSION_ID,
+        key: 'a',
+        version: 2,
+        allocations: split,
+        sessionData: '{}',
+      }),
+    );
     expect(state.writes[SESSION_ID]).toBeUndefined();
     expect(state.entities[SESSION_ID]?.version).toBe(2);
     expect(state.entities[SESSION_ID]?.allocations).toEqual(split);
 
-    state = reducer(state, SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'c', allocations: split, sessionData: null }));
-    state = reducer(state, ClearNodeApiActions.stateSubmitFailed({ sessionId: SESSION_ID, key: 'c', error: 'incorrect app state: incorrect version: expected 4, got 3', staleVersion: true }));
+    state = reducer(
+      state,
+      SessionPageActions.stateSubmitted({
+        sessionId: SESSION_ID,
+        key: 'c',
+        allocations: split,
+        sessionData: null,
+      }),
+    );
+    state = reducer(
+      state,
+      ClearNodeApiActions.stateSubmitFailed({
+        sessionId: SESSION_ID,
+        key: 'c',
+        error: 'incorrect app state: incorrect version: expected 4, got 3',
+        staleVersion: true,
+      }),
+    );
     expect(state.writes[SESSION_ID]?.status).toBe('failed');
     expect(state.notices[SESSION_ID]).toContain('changed meanwhile');
     state = reducer(state, SessionPageActions.noticeDismissed({ sessionId: SESSION_ID }));
@@ -85,31 +200,91 @@ describe('sessions reducer', () => {
   });
 
   it('closes through one path and releases what the session held', () => {
-    let state = reducer(withSession(), SessionPageActions.closeConfirmed({ sessionId: SESSION_ID, key: 'x', allocations: split }));
+    let state = reducer(
+      withSession(),
+      SessionPageActions.closeConfirmed({ sessionId: SESSION_ID, key: 'x', allocations: split }),
+    );
     state = reducer(state, ClearNodePushActions.messageReceived({ message: message('m1') }));
-    state = reducer(state, ClearNodeApiActions.closeSucceeded({ sessionId: SESSION_ID, key: 'x', version: 2, finalAllocations: split }));
-    state = reducer(state, SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'me', finalAllocations: split }));
+    state = reducer(
+      state,
+      ClearNodeApiActions.closeSucceeded({
+        sessionId: SESSION_ID,
+        key: 'x',
+        version: 2,
+        finalAllocations: split,
+      }),
+    );
+    state = reducer(
+      state,
+      SessionLifecycleActions.sessionClosed({
+        sessionId: SESSION_ID,
+        wallet: ALICE,
+        closedBy: 'me',
+        finalAllocations: split,
+      }),
+    );
     expect(state.entities[SESSION_ID]?.status).toBe('closed');
     expect(state.entities[SESSION_ID]?.finalAllocations).toEqual(split);
     expect(state.messages[SESSION_ID]).toBeUndefined();
     expect(state.writes).toEqual({});
     // A second report of the same close changes nothing but a missing final split.
-    expect(reducer(state, SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'participant', finalAllocations: null }))).toBe(state);
+    expect(
+      reducer(
+        state,
+        SessionLifecycleActions.sessionClosed({
+          sessionId: SESSION_ID,
+          wallet: ALICE,
+          closedBy: 'participant',
+          finalAllocations: null,
+        }),
+      ),
+    ).toBe(state);
     // No writes on a closed session.
-    const after = reducer(state, SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'y', allocations: split, sessionData: null }));
+    const after = reducer(
+      state,
+      SessionPageActions.stateSubmitted({
+        sessionId: SESSION_ID,
+        key: 'y',
+        allocations: split,
+        sessionData: null,
+      }),
+    );
     expect(after.writes).toEqual({});
   });
 
   it('keeps messages bounded and once each; messaging has its own slot', () => {
     let state = withSession();
-    for (let i = 0; i < MESSAGES_PER_SESSION + 5; i++) state = reducer(state, ClearNodePushActions.messageReceived({ message: message(`m${i}`) }));
+    for (let i = 0; i < MESSAGES_PER_SESSION + 5; i++)
+      state = reducer(state, ClearNodePushActions.messageReceived({ message: message(`m${i}`) }));
     state = reducer(state, ClearNodePushActions.messageReceived({ message: message('m204') }));
     expect(state.messages[SESSION_ID].length).toBe(MESSAGES_PER_SESSION);
     expect(state.messages[SESSION_ID][0].id).toBe('m5');
-    state = reducer(state, SessionPageActions.messageSent({ sessionId: SESSION_ID, key: 'msg', messageType: 'text', dataJson: '"hi"' }));
-    state = reducer(state, SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'sub', allocations: split, sessionData: null }));
+    state = reducer(
+      state,
+      SessionPageActions.messageSent({
+        sessionId: SESSION_ID,
+        key: 'msg',
+        messageType: 'text',
+        dataJson: '"hi"',
+      }),
+    );
+    state = reducer(
+      state,
+      SessionPageActions.stateSubmitted({
+        sessionId: SESSION_ID,
+        key: 'sub',
+        allocations: split,
+        sessionData: null,
+      }),
+    );
     expect(Object.keys(state.writes).length).toBe(2);
-    state = reducer(state, ClearNodeApiActions.messagingAvailable({ available: false, reason: 'unknown method: message' }));
+    state = reducer(
+      state,
+      ClearNodeApiActions.messagingAvailable({
+        available: false,
+        reason: 'unknown method: message',
+      }),
+    );
     expect(state.messaging).toBe('unavailable');
   });
 
@@ -117,40 +292,94 @@ describe('sessions reducer', () => {
     const bobKey = '0x1111111111111111111111111111111111111111';
     const strangerKey = '0x2222222222222222222222222222222222222222';
     const myKey = '0x3333333333333333333333333333333333333333';
-    let state = reducer(withSession(), ClearNodePushActions.messageReceived({ message: message('m1', bobKey, { verified: true, wallet: BOB, expiresAt: 2_000 }) }));
-    state = reducer(state, ClearNodePushActions.messageReceived({ message: message('m2', strangerKey, { verified: false, reason: 'no-attestation' }) }));
-    state = reducer(state, ClearNodeApiActions.messageSigned({ sessionId: SESSION_ID, key: 'k', signer: myKey, wallet: ALICE }));
-    expect(state.senderKeys).toEqual({ [SESSION_ID]: { [bobKey]: { wallet: BOB, expiresAt: 2_000 }, [myKey]: { wallet: ALICE, expiresAt: null } } });
+    let state = reducer(
+      withSession(),
+      ClearNodePushActions.messageReceived({
+        message: message('m1', bobKey, { verified: true, wallet: BOB, expiresAt: 2_000 }),
+      }),
+    );
+    state = reducer(
+      state,
+      ClearNodePushActions.messageReceived({
+        message: message('m2', strangerKey, { verified: false, reason: 'no-attestation' }),
+      }),
+    );
+    state = reducer(
+      state,
+      ClearNodeApiActions.messageSigned({
+        sessionId: SESSION_ID,
+        key: 'k',
+        signer: myKey,
+        wallet: ALICE,
+      }),
+    );
+    expect(state.senderKeys).toEqual({
+      [SESSION_ID]: {
+        [bobKey]: { wallet: BOB, expiresAt: 2_000 },
+        [myKey]: { wallet: ALICE, expiresAt: null },
+      },
+    });
     expect(state.messages[SESSION_ID].map((m) => m.sender.verified)).toEqual([true, false]);
     // An expired binding is verified again.
-    expect(knownSender(state.senderKeys, SESSION_ID, bobKey, 1_999_000)).toEqual({ wallet: BOB, expiresAt: 2_000 });
+    expect(knownSender(state.senderKeys, SESSION_ID, bobKey, 1_999_000)).toEqual({
+      wallet: BOB,
+      expiresAt: 2_000,
+    });
     expect(knownSender(state.senderKeys, SESSION_ID, bobKey, 2_000_000)).toBeNull();
 
     for (let i = 0; i < SENDER_KEYS_PER_SESSION + 3; i++) {
       const key = `0x${i.toString(16).padStart(40, '0')}`;
-      state = reducer(state, ClearNodePushActions.messageReceived({ message: message(`k${i}`, key, { verified: true, wallet: BOB, expiresAt: null }) }));
+      state = reducer(
+        state,
+        ClearNodePushActions.messageReceived({
+          message: message(`k${i}`, key, { verified: true, wallet: BOB, expiresAt: null }),
+        }),
+      );
     }
     expect(Object.keys(state.senderKeys[SESSION_ID]).length).toBe(SENDER_KEYS_PER_SESSION);
     expect(state.senderKeys[SESSION_ID][bobKey]).toBeUndefined();
   });
 
   it('releases the remembered session keys with the rest of a closed session', () => {
-    let state = reducer(withSession(), ClearNodePushActions.messageReceived({ message: message('m1', '0x1111111111111111111111111111111111111111', { verified: true, wallet: BOB, expiresAt: null }) }));
+    let state = reducer(
+      withSession(),
+      ClearNodePushActions.messageReceived({
+        message: message('m1', '0x1111111111111111111111111111111111111111', {
+          verified: true,
+          wallet: BOB,
+          expiresAt: null,
+        }),
+      }),
+    );
     expect(Object.keys(state.senderKeys[SESSION_ID]).length).toBe(1);
-    state = reducer(state, SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'participant', finalAllocations: null }));
+    state = reducer(
+      state,
+      SessionLifecycleActions.sessionClosed({
+        sessionId: SESSION_ID,
+        wallet: ALICE,
+        closedBy: 'participant',
+        finalAllocations: null,
+      }),
+    );
     expect(state.senderKeys).toEqual({});
     expect(state.messages).toEqual({});
   });
 
   it('forgets the person’s sessions when their sign-in ends', () => {
-    const state = reducer(withSession(), AuthApiActions.signedOut({ wallet: ALICE, nodeUrl: NODE_URL, message: 'Signed out.' }));
+    const state = reducer(
+      withSession(),
+      AuthApiActions.signedOut({ wallet: ALICE, nodeUrl: NODE_URL, message: 'Signed out.' }),
+    );
     expect(state).toEqual(initialSessionsState);
   });
 
   it('auto-joins a session with its first message', () => {
     const state = reducer(
       { ...initialSessionsState, wallet: BOB },
-      ClearNodeApiActions.sessionJoined({ session: aWireSession(), firstMessage: message('first') }),
+      ClearNodeApiActions.sessionJoined({
+        session: aWireSession(),
+        firstMessage: message('first'),
+      }),
     );
     expect(state.entities[SESSION_ID]?.myRole).toBe('participant');
     expect(state.messages[SESSION_ID].map((m) => m.id)).toEqual(['first']);
@@ -159,63 +388,221 @@ describe('sessions reducer', () => {
 
   describe('writes of unknown outcome', () => {
     const definition = { ...aSession().definition, nonce: 7 };
-    const create = { kind: 'create' as const, key: 'create:7', sessionId: '0xnew', since: 1, definition, allocations: split, sessionData: null, label: 'Dinner' };
-    const sending = reducer(withSession(), CreateSessionFormActions.createSubmitted({ key: 'create:7', request: [1, 'create_app_session', {}, 1], signatures: [], label: 'Dinner' }));
-    const lost = reducer(sending, ClearNodeApiActions.writeOutcomeUnknown({ write: create, error: 'closed', connected: false }));
+    const create = {
+      kind: 'create' as const,
+      key: 'create:7',
+      sessionId: '0xnew',
+      since: 1,
+      definition,
+      allocations: split,
+      sessionData: null,
+      label: 'Dinner',
+    };
+    const sending = reducer(
+      withSession(),
+      CreateSessionFormActions.createSubmitted({
+        key: 'create:7',
+        request: [1, 'create_app_session', {}, 1],
+        signatures: [],
+        label: 'Dinner',
+      }),
+    );
+    const lost = reducer(
+      sending,
+      ClearNodeApiActions.writeOutcomeUnknown({ write: create, error: 'closed', connected: false }),
+    );
 
     it('a create whose answer was lost is "unknown" (not failed), keeps what a retry sends, and blocks other creates', () => {
-      expect(lost.create).toEqual(jasmine.objectContaining({ key: 'create:7', status: 'unknown', sessionId: '0xnew', error: null, afterUnknown: true }));
-      expect(lost.create?.retry).toEqual({ definition, allocations: split, sessionData: null, label: 'Dinner' });
+      expect(lost.create).toEqual(
+        jasmine.objectContaining({
+          key: 'create:7',
+          status: 'unknown',
+          sessionId: '0xnew',
+          error: null,
+          afterUnknown: true,
+        }),
+      );
+      expect(lost.create?.retry).toEqual({
+        definition,
+        allocations: split,
+        sessionData: null,
+        label: 'Dinner',
+      });
       expect(lost.unresolved['create:7']).toEqual(create);
-      const other = reducer(lost, CreateSessionFormActions.createSubmitted({ key: 'create:8', request: [2, 'create_app_session', {}, 1], signatures: [], label: null }));
+      const other = reducer(
+        lost,
+        CreateSessionFormActions.createSubmitted({
+          key: 'create:8',
+          request: [2, 'create_app_session', {}, 1],
+          signatures: [],
+          label: null,
+        }),
+      );
       expect(other.create?.key).toBe('create:7');
     });
 
     it('found → done like a normal create; not found → failed, and the same key may be sent again', () => {
-      const found = reducer(lost, ClearNodeApiActions.createSucceeded({ key: 'create:7', session: aSession({ id: '0xnew' }) }));
-      expect(found.create).toEqual(jasmine.objectContaining({ status: 'done', sessionId: '0xnew', afterUnknown: true }));
+      const found = reducer(
+        lost,
+        ClearNodeApiActions.createSucceeded({
+          key: 'create:7',
+          session: aSession({ id: '0xnew' }),
+        }),
+      );
+      expect(found.create).toEqual(
+        jasmine.objectContaining({ status: 'done', sessionId: '0xnew', afterUnknown: true }),
+      );
       expect(found.unresolved).toEqual({});
       expect(found.entities['0xnew']).toBeTruthy();
 
-      const missing = reducer(lost, ClearNodeApiActions.createFailed({ key: 'create:7', error: 'not there' }));
-      expect(missing.create).toEqual(jasmine.objectContaining({ status: 'failed', error: 'not there', afterUnknown: true }));
+      const missing = reducer(
+        lost,
+        ClearNodeApiActions.createFailed({ key: 'create:7', error: 'not there' }),
+      );
+      expect(missing.create).toEqual(
+        jasmine.objectContaining({ status: 'failed', error: 'not there', afterUnknown: true }),
+      );
       expect(missing.unresolved).toEqual({});
-      const again = reducer(missing, CreateSessionFormActions.createSubmitted({ key: 'create:7', request: [3, 'create_app_session', {}, 2], signatures: [], label: 'Dinner' }));
+      const again = reducer(
+        missing,
+        CreateSessionFormActions.createSubmitted({
+          key: 'create:7',
+          request: [3, 'create_app_session', {}, 2],
+          signatures: [],
+          label: 'Dinner',
+        }),
+      );
       expect(again.create?.status).toBe('sending');
     });
 
-    it('a submit whose answer was lost holds the session\'s write slot until resolved', () => {
-      const pending = reducer(withSession(), SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'k', allocations: split, sessionData: null }));
-      const write = { kind: 'submit' as const, key: 'k', sessionId: SESSION_ID, since: 1, version: 2, allocations: split, sessionData: null };
-      const unknown = reducer(pending, ClearNodeApiActions.writeOutcomeUnknown({ write, error: 'closed', connected: false }));
-      expect(unknown.writes[SESSION_ID]).toEqual({ kind: 'submit', key: 'k', status: 'unknown', error: null });
-      const blocked = reducer(unknown, SessionPageActions.stateSubmitted({ sessionId: SESSION_ID, key: 'k2', allocations: split, sessionData: null }));
+    it("a submit whose answer was lost holds the session's write slot until resolved", () => {
+      const pending = reducer(
+        withSession(),
+        SessionPageActions.stateSubmitted({
+          sessionId: SESSION_ID,
+          key: 'k',
+          allocations: split,
+          sessionData: null,
+        }),
+      );
+      const write = {
+        kind: 'submit' as const,
+        key: 'k',
+        sessionId: SESSION_ID,
+        since: 1,
+        version: 2,
+        allocations: split,
+        sessionData: null,
+      };
+      const unknown = reducer(
+        pending,
+        ClearNodeApiActions.writeOutcomeUnknown({ write, error: 'closed', connected: false }),
+      );
+      expect(unknown.writes[SESSION_ID]).toEqual({
+        kind: 'submit',
+        key: 'k',
+        status: 'unknown',
+        error: null,
+      });
+      const blocked = reducer(
+        unknown,
+        SessionPageActions.stateSubmitted({
+          sessionId: SESSION_ID,
+          key: 'k2',
+          allocations: split,
+          sessionData: null,
+        }),
+      );
       expect(blocked.writes[SESSION_ID].key).toBe('k');
-      const failed = reducer(unknown, ClearNodeApiActions.stateSubmitFailed({ sessionId: SESSION_ID, key: 'k', error: 'not applied', staleVersion: false }));
-      expect(failed.writes[SESSION_ID]).toEqual({ kind: 'submit', key: 'k', status: 'failed', error: 'not applied', afterUnknown: true });
+      const failed = reducer(
+        unknown,
+        ClearNodeApiActions.stateSubmitFailed({
+          sessionId: SESSION_ID,
+          key: 'k',
+          error: 'not applied',
+          staleVersion: false,
+        }),
+      );
+      expect(failed.writes[SESSION_ID]).toEqual({
+        kind: 'submit',
+        key: 'k',
+        status: 'failed',
+        error: 'not applied',
+        afterUnknown: true,
+      });
       expect(failed.unresolved).toEqual({});
-      const applied = reducer(unknown, ClearNodeApiActions.stateSubmitSucceeded({ sessionId: SESSION_ID, key: 'k', version: 2, allocations: split, sessionData: null }));
+      const applied = reducer(
+        unknown,
+        ClearNodeApiActions.stateSubmitSucceeded({
+          sessionId: SESSION_ID,
+          key: 'k',
+          version: 2,
+          allocations: split,
+          sessionData: null,
+        }),
+      );
       expect(applied.writes[SESSION_ID]).toBeUndefined();
       expect(applied.entities[SESSION_ID]?.version).toBe(2);
     });
 
     it('a late confirmation never rolls a newer version back', () => {
       const newer = withSession({ version: 5 });
-      const late = reducer(newer, ClearNodeApiActions.stateSubmitSucceeded({ sessionId: SESSION_ID, key: 'k', version: 3, allocations: split, sessionData: null }));
+      const late = reducer(
+        newer,
+        ClearNodeApiActions.stateSubmitSucceeded({
+          sessionId: SESSION_ID,
+          key: 'k',
+          version: 3,
+          allocations: split,
+          sessionData: null,
+        }),
+      );
       expect(late.entities[SESSION_ID]?.version).toBe(5);
       expect(late.entities[SESSION_ID]?.allocations).toEqual(aSession().allocations);
     });
 
     it('restores stored writes of unknown outcome as unknown', () => {
-      const write = { kind: 'close' as const, key: 'c', sessionId: SESSION_ID, since: 1, allocations: split };
-      const restored = reducer(initialSessionsState, SessionsStorageActions.restored({ nodeUrl: NODE_URL, wallet: ALICE, sessions: [aSession()], unresolved: [create, write] }));
+      const write = {
+        kind: 'close' as const,
+        key: 'c',
+        sessionId: SESSION_ID,
+        since: 1,
+        allocations: split,
+      };
+      const restored = reducer(
+        initialSessionsState,
+        SessionsStorageActions.restored({
+          nodeUrl: NODE_URL,
+          wallet: ALICE,
+          sessions: [aSession()],
+          unresolved: [create, write],
+        }),
+      );
       expect(restored.unresolved).toEqual({ 'create:7': create, c: write });
       expect(restored.create?.status).toBe('unknown');
-      expect(restored.writes[SESSION_ID]).toEqual({ kind: 'close', key: 'c', status: 'unknown', error: null });
+      expect(restored.writes[SESSION_ID]).toEqual({
+        kind: 'close',
+        key: 'c',
+        status: 'unknown',
+        error: null,
+      });
     });
   });
 });
 
-function message(id: string, signer = ALICE, sender: MessageSender = { verified: true, wallet: ALICE, expiresAt: null }): SessionMessage {
-  return { id, sessionId: SESSION_ID, signer, type: 'text', dataJson: '"hi"', sentAt: 1, receivedAt: 2, sender };
+function message(
+  id: string,
+  signer = ALICE,
+  sender: MessageSender = { verified: true, wallet: ALICE, expiresAt: null },
+): SessionMessage {
+  return {
+    id,
+    sessionId: SESSION_ID,
+    signer,
+    type: 'text',
+    dataJson: '"hi"',
+    sentAt: 1,
+    receivedAt: 2,
+    sender,
+  };
 }

@@ -68,7 +68,10 @@ function without<T>(record: Readonly<Record<string, T>>, key: string): Record<st
 function remembered(keys: SenderKeys, message: SessionMessage): SenderKeys {
   const { sender } = message;
   if (!sender.verified || keys[message.sessionId]?.[message.signer]) return keys;
-  return rememberSenderKey(keys, message.sessionId, message.signer, { wallet: sender.wallet, expiresAt: sender.expiresAt });
+  return rememberSenderKey(keys, message.sessionId, message.signer, {
+    wallet: sender.wallet,
+    expiresAt: sender.expiresAt,
+  });
 }
 
 /** Messages have their own slot so that chatting never blocks a state update or a close. */
@@ -80,15 +83,30 @@ function startWrite(state: SessionsState, sessionId: string, write: SessionWrite
   const session = state.entities[sessionId];
   const slot = writeSlot(sessionId, write.kind);
   const current = state.writes[slot]?.status;
-  if (!session || session.status !== 'open' || current === 'pending' || current === 'unknown') return state;
-  return { ...state, writes: { ...state.writes, [slot]: write }, notices: without(state.notices, sessionId) };
+  if (!session || session.status !== 'open' || current === 'pending' || current === 'unknown')
+    return state;
+  return {
+    ...state,
+    writes: { ...state.writes, [slot]: write },
+    notices: without(state.notices, sessionId),
+  };
 }
 
-function endWrite(state: SessionsState, slot: string, key: string, error: string | null): SessionsState {
+function endWrite(
+  state: SessionsState,
+  slot: string,
+  key: string,
+  error: string | null,
+): SessionsState {
   const resolved = { ...state, unresolved: without(state.unresolved, key) };
   const write = state.writes[slot];
   if (!write || write.key !== key) return resolved;
-  const failed: SessionWrite = { ...write, status: 'failed', error, afterUnknown: write.status === 'unknown' };
+  const failed: SessionWrite = {
+    ...write,
+    status: 'failed',
+    error,
+    afterUnknown: write.status === 'unknown',
+  };
   const writes = error ? { ...state.writes, [slot]: failed } : without(state.writes, slot);
   return { ...resolved, writes };
 }
@@ -96,7 +114,14 @@ function endWrite(state: SessionsState, slot: string, key: string, error: string
 /** While a create's outcome is unknown it blocks others; what a retry would send is kept. */
 function createUnknown(write: Extract<UnresolvedWrite, { kind: 'create' }>): CreateProgress {
   const { definition, allocations, sessionData, label } = write;
-  return { key: write.key, status: 'unknown', sessionId: write.sessionId, error: null, afterUnknown: true, retry: { definition, allocations, sessionData, label } };
+  return {
+    key: write.key,
+    status: 'unknown',
+    sessionId: write.sessionId,
+    error: null,
+    afterUnknown: true,
+    retry: { definition, allocations, sessionData, label },
+  };
 }
 
 /** Marks the writes of unknown outcome in the create progress and the per-session write slots. */
@@ -106,12 +131,24 @@ function withUnresolved(state: SessionsState, writes: readonly UnresolvedWrite[]
     next = { ...next, unresolved: { ...next.unresolved, [write.key]: write } };
     if (write.kind === 'create') {
       const create = next.create;
-      if (!create || create.key === write.key || create.status === 'failed' || create.status === 'done') next = { ...next, create: createUnknown(write) };
+      if (
+        !create ||
+        create.key === write.key ||
+        create.status === 'failed' ||
+        create.status === 'done'
+      )
+        next = { ...next, create: createUnknown(write) };
     } else {
       const slot = writeSlot(write.sessionId, write.kind);
       const held = next.writes[slot];
       if (!held || held.key === write.key || held.status === 'failed') {
-        next = { ...next, writes: { ...next.writes, [slot]: { kind: write.kind, key: write.key, status: 'unknown', error: null } } };
+        next = {
+          ...next,
+          writes: {
+            ...next.writes,
+            [slot]: { kind: write.kind, key: write.key, status: 'unknown', error: null },
+          },
+        };
       }
     }
   }
@@ -120,8 +157,14 @@ function withUnresolved(state: SessionsState, writes: readonly UnresolvedWrite[]
 
 /** My create's session, merged with what the node may already have told (a push, a reconcile). */
 function mergeCreated(created: AppSession, known: AppSession | undefined): AppSession {
-  if (!known || known.version <= created.version) return known ? { ...created, createdAt: known.createdAt } : created;
-  return { ...known, label: created.label ?? known.label, myRole: 'creator', openingAllocations: created.openingAllocations };
+  if (!known || known.version <= created.version)
+    return known ? { ...created, createdAt: known.createdAt } : created;
+  return {
+    ...known,
+    label: created.label ?? known.label,
+    myRole: 'creator',
+    openingAllocations: created.openingAllocations,
+  };
 }
 
 export const sessionsFeature = createFeature({
@@ -130,12 +173,27 @@ export const sessionsFeature = createFeature({
     initialSessionsState,
 
     on(SessionsStorageActions.restored, (state, { nodeUrl, wallet, sessions, unresolved }) => {
-      const sameOwner = state.nodeUrl === nodeUrl && !!state.wallet && sameAddress(state.wallet, wallet);
-      const base = sameOwner ? state : { ...initialSessionsState, messaging: state.messaging, messagingReason: state.messagingReason };
+      const sameOwner =
+        state.nodeUrl === nodeUrl && !!state.wallet && sameAddress(state.wallet, wallet);
+      const base = sameOwner
+        ? state
+        : {
+            ...initialSessionsState,
+            messaging: state.messaging,
+            messagingReason: state.messagingReason,
+          };
       // What the node already told us this run wins over what storage remembers.
       const fresh = sessions.filter((stored) => !base.entities[stored.id]);
-      const next = sessionsAdapter.addMany(fresh, { ...base, nodeUrl, wallet, sync: base.sync === 'idle' ? 'restored' : base.sync });
-      return withUnresolved(next, (unresolved ?? []).filter((write) => !base.unresolved[write.key]));
+      const next = sessionsAdapter.addMany(fresh, {
+        ...base,
+        nodeUrl,
+        wallet,
+        sync: base.sync === 'idle' ? 'restored' : base.sync,
+      });
+      return withUnresolved(
+        next,
+        (unresolved ?? []).filter((write) => !base.unresolved[write.key]),
+      );
     }),
 
     // The person left: forget their sessions here (storage keeps them for the next sign-in).
@@ -143,21 +201,34 @@ export const sessionsFeature = createFeature({
 
     on(CreateSessionFormActions.createSubmitted, (state, { key }) =>
       // One create at a time (one of unknown outcome blocks too); the same create again only after it failed.
-      state.create?.status === 'sending' || state.create?.status === 'unknown' || (state.create?.key === key && state.create.status === 'done')
+      state.create?.status === 'sending' ||
+      state.create?.status === 'unknown' ||
+      (state.create?.key === key && state.create.status === 'done')
         ? state
         : { ...state, create: { key, status: 'sending', sessionId: null, error: null } },
     ),
     on(ClearNodeApiActions.writeOutcomeUnknown, (state, { write }) => {
       if (write.kind === 'create') {
-        return state.create?.key === write.key ? withUnresolved(state, [write]) : { ...state, unresolved: { ...state.unresolved, [write.key]: write } };
+        return state.create?.key === write.key
+          ? withUnresolved(state, [write])
+          : { ...state, unresolved: { ...state.unresolved, [write.key]: write } };
       }
       const slot = writeSlot(write.sessionId, write.kind);
-      return state.writes[slot]?.key === write.key ? withUnresolved(state, [write]) : { ...state, unresolved: { ...state.unresolved, [write.key]: write } };
+      return state.writes[slot]?.key === write.key
+        ? withUnresolved(state, [write])
+        : { ...state, unresolved: { ...state.unresolved, [write.key]: write } };
     }),
     on(ClearNodeApiActions.createSucceeded, (state, { key, session }) => {
-      const create = state.create?.key === key ? { ...state.create, status: 'done' as const, sessionId: session.id, error: null } : state.create;
+      const create =
+        state.create?.key === key
+          ? { ...state.create, status: 'done' as const, sessionId: session.id, error: null }
+          : state.create;
       const merged = mergeCreated(session, state.entities[session.id]);
-      return sessionsAdapter.upsertOne(merged, { ...state, create, unresolved: without(state.unresolved, key) });
+      return sessionsAdapter.upsertOne(merged, {
+        ...state,
+        create,
+        unresolved: without(state.unresolved, key),
+      });
     }),
     on(ClearNodeApiActions.createFailed, (state, { key, error }) => {
       const unresolved = without(state.unresolved, key);
@@ -167,17 +238,30 @@ export const sessionsFeature = createFeature({
     }),
 
     on(ClearNodeApiActions.sessionsReconciled, (state, { sessions }) => {
-      const merged = sessions.map((wire) => sessionFromWire(wire, state.entities[wire.app_session_id.toLowerCase()]));
-      return sessionsAdapter.upsertMany(merged, { ...state, sync: 'reconciled' as const, syncError: null });
+      const merged = sessions.map((wire) =>
+        sessionFromWire(wire, state.entities[wire.app_session_id.toLowerCase()]),
+      );
+      return sessionsAdapter.upsertMany(merged, {
+        ...state,
+        sync: 'reconciled' as const,
+        syncError: null,
+      });
     }),
-    on(ClearNodeApiActions.reconcileFailed, (state, { error }) => ({ ...state, sync: 'failed' as const, syncError: error })),
+    on(ClearNodeApiActions.reconcileFailed, (state, { error }) => ({
+      ...state,
+      sync: 'failed' as const,
+      syncError: error,
+    })),
     on(ClearNodeApiActions.sessionJoined, (state, { session, firstMessage }) => {
       const joined = sessionFromWire(session, state.entities[session.app_session_id.toLowerCase()]);
       const next = sessionsAdapter.upsertOne(joined, state);
       return firstMessage
         ? {
             ...next,
-            messages: { ...next.messages, [joined.id]: appendBounded(next.messages[joined.id], firstMessage) },
+            messages: {
+              ...next.messages,
+              [joined.id]: appendBounded(next.messages[joined.id], firstMessage),
+            },
             senderKeys: remembered(next.senderKeys, firstMessage),
           }
         : next;
@@ -188,7 +272,9 @@ export const sessionsFeature = createFeature({
       // A stale push must not roll the shares back.
       const newer = !existing || (session.version ?? 0) >= existing.version;
       return sessionsAdapter.upsertOne(
-        newer && merged.status === 'open' ? { ...merged, allocations: allocationsFromWire(allocations) } : merged,
+        newer && merged.status === 'open'
+          ? { ...merged, allocations: allocationsFromWire(allocations) }
+          : merged,
         state,
       );
     }),
@@ -196,7 +282,10 @@ export const sessionsFeature = createFeature({
       const session = state.entities[sessionId];
       // At version 1 the shares are still the opening split.
       const opening = session?.openingAllocations ?? (session?.version === 1 ? allocations : null);
-      return sessionsAdapter.updateOne({ id: sessionId, changes: { allocations, openingAllocations: opening } }, state);
+      return sessionsAdapter.updateOne(
+        { id: sessionId, changes: { allocations, openingAllocations: opening } },
+        state,
+      );
     }),
     on(ClearNodeApiActions.finalAllocationsLoaded, (state, { sessionId, finalAllocations }) =>
       sessionsAdapter.updateOne({ id: sessionId, changes: { finalAllocations } }, state),
@@ -205,22 +294,37 @@ export const sessionsFeature = createFeature({
     on(SessionPageActions.stateSubmitted, (state, { sessionId, key }) =>
       startWrite(state, sessionId, { kind: 'submit', key, status: 'pending', error: null }),
     ),
-    on(ClearNodeApiActions.stateSubmitSucceeded, (state, { sessionId, key, version, allocations, sessionData }) => {
-      const known = state.entities[sessionId];
-      // Confirmed late (after a lost answer) the node may have moved on already: keep the newer state.
-      if (known && known.version > version) return endWrite(state, sessionId, key, null);
-      return sessionsAdapter.updateOne(
-        {
-          id: sessionId,
-          changes: { version, allocations, sessionData: sessionData ?? known?.sessionData ?? null, updatedAt: new Date().toISOString() },
-        },
-        endWrite(state, sessionId, key, null),
-      );
-    }),
+    on(
+      ClearNodeApiActions.stateSubmitSucceeded,
+      (state, { sessionId, key, version, allocations, sessionData }) => {
+        const known = state.entities[sessionId];
+        // Confirmed late (after a lost answer) the node may have moved on already: keep the newer state.
+        if (known && known.version > version) return endWrite(state, sessionId, key, null);
+        return sessionsAdapter.updateOne(
+          {
+            id: sessionId,
+            changes: {
+              version,
+              allocations,
+              sessionData: sessionData ?? known?.sessionData ?? null,
+              updatedAt: new Date().toISOString(),
+            },
+          },
+          endWrite(state, sessionId, key, null),
+        );
+      },
+    ),
     on(ClearNodeApiActions.stateSubmitFailed, (state, { sessionId, key, error, staleVersion }) => {
       const next = endWrite(state, sessionId, key, error);
       return staleVersion
-        ? { ...next, notices: { ...next.notices, [sessionId]: 'This session changed meanwhile. It was reloaded: check the amounts and submit again.' } }
+        ? {
+            ...next,
+            notices: {
+              ...next.notices,
+              [sessionId]:
+                'This session changed meanwhile. It was reloaded: check the amounts and submit again.',
+            },
+          }
         : next;
     }),
 
@@ -229,11 +333,16 @@ export const sessionsFeature = createFeature({
     ),
     on(ClearNodeApiActions.closeSucceeded, (state, { sessionId, key, version }) =>
       sessionsAdapter.updateOne(
-        { id: sessionId, changes: { version: Math.max(version, state.entities[sessionId]?.version ?? 0) } },
+        {
+          id: sessionId,
+          changes: { version: Math.max(version, state.entities[sessionId]?.version ?? 0) },
+        },
         endWrite(state, sessionId, key, null),
       ),
     ),
-    on(ClearNodeApiActions.closeFailed, (state, { sessionId, key, error }) => endWrite(state, sessionId, key, error)),
+    on(ClearNodeApiActions.closeFailed, (state, { sessionId, key, error }) =>
+      endWrite(state, sessionId, key, error),
+    ),
 
     on(SessionLifecycleActions.sessionClosed, (state, { sessionId, finalAllocations }) => {
       const session = state.entities[sessionId];
@@ -268,7 +377,10 @@ export const sessionsFeature = createFeature({
     on(SessionPageActions.noticeDismissed, (state, { sessionId }) => ({
       ...state,
       notices: without(state.notices, sessionId),
-      writes: state.writes[sessionId]?.status === 'failed' ? without(state.writes, sessionId) : state.writes,
+      writes:
+        state.writes[sessionId]?.status === 'failed'
+          ? without(state.writes, sessionId)
+          : state.writes,
     })),
 
     on(SessionPageActions.messageSent, (state, { sessionId, key }) =>
@@ -277,7 +389,13 @@ export const sessionsFeature = createFeature({
     // My own key is known here without proof: this tab signed with it.
     on(ClearNodeApiActions.messageSigned, (state, { sessionId, signer, wallet }) =>
       state.entities[sessionId]?.status === 'open'
-        ? { ...state, senderKeys: rememberSenderKey(state.senderKeys, sessionId, signer, { wallet, expiresAt: null }) }
+        ? {
+            ...state,
+            senderKeys: rememberSenderKey(state.senderKeys, sessionId, signer, {
+              wallet,
+              expiresAt: null,
+            }),
+          }
         : state,
     ),
     on(ClearNodeApiActions.messageSendSucceeded, (state, { sessionId, key }) =>
@@ -296,7 +414,10 @@ export const sessionsFeature = createFeature({
         ? {
             ...state,
             messaging: 'available' as const,
-            messages: { ...state.messages, [message.sessionId]: appendBounded(state.messages[message.sessionId], message) },
+            messages: {
+              ...state.messages,
+              [message.sessionId]: appendBounded(state.messages[message.sessionId], message),
+            },
             senderKeys: remembered(state.senderKeys, message),
           }
         : state,

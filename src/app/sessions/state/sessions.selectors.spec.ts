@@ -12,7 +12,12 @@ import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from './testing/session-f
 const SESSION_KEY = '0x1111111111111111111111111111111111111111';
 
 function rootState(sessions = [aSession()], extra = {}) {
-  return { sessions: { ...sessionsAdapter.setAll(sessions, { ...initialSessionsState, wallet: ALICE }), ...extra } };
+  return {
+    sessions: {
+      ...sessionsAdapter.setAll(sessions, { ...initialSessionsState, wallet: ALICE }),
+      ...extra,
+    },
+  };
 }
 
 describe('sessions selectors', () => {
@@ -24,7 +29,11 @@ describe('sessions selectors', () => {
 
   it('splits active from closed and bounds the history', () => {
     const closed = Array.from({ length: CLOSED_HISTORY_LIMIT + 3 }, (_, i) =>
-      aSession({ id: `0x${i}`, status: 'closed', updatedAt: `2026-01-01T00:00:${String(i).padStart(2, '0')}Z` }),
+      aSession({
+        id: `0x${i}`,
+        status: 'closed',
+        updatedAt: `2026-01-01T00:00:${String(i).padStart(2, '0')}Z`,
+      }),
     );
     const state = rootState([aSession(), ...closed]);
     expect(selectActiveSessionViews(state).map((v) => v.session.id)).toEqual([SESSION_ID]);
@@ -33,34 +42,80 @@ describe('sessions selectors', () => {
   });
 
   it('computes totals, my share, my weight and whether I decide alone', () => {
-    const view = selectSessionView(SESSION_ID)(rootState([aSession({ allocations: [
-      { participant: ALICE, asset: 'ytest.usd', amount: '7.5' },
-      { participant: BOB, asset: 'ytest.usd', amount: '2.5' },
-    ] })]))!;
+    const view = selectSessionView(SESSION_ID)(
+      rootState([
+        aSession({
+          allocations: [
+            { participant: ALICE, asset: 'ytest.usd', amount: '7.5' },
+            { participant: BOB, asset: 'ytest.usd', amount: '2.5' },
+          ],
+        }),
+      ]),
+    )!;
     expect(view.totals).toEqual([{ asset: 'ytest.usd', amount: '10' }]);
     expect(view.myShare).toEqual([{ asset: 'ytest.usd', amount: '7.5' }]);
     expect(view.myWeight).toBe(100);
     expect(view.canDecideAlone).toBeTrue();
     expect(view.title).toBe('Dinner');
-    expect(view.participants[1]).toEqual({ address: BOB, weight: 0, isMe: false, shares: [{ asset: 'ytest.usd', amount: '2.5' }] });
+    expect(view.participants[1]).toEqual({
+      address: BOB,
+      weight: 0,
+      isMe: false,
+      shares: [{ asset: 'ytest.usd', amount: '2.5' }],
+    });
     expect(selectSessionView('0xnope')(rootState())).toBeNull();
   });
 
   it('shows final allocations once closed', () => {
-    const final = [{ participant: ALICE, asset: 'ytest.usd', amount: '7' }, { participant: BOB, asset: 'ytest.usd', amount: '3' }];
-    const view = selectSessionView(SESSION_ID)(rootState([aSession({ status: 'closed', finalAllocations: final })]))!;
+    const final = [
+      { participant: ALICE, asset: 'ytest.usd', amount: '7' },
+      { participant: BOB, asset: 'ytest.usd', amount: '3' },
+    ];
+    const view = selectSessionView(SESSION_ID)(
+      rootState([aSession({ status: 'closed', finalAllocations: final })]),
+    )!;
     expect(view.myShare).toEqual([{ asset: 'ytest.usd', amount: '7' }]);
   });
 
   it('attributes messages to the participant their sender was verified for, and flags the others with the reason', () => {
-    const base = { sessionId: SESSION_ID, type: 'text', dataJson: '"<b>hi</b>"', sentAt: 1, receivedAt: 1 };
+    const base = {
+      sessionId: SESSION_ID,
+      type: 'text',
+      dataJson: '"<b>hi</b>"',
+      sentAt: 1,
+      receivedAt: 1,
+    };
     const messages = [
-      { ...base, id: '1', signer: SESSION_KEY, sender: { verified: true, wallet: ALICE, expiresAt: null } },
-      { ...base, id: '2', signer: SESSION_KEY, type: 'move', dataJson: '{"x":1}', sender: { verified: true, wallet: BOB, expiresAt: 5 } },
-      { ...base, id: '3', signer: '0x2222222222222222222222222222222222222222', sender: { verified: false, reason: 'not-participant' } },
-      { ...base, id: '4', signer: '0x3333333333333333333333333333333333333333', sender: { verified: false, reason: 'no-attestation' } },
+      {
+        ...base,
+        id: '1',
+        signer: SESSION_KEY,
+        sender: { verified: true, wallet: ALICE, expiresAt: null },
+      },
+      {
+        ...base,
+        id: '2',
+        signer: SESSION_KEY,
+        type: 'move',
+        dataJson: '{"x":1}',
+        sender: { verified: true, wallet: BOB, expiresAt: 5 },
+      },
+      {
+        ...base,
+        id: '3',
+        signer: '0x2222222222222222222222222222222222222222',
+        sender: { verified: false, reason: 'not-participant' },
+      },
+      {
+        ...base,
+        id: '4',
+        signer: '0x3333333333333333333333333333333333333333',
+        sender: { verified: false, reason: 'no-attestation' },
+      },
     ];
-    const views = selectMessageViews(SESSION_ID)(rootState([aSession()], { messages: { [SESSION_ID]: messages } }));
+    const views = selectMessageViews(SESSION_ID)(
+      rootState([aSession()], { messages: { [SESSION_ID]: messages } }),
+    );
     expect(views.map((v) => [v.sender, v.verified, v.unverifiedReason, v.mine])).toEqual([
       [ALICE, true, null, true],
       [BOB, true, null, false],

@@ -18,7 +18,9 @@ import { AssetTotal, MessageView, SessionView } from './session-view.model';
 /** Closed sessions kept in history (and in storage). */
 export const CLOSED_HISTORY_LIMIT = 50;
 
-const { selectAll, selectEntities } = sessionsAdapter.getSelectors(sessionsFeature.selectSessionsState);
+const { selectAll, selectEntities } = sessionsAdapter.getSelectors(
+  sessionsFeature.selectSessionsState,
+);
 export const selectAllSessions = selectAll;
 export const {
   selectWallet: selectSessionsWallet,
@@ -57,24 +59,38 @@ export const selectSessionsAccess = createSelector(
   },
 );
 
-export const selectActiveSessions = createSelector(selectAll, (sessions) => sessions.filter((s) => s.status === 'open'));
+export const selectActiveSessions = createSelector(selectAll, (sessions) =>
+  sessions.filter((s) => s.status === 'open'),
+);
 export const selectClosedSessions = createSelector(selectAll, (sessions) =>
   sessions.filter((s) => s.status === 'closed').slice(0, CLOSED_HISTORY_LIMIT),
 );
-export const selectSessionById = (id: string) => createSelector(selectEntities, (entities) => entities[id.toLowerCase()] ?? null);
+export const selectSessionById = (id: string) =>
+  createSelector(selectEntities, (entities) => entities[id.toLowerCase()] ?? null);
 
 /** Decimals of an asset: from the node's asset list, else inferred from the amounts seen. */
-export function decimalsOf(asset: string, assets: readonly NodeAsset[], amounts: readonly string[] = []): number {
+export function decimalsOf(
+  asset: string,
+  assets: readonly NodeAsset[],
+  amounts: readonly string[] = [],
+): number {
   const known = assets.find((candidate) => candidate.symbol === asset);
   if (known) return known.decimals;
   return amounts.reduce((max, amount) => Math.max(max, amount.split('.')[1]?.length ?? 0), 0);
 }
 
-function sumByAsset(allocations: readonly Allocation[], assets: readonly NodeAsset[]): AssetTotal[] {
+function sumByAsset(
+  allocations: readonly Allocation[],
+  assets: readonly NodeAsset[],
+): AssetTotal[] {
   const symbols = [...new Set(allocations.map((allocation) => allocation.asset))].sort();
   return symbols.map((asset) => {
     const rows = allocations.filter((allocation) => allocation.asset === asset);
-    const decimals = decimalsOf(asset, assets, rows.map((row) => row.amount));
+    const decimals = decimalsOf(
+      asset,
+      assets,
+      rows.map((row) => row.amount),
+    );
     const units = rows.reduce((sum, row) => {
       const parsed = parseAmount(row.amount, decimals);
       return sum + (parsed.ok ? parsed.units : 0n);
@@ -90,7 +106,10 @@ export function toSessionView(
   writes: Readonly<Record<string, SessionWrite>>,
   notices: Readonly<Record<string, string>>,
 ): SessionView {
-  const shares = session.status === 'closed' ? (session.finalAllocations ?? session.allocations ?? []) : (session.allocations ?? []);
+  const shares =
+    session.status === 'closed'
+      ? (session.finalAllocations ?? session.allocations ?? [])
+      : (session.allocations ?? []);
   const { participants, weights } = session.definition;
   const myIndex = me ? participants.findIndex((participant) => sameAddress(participant, me)) : -1;
   return {
@@ -100,10 +119,18 @@ export function toSessionView(
       address,
       weight: weights[index] ?? 0,
       isMe: index === myIndex,
-      shares: sumByAsset(shares.filter((share) => share.participant === address), assets),
+      shares: sumByAsset(
+        shares.filter((share) => share.participant === address),
+        assets,
+      ),
     })),
     totals: sumByAsset(shares, assets),
-    myShare: me ? sumByAsset(shares.filter((share) => sameAddress(share.participant, me)), assets) : [],
+    myShare: me
+      ? sumByAsset(
+          shares.filter((share) => sameAddress(share.participant, me)),
+          assets,
+        )
+      : [],
     myWeight: myIndex >= 0 ? (weights[myIndex] ?? 0) : 0,
     canDecideAlone: canReachQuorumAlone(session.definition, me),
     write: writes[session.id] ?? null,
@@ -119,18 +146,27 @@ const selectViewContext = createSelector(
   (wallet, assets, writes, notices) => ({ wallet, assets, writes, notices }),
 );
 
-export const selectActiveSessionViews = createSelector(selectActiveSessions, selectViewContext, (sessions, c) =>
-  sessions.map((session) => toSessionView(session, c.wallet, c.assets, c.writes, c.notices)),
+export const selectActiveSessionViews = createSelector(
+  selectActiveSessions,
+  selectViewContext,
+  (sessions, c) =>
+    sessions.map((session) => toSessionView(session, c.wallet, c.assets, c.writes, c.notices)),
 );
-export const selectClosedSessionViews = createSelector(selectClosedSessions, selectViewContext, (sessions, c) =>
-  sessions.map((session) => toSessionView(session, c.wallet, c.assets, c.writes, c.notices)),
+export const selectClosedSessionViews = createSelector(
+  selectClosedSessions,
+  selectViewContext,
+  (sessions, c) =>
+    sessions.map((session) => toSessionView(session, c.wallet, c.assets, c.writes, c.notices)),
 );
 export const selectSessionView = (id: string) =>
   createSelector(selectSessionById(id), selectViewContext, (session, c) =>
     session ? toSessionView(session, c.wallet, c.assets, c.writes, c.notices) : null,
   );
 export const selectMessageWrite = (id: string) =>
-  createSelector(sessionsFeature.selectWrites, (writes) => writes[writeSlot(id.toLowerCase(), 'message')] ?? null);
+  createSelector(
+    sessionsFeature.selectWrites,
+    (writes) => writes[writeSlot(id.toLowerCase(), 'message')] ?? null,
+  );
 
 /** A message for display: from a participant only when its signer was proven to act for one. */
 export function toMessageView(message: SessionMessage, me: string | null): MessageView {
@@ -162,5 +198,6 @@ export const selectMessageViews = (id: string) =>
     selectSessionById(id),
     sessionsFeature.selectMessages,
     sessionsFeature.selectWallet,
-    (session, messages, wallet) => (session ? (messages[session.id] ?? []).map((m) => toMessageView(m, wallet)) : []),
+    (session, messages, wallet) =>
+      session ? (messages[session.id] ?? []).map((m) => toMessageView(m, wallet)) : [],
   );

@@ -14,7 +14,13 @@ import { UnresolvedWrite } from './app-session.model';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
-import { fakeClearNode, FakeClearNode, MemoryStorage, refused, settled } from './testing/fake-core.spec-helper';
+import {
+  fakeClearNode,
+  FakeClearNode,
+  MemoryStorage,
+  refused,
+  settled,
+} from './testing/fake-core.spec-helper';
 import { ALICE, aSession, aWireSession, BOB, SESSION_ID } from './testing/session-fixtures';
 import { UnresolvedWritesEffects } from './unresolved-writes.effects';
 import { CLOSE_NOT_APPLIED, CREATE_NOT_FOUND, SUBMIT_NOT_APPLIED } from './write-outcome';
@@ -28,10 +34,31 @@ const split = [
 const LOST_AT = 1_000;
 
 const create: UnresolvedWrite = {
-  kind: 'create', key: 'create:7', sessionId: createdId, since: LOST_AT, definition, allocations: split, sessionData: null, label: 'Dinner',
+  kind: 'create',
+  key: 'create:7',
+  sessionId: createdId,
+  since: LOST_AT,
+  definition,
+  allocations: split,
+  sessionData: null,
+  label: 'Dinner',
 };
-const submit: UnresolvedWrite = { kind: 'submit', key: 'k', sessionId: SESSION_ID, since: LOST_AT, version: 3, allocations: split, sessionData: null };
-const close: UnresolvedWrite = { kind: 'close', key: 'c', sessionId: SESSION_ID, since: LOST_AT, allocations: split };
+const submit: UnresolvedWrite = {
+  kind: 'submit',
+  key: 'k',
+  sessionId: SESSION_ID,
+  since: LOST_AT,
+  version: 3,
+  allocations: split,
+  sessionData: null,
+};
+const close: UnresolvedWrite = {
+  kind: 'close',
+  key: 'c',
+  sessionId: SESSION_ID,
+  since: LOST_AT,
+  allocations: split,
+};
 
 describe('UnresolvedWritesEffects', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
@@ -80,18 +107,32 @@ describe('UnresolvedWritesEffects', () => {
         expectObservable(effects.resolve$).toBe('-b', {
           b: ClearNodeApiActions.createSucceeded({
             key: 'create:7',
-            session: jasmine.objectContaining({ id: createdId, definition, version: 1, label: 'Dinner', myRole: 'creator', openingAllocations: split }) as never,
+            session: jasmine.objectContaining({
+              id: createdId,
+              definition,
+              version: 1,
+              label: 'Dinner',
+              myRole: 'creator',
+              openingAllocations: split,
+            }) as never,
           }),
         });
       });
-      expect(node.client.request).toHaveBeenCalledWith('get_app_definition', { app_session_id: createdId });
+      expect(node.client.request).toHaveBeenCalledWith('get_app_definition', {
+        app_session_id: createdId,
+      });
     });
 
     it('listed by the reconcile → success without asking again', () => {
       unresolved(create);
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled([aWireSession({ app_session_id: createdId })]) });
-        expectObservable(effects.resolve$).toBe('-b', { b: ClearNodeApiActions.createSucceeded({ key: 'create:7', session: jasmine.anything() as never }) });
+        expectObservable(effects.resolve$).toBe('-b', {
+          b: ClearNodeApiActions.createSucceeded({
+            key: 'create:7',
+            session: jasmine.anything() as never,
+          }),
+        });
       });
       expect(node.client.request).not.toHaveBeenCalled();
     });
@@ -99,10 +140,16 @@ describe('UnresolvedWritesEffects', () => {
     it('unknown to the node → failed with a clear message, and the claim is released for the retry', () => {
       unresolved(create);
       TestBed.inject(WriteClaims).claim('create:7');
-      node.client.request.and.returnValue(refused(new ClearNodeRpcError('get_app_definition', 'failed to get application session')) as never);
+      node.client.request.and.returnValue(
+        refused(
+          new ClearNodeRpcError('get_app_definition', 'failed to get application session'),
+        ) as never,
+      );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled() });
-        expectObservable(effects.resolve$).toBe('-b', { b: ClearNodeApiActions.createFailed({ key: 'create:7', error: CREATE_NOT_FOUND }) });
+        expectObservable(effects.resolve$).toBe('-b', {
+          b: ClearNodeApiActions.createFailed({ key: 'create:7', error: CREATE_NOT_FOUND }),
+        });
       });
       expect(TestBed.inject(WriteClaims).claim('create:7')).toBeTrue();
     });
@@ -132,7 +179,13 @@ describe('UnresolvedWritesEffects', () => {
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled([aWireSession({ version: 3 })]) });
         expectObservable(effects.resolve$).toBe('-b', {
-          b: ClearNodeApiActions.stateSubmitSucceeded({ sessionId: SESSION_ID, key: 'k', version: 3, allocations: split, sessionData: null }),
+          b: ClearNodeApiActions.stateSubmitSucceeded({
+            sessionId: SESSION_ID,
+            key: 'k',
+            version: 3,
+            allocations: split,
+            sessionData: null,
+          }),
         });
       });
     });
@@ -142,7 +195,12 @@ describe('UnresolvedWritesEffects', () => {
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled([aWireSession({ version: 2 })]) });
         expectObservable(effects.resolve$).toBe('-b', {
-          b: ClearNodeApiActions.stateSubmitFailed({ sessionId: SESSION_ID, key: 'k', error: SUBMIT_NOT_APPLIED, staleVersion: false }),
+          b: ClearNodeApiActions.stateSubmitFailed({
+            sessionId: SESSION_ID,
+            key: 'k',
+            error: SUBMIT_NOT_APPLIED,
+            staleVersion: false,
+          }),
         });
       });
     });
@@ -154,8 +212,18 @@ describe('UnresolvedWritesEffects', () => {
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled([aWireSession({ version: 3, status: 'closed' })]) });
         expectObservable(effects.resolve$).toBe('-(bc)', {
-          b: ClearNodeApiActions.closeSucceeded({ sessionId: SESSION_ID, key: 'c', version: 3, finalAllocations: split }),
-          c: SessionLifecycleActions.sessionClosed({ sessionId: SESSION_ID, wallet: ALICE, closedBy: 'me', finalAllocations: null }),
+          b: ClearNodeApiActions.closeSucceeded({
+            sessionId: SESSION_ID,
+            key: 'c',
+            version: 3,
+            finalAllocations: split,
+          }),
+          c: SessionLifecycleActions.sessionClosed({
+            sessionId: SESSION_ID,
+            wallet: ALICE,
+            closedBy: 'me',
+            finalAllocations: null,
+          }),
         });
       });
     });
@@ -164,7 +232,13 @@ describe('UnresolvedWritesEffects', () => {
       unresolved(close);
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled([aWireSession({ version: 2 })]) });
-        expectObservable(effects.resolve$).toBe('-b', { b: ClearNodeApiActions.closeFailed({ sessionId: SESSION_ID, key: 'c', error: CLOSE_NOT_APPLIED }) });
+        expectObservable(effects.resolve$).toBe('-b', {
+          b: ClearNodeApiActions.closeFailed({
+            sessionId: SESSION_ID,
+            key: 'c',
+            error: CLOSE_NOT_APPLIED,
+          }),
+        });
       });
     });
   });

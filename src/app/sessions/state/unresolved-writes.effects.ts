@@ -13,7 +13,12 @@ import { ClearNodeApiActions } from './clearnode-api.actions';
 import { createdSession } from './create-session.effects';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { sessionsFeature } from './sessions.feature';
-import { CLOSE_NOT_APPLIED, CREATE_NOT_FOUND, SESSION_NOT_LISTED, SUBMIT_NOT_APPLIED } from './write-outcome';
+import {
+  CLOSE_NOT_APPLIED,
+  CREATE_NOT_FOUND,
+  SESSION_NOT_LISTED,
+  SUBMIT_NOT_APPLIED,
+} from './write-outcome';
 
 /**
  * Resolves writes whose answer was lost from the node's own state, on the first reconcile asked for
@@ -37,27 +42,48 @@ export class UnresolvedWritesEffects {
   readonly resolve$ = createEffect(() =>
     this.actions$.pipe(
       ofType(ClearNodeApiActions.sessionsReconciled),
-      concatLatestFrom(() => [this.store.select(sessionsFeature.selectUnresolved), this.store.select(selectWalletAddress)]),
+      concatLatestFrom(() => [
+        this.store.select(sessionsFeature.selectUnresolved),
+        this.store.select(selectWalletAddress),
+      ]),
       mergeMap(([{ sessions, requestedAt }, unresolved, wallet]) =>
         from(
-          Object.values(unresolved).filter((write) => requestedAt === undefined || requestedAt >= write.since),
+          Object.values(unresolved).filter(
+            (write) => requestedAt === undefined || requestedAt >= write.since,
+          ),
         ).pipe(mergeMap((write) => this.resolve(write, sessions, wallet))),
       ),
     ),
   );
 
-  private resolve(write: UnresolvedWrite, sessions: readonly AppSessionWire[], wallet: string | null): Observable<Action> {
-    const wire = sessions.find((session) => session.app_session_id.toLowerCase() === write.sessionId);
+  private resolve(
+    write: UnresolvedWrite,
+    sessions: readonly AppSessionWire[],
+    wallet: string | null,
+  ): Observable<Action> {
+    const wire = sessions.find(
+      (session) => session.app_session_id.toLowerCase() === write.sessionId,
+    );
     switch (write.kind) {
       case 'create': {
-        const params = { definition: write.definition, allocations: write.allocations, session_data: write.sessionData };
-        const found = () => ClearNodeApiActions.createSucceeded({ key: write.key, session: createdSession(write.sessionId, 1, params, write.label) });
+        const params = {
+          definition: write.definition,
+          allocations: write.allocations,
+          session_data: write.sessionData,
+        };
+        const found = () =>
+          ClearNodeApiActions.createSucceeded({
+            key: write.key,
+            session: createdSession(write.sessionId, 1, params, write.label),
+          });
         if (wire) return of(found());
         return this.definitionExists(write.sessionId).pipe(
           mergeMap((exists) => {
             if (exists) return of(found());
             this.claims.release(write.key);
-            return of(ClearNodeApiActions.createFailed({ key: write.key, error: CREATE_NOT_FOUND }));
+            return of(
+              ClearNodeApiActions.createFailed({ key: write.key, error: CREATE_NOT_FOUND }),
+            );
           }),
           // Could not ask: stays unknown until the next look.
           catchError(() => EMPTY),
@@ -66,29 +92,62 @@ export class UnresolvedWritesEffects {
       case 'submit': {
         const { key, sessionId, version, allocations, sessionData } = write;
         if (wire && (wire.version ?? 0) >= version) {
-          return of(ClearNodeApiActions.stateSubmitSucceeded({ sessionId, key, version: wire.version ?? version, allocations, sessionData }));
+          return of(
+            ClearNodeApiActions.stateSubmitSucceeded({
+              sessionId,
+              key,
+              version: wire.version ?? version,
+              allocations,
+              sessionData,
+            }),
+          );
         }
         this.claims.release(`submit:${sessionId}:${version}`);
-        return of(ClearNodeApiActions.stateSubmitFailed({ sessionId, key, error: wire ? SUBMIT_NOT_APPLIED : SESSION_NOT_LISTED, staleVersion: false }));
+        return of(
+          ClearNodeApiActions.stateSubmitFailed({
+            sessionId,
+            key,
+            error: wire ? SUBMIT_NOT_APPLIED : SESSION_NOT_LISTED,
+            staleVersion: false,
+          }),
+        );
       }
       case 'close': {
         const { key, sessionId, allocations } = write;
         if (wire?.status === 'closed') {
           return of(
-            ClearNodeApiActions.closeSucceeded({ sessionId, key, version: wire.version ?? 0, finalAllocations: allocations }),
+            ClearNodeApiActions.closeSucceeded({
+              sessionId,
+              key,
+              version: wire.version ?? 0,
+              finalAllocations: allocations,
+            }),
             // The payouts are read from the node's ledger (the split the node applied).
-            SessionLifecycleActions.sessionClosed({ sessionId, wallet, closedBy: 'me', finalAllocations: null }),
+            SessionLifecycleActions.sessionClosed({
+              sessionId,
+              wallet,
+              closedBy: 'me',
+              finalAllocations: null,
+            }),
           );
         }
         this.claims.release(`close:${sessionId}`);
-        return of(ClearNodeApiActions.closeFailed({ sessionId, key, error: wire ? CLOSE_NOT_APPLIED : SESSION_NOT_LISTED }));
+        return of(
+          ClearNodeApiActions.closeFailed({
+            sessionId,
+            key,
+            error: wire ? CLOSE_NOT_APPLIED : SESSION_NOT_LISTED,
+          }),
+        );
       }
     }
   }
 
   /** True/false from the node; an error when it could not be asked. */
   private definitionExists(sessionId: string): Observable<boolean> {
-    return defer(() => from(this.client.request('get_app_definition', { app_session_id: sessionId }))).pipe(
+    return defer(() =>
+      from(this.client.request('get_app_definition', { app_session_id: sessionId })),
+    ).pipe(
       map(() => true),
       catchError((error: unknown) => {
         // The node's answer for an id it does not have: `failed to get application session`.

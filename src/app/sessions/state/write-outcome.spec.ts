@@ -1,4 +1,8 @@
-import { ClearNodeConnectionError, ClearNodeRpcError, ClearNodeTimeoutError } from '../core-bridge/rpc-frame';
+import {
+  ClearNodeConnectionError,
+  ClearNodeRpcError,
+  ClearNodeTimeoutError,
+} from '../core-bridge/rpc-frame';
 import { isDuplicateCreate, isOutcomeUnknown, isStillConnected } from './write-outcome';
 
 describe('write outcome', () => {
@@ -8,8 +12,12 @@ describe('write outcome', () => {
   });
 
   it('is a plain failure when the request never left the tab or the node said no', () => {
-    expect(isOutcomeUnknown(new ClearNodeConnectionError('Not connected to the ClearNode.', false))).toBeFalse();
-    expect(isOutcomeUnknown(new ClearNodeRpcError('create_app_session', 'insufficient funds'))).toBeFalse();
+    expect(
+      isOutcomeUnknown(new ClearNodeConnectionError('Not connected to the ClearNode.', false)),
+    ).toBeFalse();
+    expect(
+      isOutcomeUnknown(new ClearNodeRpcError('create_app_session', 'insufficient funds')),
+    ).toBeFalse();
     expect(isOutcomeUnknown(new Error('anything else'))).toBeFalse();
   });
 
@@ -19,7 +27,15 @@ describe('write outcome', () => {
   });
 
   it('reads the node refusing a session id it already has as a duplicate create', () => {
-    expect(isDuplicateCreate(new ClearNodeRpcError('create_app_session', 'failed to create application session'))).toBeTrue();
-    expect(isDuplicateCreate(new ClearNodeRpcError('create_app_session', 'insufficient funds: 0xabc for asset usdc'))).toBeFalse();
+    expect(
+      isDuplicateCreate(
+        new ClearNodeRpcError('create_app_session', 'failed to create application session'),
+      ),
+    ).toBeTrue();
+    expect(
+      isDuplicateCreate(
+        new ClearNodeRpcError('create_app_session', 'insufficient funds: 0xabc for asset usdc'),
+      ),
+    ).toBeFalse();
   });
 });

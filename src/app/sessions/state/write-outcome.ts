@@ -1,4 +1,8 @@
-import { ClearNodeConnectionError, ClearNodeRpcError, ClearNodeTimeoutError } from '../core-bridge/rpc-frame';
+import {
+  ClearNodeConnectionError,
+  ClearNodeRpcError,
+  ClearNodeTimeoutError,
+} from '../core-bridge/rpc-frame';
 
 /**
  * The request may have reached the node but its answer was lost: the socket dropped (every pending
@@ -6,7 +10,10 @@ import { ClearNodeConnectionError, ClearNodeRpcError, ClearNodeTimeoutError } fr
  * this: the node said no, so nothing was applied.
  */
 export function isOutcomeUnknown(error: unknown): boolean {
-  return (error instanceof ClearNodeConnectionError && error.requestSent) || error instanceof ClearNodeTimeoutError;
+  return (
+    (error instanceof ClearNodeConnectionError && error.requestSent) ||
+    error instanceof ClearNodeTimeoutError
+  );
 }
 
 /** Still connected (a timeout): the node can be asked at once. */
@@ -20,7 +27,10 @@ export function isStillConnected(error: unknown): boolean {
  * first one landed after all: look it up instead of reporting a failure.
  */
 export function isDuplicateCreate(error: unknown): boolean {
-  return error instanceof ClearNodeRpcError && error.nodeMessage === 'failed to create application session';
+  return (
+    error instanceof ClearNodeRpcError &&
+    error.nodeMessage === 'failed to create application session'
+  );
 }
 
 export const CREATE_NOT_FOUND =
@@ -30,4 +40,5 @@ export const SUBMIT_NOT_APPLIED =
   'The connection dropped before the ClearNode answered, and the session is still at its earlier version: the update was not applied. Submit it again.';
 export const CLOSE_NOT_APPLIED =
   'The connection dropped before the ClearNode answered, and the session is still open: it was not closed. Close it again.';
-export const SESSION_NOT_LISTED = 'The connection dropped before the ClearNode answered, and the node no longer lists this session.';
+export const SESSION_NOT_LISTED =
+  'The connection dropped before the ClearNode answered, and the node no longer lists this session.';

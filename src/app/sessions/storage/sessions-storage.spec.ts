@@ -6,12 +6,24 @@ import { WriteClaims } from './write-claims';
 
 class MemoryStorage implements Storage {
   private items = new Map<string, string>();
-  get length() { return this.items.size; }
-  clear() { this.items.clear(); }
-  getItem(key: string) { return this.items.get(key) ?? null; }
-  key(index: number) { return [...this.items.keys()][index] ?? null; }
-  removeItem(key: string) { this.items.delete(key); }
-  setItem(key: string, value: string) { this.items.set(key, value); }
+  get length() {
+    return this.items.size;
+  }
+  clear() {
+    this.items.clear();
+  }
+  getItem(key: string) {
+    return this.items.get(key) ?? null;
+  }
+  key(index: number) {
+    return [...this.items.keys()][index] ?? null;
+  }
+  removeItem(key: string) {
+    this.items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.items.set(key, value);
+  }
 }
 
 describe('sessions storage', () => {
@@ -23,7 +35,15 @@ describe('sessions storage', () => {
 
   it('keeps writes of unknown outcome per node and wallet until they are resolved', () => {
     const storage = TestBed.inject(SessionsStorage);
-    const write = { kind: 'submit' as const, key: 'k', sessionId: SESSION_ID, since: 1, version: 3, allocations: [], sessionData: null };
+    const write = {
+      kind: 'submit' as const,
+      key: 'k',
+      sessionId: SESSION_ID,
+      since: 1,
+      version: 3,
+      allocations: [],
+      sessionData: null,
+    };
     storage.save(NODE_URL, ALICE, [aSession()], [write]);
     expect(storage.loadUnresolved(NODE_URL, ALICE)).toEqual([write]);
     expect(storage.loadUnresolved(NODE_URL, BOB)).toEqual([]);
@@ -35,7 +55,11 @@ describe('sessions storage', () => {
   it('keeps sessions per node and wallet, bounding closed history', () => {
     const storage = TestBed.inject(SessionsStorage);
     const closed = Array.from({ length: STORED_CLOSED_LIMIT + 10 }, (_, i) =>
-      aSession({ id: `0x${i}`, status: 'closed', updatedAt: `2026-01-01T00:${String(i).padStart(2, '0')}:00Z` }),
+      aSession({
+        id: `0x${i}`,
+        status: 'closed',
+        updatedAt: `2026-01-01T00:${String(i).padStart(2, '0')}:00Z`,
+      }),
     );
     storage.save(NODE_URL, ALICE, [aSession(), ...closed]);
     const loaded = storage.load(NODE_URL, ALICE.toLowerCase());

@@ -30,7 +30,9 @@ export class SessionsStorage {
   /** Writes of unknown outcome, with what is needed to look them up and to send them again. */
   loadUnresolved(nodeUrl: string, wallet: string): UnresolvedWrite[] {
     const parsed = this.read(nodeUrl, wallet);
-    return parsed && Array.isArray(parsed.unresolved) ? parsed.unresolved.filter(isStoredUnresolved) : [];
+    return parsed && Array.isArray(parsed.unresolved)
+      ? parsed.unresolved.filter(isStoredUnresolved)
+      : [];
   }
 
   private read(nodeUrl: string, wallet: string): Partial<StoredSessions> | null {
@@ -45,13 +47,22 @@ export class SessionsStorage {
     }
   }
 
-  save(nodeUrl: string, wallet: string, sessions: readonly AppSession[], unresolved: readonly UnresolvedWrite[] = []): void {
+  save(
+    nodeUrl: string,
+    wallet: string,
+    sessions: readonly AppSession[],
+    unresolved: readonly UnresolvedWrite[] = [],
+  ): void {
     const open = sessions.filter((session) => session.status === 'open');
     const closed = sessions
       .filter((session) => session.status === 'closed')
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
       .slice(0, STORED_CLOSED_LIMIT);
-    const record: StoredSessions = { version: 1, sessions: [...open, ...closed], ...(unresolved.length ? { unresolved } : {}) };
+    const record: StoredSessions = {
+      version: 1,
+      sessions: [...open, ...closed],
+      ...(unresolved.length ? { unresolved } : {}),
+    };
     try {
       this.storage.setItem(sessionsKey(nodeUrl, wallet), JSON.stringify(record));
     } catch (error) {
@@ -62,13 +73,30 @@ export class SessionsStorage {
 
 function isStoredUnresolved(value: unknown): value is UnresolvedWrite {
   const write = value as Partial<UnresolvedWrite> | null;
-  if (!write || typeof write.key !== 'string' || typeof write.sessionId !== 'string' || typeof write.since !== 'number') return false;
-  if (write.kind === 'create') return !!write.definition && Array.isArray(write.definition.participants) && Array.isArray(write.allocations);
-  if (write.kind === 'submit') return typeof write.version === 'number' && Array.isArray(write.allocations);
+  if (
+    !write ||
+    typeof write.key !== 'string' ||
+    typeof write.sessionId !== 'string' ||
+    typeof write.since !== 'number'
+  )
+    return false;
+  if (write.kind === 'create')
+    return (
+      !!write.definition &&
+      Array.isArray(write.definition.participants) &&
+      Array.isArray(write.allocations)
+    );
+  if (write.kind === 'submit')
+    return typeof write.version === 'number' && Array.isArray(write.allocations);
   return write.kind === 'close' && Array.isArray(write.allocations);
 }
 
 function isStoredSession(value: unknown): value is AppSession {
   const session = value as Partial<AppSession> | null;
-  return !!session && typeof session.id === 'string' && !!session.definition && Array.isArray(session.definition.participants);
+  return (
+    !!session &&
+    typeof session.id === 'string' &&
+    !!session.definition &&
+    Array.isArray(session.definition.participants)
+  );
 }

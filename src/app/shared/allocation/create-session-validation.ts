@@ -64,14 +64,17 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
   const generalErrors: string[] = [];
   const reasons: string[] = [];
 
-  if (draft.protocol !== SESSION_PROTOCOL) generalErrors.push(`Protocol must be ${SESSION_PROTOCOL}.`);
+  if (draft.protocol !== SESSION_PROTOCOL)
+    generalErrors.push(`Protocol must be ${SESSION_PROTOCOL}.`);
   if (!draft.application.trim()) generalErrors.push('Give the application a name.');
   if (!draft.me) generalErrors.push('Connect a wallet and sign in first.');
-  if (draft.participantTexts.length < 2) generalErrors.push('A session needs at least 2 participants.');
+  if (draft.participantTexts.length < 2)
+    generalErrors.push('A session needs at least 2 participants.');
   if (draft.weightTexts.length !== draft.participantTexts.length) {
     generalErrors.push('Each participant needs exactly one weight.');
   }
-  if (!Number.isSafeInteger(draft.nonce) || draft.nonce <= 0) generalErrors.push('The nonce must be a positive number.');
+  if (!Number.isSafeInteger(draft.nonce) || draft.nonce <= 0)
+    generalErrors.push('The nonce must be a positive number.');
 
   const participants: (string | null)[] = [];
   const participantErrors = draft.participantTexts.map((text, index) => {
@@ -81,10 +84,15 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
       return parsed.error;
     }
     participants.push(parsed.address);
-    const earlier = participants.slice(0, index).findIndex((other) => other !== null && sameAddress(other, parsed.address));
+    const earlier = participants
+      .slice(0, index)
+      .findIndex((other) => other !== null && sameAddress(other, parsed.address));
     return earlier >= 0 ? `Already listed as participant ${earlier + 1}.` : null;
   });
-  if (draft.me && !participants.some((participant) => participant !== null && sameAddress(participant, draft.me!))) {
+  if (
+    draft.me &&
+    !participants.some((participant) => participant !== null && sameAddress(participant, draft.me!))
+  ) {
     generalErrors.push('Your own address must be one of the participants.');
   }
 
@@ -111,7 +119,9 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
   const amountErrors: Record<string, string> = {};
   const allocations: Allocation[] = [];
   const funded = new Set<number>();
-  const myIndex = draft.me ? participants.findIndex((p) => p !== null && sameAddress(p, draft.me!)) : -1;
+  const myIndex = draft.me
+    ? participants.findIndex((p) => p !== null && sameAddress(p, draft.me!))
+    : -1;
   for (const asset of draft.assets) {
     participants.forEach((participant, index) => {
       const text = draft.amountTexts[index]?.[asset.symbol] ?? '';
@@ -125,13 +135,22 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
           const limit = myLimitError(draft, asset, parsed.units);
           if (limit) amountErrors[key] = limit;
         }
-        if (participant) allocations.push({ participant, asset: asset.symbol, amount: formatUnits(parsed.units, asset.decimals) });
+        if (participant)
+          allocations.push({
+            participant,
+            asset: asset.symbol,
+            amount: formatUnits(parsed.units, asset.decimals),
+          });
       }
     });
   }
 
-  participantErrors.forEach((error, index) => error && reasons.push(`Participant ${index + 1}: ${error}`));
-  weightErrors.forEach((error, index) => error && reasons.push(`Weight of participant ${index + 1}: ${error}`));
+  participantErrors.forEach(
+    (error, index) => error && reasons.push(`Participant ${index + 1}: ${error}`),
+  );
+  weightErrors.forEach(
+    (error, index) => error && reasons.push(`Weight of participant ${index + 1}: ${error}`),
+  );
   if (quorumError) reasons.push(quorumError);
   reasons.push(...generalErrors);
   Object.entries(amountErrors).forEach(([key, error]) => {
@@ -156,10 +175,15 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
     .filter((index) => participants[index])
     .map((index) => ({
       participant: participants[index]!,
-      reason: index === myIndex ? 'You fund the session.' : 'Funds the session: the node requires their signature.',
+      reason:
+        index === myIndex
+          ? 'You fund the session.'
+          : 'Funds the session: the node requires their signature.',
     }));
   const present = [draft.me ?? '', ...(draft.signaturesFrom ?? [])];
-  const missingSignatures = requiredSigners.filter((need) => !present.some((who) => who && sameAddress(who, need.participant)));
+  const missingSignatures = requiredSigners.filter(
+    (need) => !present.some((who) => who && sameAddress(who, need.participant)),
+  );
   const canDecideAlone =
     !!definition && isQuorumReachable(definition) && canReachQuorumAlone(definition, draft.me);
 
@@ -180,7 +204,11 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
   };
 }
 
-function myLimitError(draft: CreateSessionDraft, asset: AllocationAsset, units: bigint): string | null {
+function myLimitError(
+  draft: CreateSessionDraft,
+  asset: AllocationAsset,
+  units: bigint,
+): string | null {
   if (units === 0n) return null;
   const balance = parseAmount(draft.myBalances[asset.symbol] ?? '0', asset.decimals);
   const balanceUnits = balance.ok ? balance.units : 0n;

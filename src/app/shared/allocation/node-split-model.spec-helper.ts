@@ -42,5 +42,7 @@ export function nodeAcceptsSplit(
     seen.add(key);
     sums.set(allocation.asset, (sums.get(allocation.asset) ?? 0n) + amount.value);
   }
-  return Object.entries(totals).every(([asset, total]) => (sums.get(asset) ?? 0n) === scaled(total)!.value);
+  return Object.entries(totals).every(
+    ([asset, total]) => (sums.get(asset) ?? 0n) === scaled(total)!.value,
+  );
 }

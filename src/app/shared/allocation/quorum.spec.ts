@@ -15,8 +15,12 @@ describe('quorum', () => {
   });
 
   it('knows whether I decide alone', () => {
-    expect(canReachQuorumAlone({ participants: [A, B], weights: [100, 0], quorum: 100 }, A)).toBeTrue();
-    expect(canReachQuorumAlone({ participants: [A, B], weights: [50, 50], quorum: 100 }, A)).toBeFalse();
+    expect(
+      canReachQuorumAlone({ participants: [A, B], weights: [100, 0], quorum: 100 }, A),
+    ).toBeTrue();
+    expect(
+      canReachQuorumAlone({ participants: [A, B], weights: [50, 50], quorum: 100 }, A),
+    ).toBeFalse();
     expect(canReachQuorumAlone(rule, null)).toBeFalse();
     expect(canReachQuorumAlone({ participants: [A, B], weights: [0, 0], quorum: 0 }, A)).toBeTrue();
   });
@@ -34,14 +38,21 @@ describe('weight presets', () => {
     expect(weightsForPreset('equal-peers', 2)).toEqual({ weights: [50, 50], quorum: 100 });
     expect(weightsForPreset('majority', 3)).toEqual({ weights: [33, 33, 34], quorum: 51 });
     expect(weightsForPreset('custom', 3)).toBeNull();
-    expect(WEIGHT_PRESETS.map((preset) => preset.id)).toEqual(['server-controlled', 'equal-peers', 'majority', 'custom']);
+    expect(WEIGHT_PRESETS.map((preset) => preset.id)).toEqual([
+      'server-controlled',
+      'equal-peers',
+      'majority',
+      'custom',
+    ]);
   });
 
   it('always add up to 100 with a reachable quorum', () => {
     for (let count = 1; count <= 12; count++) {
       for (const id of ['server-controlled', 'equal-peers', 'majority'] as const) {
         const scheme = weightsForPreset(id, count)!;
-        expect(scheme.weights.reduce((a, b) => a + b, 0)).withContext(`${id} ${count}`).toBe(100);
+        expect(scheme.weights.reduce((a, b) => a + b, 0))
+          .withContext(`${id} ${count}`)
+          .toBe(100);
         expect(scheme.quorum).toBeLessThanOrEqual(100);
       }
     }

@@ -9,7 +9,8 @@ export interface QuorumRule {
 export function signersWeight(rule: QuorumRule, signers: readonly string[]): number {
   const lowered = new Set(signers.map((signer) => signer.toLowerCase()));
   return rule.participants.reduce(
-    (sum, participant, index) => sum + (lowered.has(participant.toLowerCase()) ? (rule.weights[index] ?? 0) : 0),
+    (sum, participant, index) =>
+      sum + (lowered.has(participant.toLowerCase()) ? (rule.weights[index] ?? 0) : 0),
     0,
   );
 }

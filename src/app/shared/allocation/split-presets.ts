@@ -26,16 +26,22 @@ export function allToOne(context: SplitContext, recipient: string): AllocationDr
     context.participants.map((participant) => ({
       participant,
       asset: asset.symbol,
-      amountText: participant === recipient ? formatUnits(totalUnits(context, asset), asset.decimals) : '0',
+      amountText:
+        participant === recipient ? formatUnits(totalUnits(context, asset), asset.decimals) : '0',
     })),
   );
 }
 
 /** Back to a known split (the opening one, or the current state); participants it omits get 0. */
-export function fromAllocations(context: SplitContext, allocations: readonly Allocation[]): AllocationDraft[] {
+export function fromAllocations(
+  context: SplitContext,
+  allocations: readonly Allocation[],
+): AllocationDraft[] {
   return context.assets.flatMap((asset) =>
     context.participants.map((participant) => {
-      const found = allocations.find((allocation) => allocation.participant === participant && allocation.asset === asset.symbol);
+      const found = allocations.find(
+        (allocation) => allocation.participant === participant && allocation.asset === asset.symbol,
+      );
       const parsed = found ? parseAmount(found.amount, asset.decimals) : null;
       return {
         participant,

@@ -29,7 +29,10 @@ export interface SplitValidation {
  * than the asset has): every amount ≥ 0, only participants, only assets of the session, and each
  * asset summing exactly to the session total. A split this accepts is one the node accepts.
  */
-export function validateSplit(context: SplitContext, drafts: readonly AllocationDraft[]): SplitValidation {
+export function validateSplit(
+  context: SplitContext,
+  drafts: readonly AllocationDraft[],
+): SplitValidation {
   const rowErrors: Record<string, string> = {};
   const assetErrors: Record<string, string> = {};
   const reasons: string[] = [];
@@ -49,9 +52,14 @@ export function validateSplit(context: SplitContext, drafts: readonly Allocation
       reasons.push(`${draft.participant}, ${draft.asset}: ${rowErrors[key]}`);
       continue;
     }
-    const units = (parseAmount(draft.amountText, asset.decimals, asset.symbol) as { units: bigint }).units;
+    const units = (parseAmount(draft.amountText, asset.decimals, asset.symbol) as { units: bigint })
+      .units;
     sums.set(asset.symbol, (sums.get(asset.symbol) ?? 0n) + units);
-    allocations.push({ participant: draft.participant, asset: asset.symbol, amount: formatUnits(units, asset.decimals) });
+    allocations.push({
+      participant: draft.participant,
+      asset: asset.symbol,
+      amount: formatUnits(units, asset.decimals),
+    });
   }
 
   for (const asset of context.assets) {
@@ -61,7 +69,9 @@ export function validateSplit(context: SplitContext, drafts: readonly Allocation
     const left = totalUnits - assigned;
     remaining[asset.symbol] = formatUnits(left, asset.decimals);
     const rowsOfAsset = drafts.filter((draft) => draft.asset === asset.symbol);
-    const allRowsValid = rowsOfAsset.every((draft) => !rowErrors[allocationKey(draft.participant, draft.asset)]);
+    const allRowsValid = rowsOfAsset.every(
+      (draft) => !rowErrors[allocationKey(draft.participant, draft.asset)],
+    );
     if (!allRowsValid || left === 0n) continue;
     const total$ = `${formatUnits(totalUnits, asset.decimals)} ${asset.symbol}`;
     assetErrors[asset.symbol] =
@@ -82,7 +92,9 @@ function rowError(
   duplicate: boolean,
 ): string | null {
   if (!context.participants.some((participant) => participant === draft.participant)) {
-    const differsByCase = context.participants.some((participant) => sameAddress(participant, draft.participant));
+    const differsByCase = context.participants.some((participant) =>
+      sameAddress(participant, draft.participant),
+    );
     return differsByCase
       ? 'Addresses must be written exactly as in the session (checksummed).'
       : 'Only participants of the session can receive an allocation.';
@@ -96,7 +108,10 @@ function rowError(
 }
 
 /** Sum of a list of node allocations per asset, as decimal strings (the session totals). */
-export function totalsOf(allocations: readonly Allocation[], assets: readonly AllocationAsset[]): Record<string, string> {
+export function totalsOf(
+  allocations: readonly Allocation[],
+  assets: readonly AllocationAsset[],
+): Record<string, string> {
   const totals: Record<string, string> = {};
   for (const asset of assets) {
     const units = allocations

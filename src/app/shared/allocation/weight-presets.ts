@@ -16,10 +16,19 @@ export const WEIGHT_PRESETS: readonly WeightPreset[] = [
   {
     id: 'server-controlled',
     label: 'Server-controlled',
-    description: 'One participant (the server, last in the list) holds all the weight and decides alone.',
+    description:
+      'One participant (the server, last in the list) holds all the weight and decides alone.',
   },
-  { id: 'equal-peers', label: 'Equal peers', description: 'Equal weights; every participant must sign.' },
-  { id: 'majority', label: 'Majority', description: 'Equal weights; more than half of the weight must sign.' },
+  {
+    id: 'equal-peers',
+    label: 'Equal peers',
+    description: 'Equal weights; every participant must sign.',
+  },
+  {
+    id: 'majority',
+    label: 'Majority',
+    description: 'Equal weights; more than half of the weight must sign.',
+  },
   { id: 'custom', label: 'Custom', description: 'Choose every weight and the quorum yourself.' },
 ];
 
@@ -27,11 +36,18 @@ export const WEIGHT_PRESETS: readonly WeightPreset[] = [
  * The weights and quorum of a preset for `count` participants: `[0,0,100]`/100, `[50,50]`/100,
  * `[33,33,34]`/51. Returns null for `custom`. The server is the last participant unless told.
  */
-export function weightsForPreset(id: WeightPresetId, count: number, serverIndex = count - 1): WeightScheme | null {
+export function weightsForPreset(
+  id: WeightPresetId,
+  count: number,
+  serverIndex = count - 1,
+): WeightScheme | null {
   if (count <= 0) return { weights: [], quorum: 0 };
   switch (id) {
     case 'server-controlled':
-      return { weights: Array.from({ length: count }, (_, index) => (index === serverIndex ? 100 : 0)), quorum: 100 };
+      return {
+        weights: Array.from({ length: count }, (_, index) => (index === serverIndex ? 100 : 0)),
+        quorum: 100,
+      };
     case 'equal-peers':
       return { weights: spreadHundred(count), quorum: 100 };
     case 'majority':

@@ -5,7 +5,10 @@ const CHECKSUMMED = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 describe('addresses', () => {
   it('checksums lowercase and uppercase input', () => {
     expect(parseAddress(CHECKSUMMED.toLowerCase())).toEqual({ ok: true, address: CHECKSUMMED });
-    expect(parseAddress('0x' + CHECKSUMMED.slice(2).toUpperCase())).toEqual({ ok: true, address: CHECKSUMMED });
+    expect(parseAddress('0x' + CHECKSUMMED.slice(2).toUpperCase())).toEqual({
+      ok: true,
+      address: CHECKSUMMED,
+    });
     expect(checksumAddress(CHECKSUMMED.toLowerCase())).toBe(CHECKSUMMED);
   });
 

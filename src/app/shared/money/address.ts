@@ -1,8 +1,7 @@
 import { getAddress, isAddress } from 'ethers';
 
 export type AddressParse =
-  | { readonly ok: true; readonly address: string }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly address: string } | { readonly ok: false; readonly error: string };
 
 /**
  * Reads an Ethereum address and returns its EIP-55 checksummed form, the only form the app sends

@@ -20,11 +20,26 @@ describe('decimal amounts', () => {
   });
 
   it('refuses malformed input and too many decimals with a message', () => {
-    for (const bad of ['', 'abc', '1e3', '1,000', '+1', '--1', '1.2.3', '.', '0x10', 'NaN', 'Infinity']) {
+    for (const bad of [
+      '',
+      'abc',
+      '1e3',
+      '1,000',
+      '+1',
+      '--1',
+      '1.2.3',
+      '.',
+      '0x10',
+      'NaN',
+      'Infinity',
+    ]) {
       const parsed = parseAmount(bad, 6, 'usdc');
       expect(parsed.ok).withContext(bad).toBeFalse();
     }
-    expect(parseAmount('1.1234567', 6, 'usdc')).toEqual({ ok: false, error: 'usdc allows at most 6 decimals.' });
+    expect(parseAmount('1.1234567', 6, 'usdc')).toEqual({
+      ok: false,
+      error: 'usdc allows at most 6 decimals.',
+    });
     expect(parseAmount('1.5', 0, 'tok')).toEqual({ ok: false, error: 'tok has no decimals.' });
   });
 
@@ -41,10 +56,14 @@ describe('decimal amounts', () => {
 
   it('round-trips every amount exactly (no float loss)', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: 0, max: 18 }), (units, decimals) => {
-        const parsed = parseAmount(formatUnits(units, decimals), decimals);
-        return parsed.ok && parsed.units === units;
-      }),
+      fc.property(
+        fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }),
+        fc.integer({ min: 0, max: 18 }),
+        (units, decimals) => {
+          const parsed = parseAmount(formatUnits(units, decimals), decimals);
+          return parsed.ok && parsed.units === units;
+        },
+      ),
     );
   });
 
@@ -57,7 +76,9 @@ describe('decimal amounts', () => {
   });
 
   it('adds without float error', () => {
-    const tenths = Array.from({ length: 10 }, () => parseAmount('0.1', 18)).map((p) => (p.ok ? p.units : 0n));
+    const tenths = Array.from({ length: 10 }, () => parseAmount('0.1', 18)).map((p) =>
+      p.ok ? p.units : 0n,
+    );
     expect(formatUnits(sumUnits(tenths), 18)).toBe('1');
   });
 });

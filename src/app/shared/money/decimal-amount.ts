@@ -4,8 +4,7 @@
  */
 
 export type AmountParse =
-  | { readonly ok: true; readonly units: bigint }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly units: bigint } | { readonly ok: false; readonly error: string };
 
 const DECIMAL = /^(-)?(\d*)(?:\.(\d*))?$/;
 

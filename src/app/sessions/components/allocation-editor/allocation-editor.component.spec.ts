@@ -15,7 +15,9 @@ describe('AllocationEditorComponent', () => {
     fixture.componentRef.setInput('participants', [ALICE, BOB]);
     fixture.componentRef.setInput('assets', [{ symbol: 'ytest.usd', decimals: 6 }]);
     fixture.componentRef.setInput('totals', { 'ytest.usd': '10' });
-    fixture.componentRef.setInput('current', [{ participant: ALICE, asset: 'ytest.usd', amount: '10' }]);
+    fixture.componentRef.setInput('current', [
+      { participant: ALICE, asset: 'ytest.usd', amount: '10' },
+    ]);
     fixture.componentRef.setInput('me', ALICE);
     fixture.componentRef.setInput('submitLabel', 'Close session');
     emitted = [];
@@ -24,7 +26,8 @@ describe('AllocationEditorComponent', () => {
     await fixture.whenStable();
   });
 
-  const inputs = () => Array.from(element.querySelectorAll<HTMLInputElement>('input[data-participant]'));
+  const inputs = () =>
+    Array.from(element.querySelectorAll<HTMLInputElement>('input[data-participant]'));
   const submit = () => element.querySelector<HTMLButtonElement>('button[type=submit]')!;
   async function type(index: number, text: string) {
     inputs()[index].value = text;
@@ -37,10 +40,12 @@ describe('AllocationEditorComponent', () => {
     expect(element.textContent).toContain('(you)');
     expect(submit().disabled).toBeFalse();
     submit().click();
-    expect(emitted).toEqual([[
-      { participant: ALICE, asset: 'ytest.usd', amount: '10' },
-      { participant: BOB, asset: 'ytest.usd', amount: '0' },
-    ]]);
+    expect(emitted).toEqual([
+      [
+        { participant: ALICE, asset: 'ytest.usd', amount: '10' },
+        { participant: BOB, asset: 'ytest.usd', amount: '0' },
+      ],
+    ]);
   });
 
   for (const [label, first, second, reason] of [
@@ -96,7 +101,10 @@ describe('AllocationEditorComponent', () => {
   });
 
   it('stays disabled while busy or blocked from outside', async () => {
-    fixture.componentRef.setInput('blockedReason', 'Your weight (0) does not meet the quorum (100).');
+    fixture.componentRef.setInput(
+      'blockedReason',
+      'Your weight (0) does not meet the quorum (100).',
+    );
     await fixture.whenStable();
     expect(submit().disabled).toBeTrue();
     expect(element.querySelector('.why')?.textContent).toContain('quorum');

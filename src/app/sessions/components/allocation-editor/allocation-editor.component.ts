@@ -1,4 +1,12 @@
-import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input, linkedSignal, output } from '@angular/core';
+import {
+  booleanAttribute,
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  linkedSignal,
+  output,
+} from '@angular/core';
 import {
   Allocation,
   AllocationAsset,
@@ -52,7 +60,9 @@ export class AllocationEditorComponent {
     assets: this.assets(),
     totals: this.totals(),
   }));
-  protected readonly drafts = linkedSignal<AllocationDraft[]>(() => fromAllocations(this.context(), this.current()));
+  protected readonly drafts = linkedSignal<AllocationDraft[]>(() =>
+    fromAllocations(this.context(), this.current()),
+  );
   protected readonly validation = computed(() => validateSplit(this.context(), this.drafts()));
   protected readonly disabledReason = computed(() => {
     if (this.busy()) return 'Sending…';
@@ -89,7 +99,9 @@ export class AllocationEditorComponent {
   }
 
   protected update(draft: AllocationDraft, amountText: string): void {
-    this.drafts.update((drafts) => drafts.map((row) => (row === draft ? { ...row, amountText } : row)));
+    this.drafts.update((drafts) =>
+      drafts.map((row) => (row === draft ? { ...row, amountText } : row)),
+    );
   }
 
   protected splitEvenly(): void {

@@ -17,26 +17,54 @@ interface ChangeRow {
     <section class="card confirm" role="region" aria-labelledby="confirm-title">
       <h3 id="confirm-title">Close the session with this split?</h3>
       <table>
-        <thead><tr><th scope="col">Participant</th><th scope="col">Asset</th><th scope="col" class="amount">Now</th><th scope="col" class="amount">Paid out</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Participant</th>
+            <th scope="col">Asset</th>
+            <th scope="col" class="amount">Now</th>
+            <th scope="col" class="amount">Paid out</th>
+          </tr>
+        </thead>
         <tbody>
           @for (row of rows(); track row.participant + row.asset) {
             <tr>
-              <th scope="row" class="mono" [title]="row.participant">{{ short(row.participant) }}@if (isMe(row.participant)) { (you)}</th>
+              <th scope="row" class="mono" [title]="row.participant">
+                {{ short(row.participant) }}
+                @if (isMe(row.participant)) {
+                  (you)
+                }
+              </th>
               <td>{{ row.asset }}</td>
               <td class="amount">{{ row.before }}</td>
-              <td class="amount"><strong>{{ row.after }}</strong></td>
+              <td class="amount">
+                <strong>{{ row.after }}</strong>
+              </td>
             </tr>
           }
         </tbody>
       </table>
-      <p class="hint">Closing pays these amounts to each participant's unified balance. It cannot be undone.</p>
+      <p class="hint">
+        Closing pays these amounts to each participant's unified balance. It cannot be undone.
+      </p>
       <div class="actions">
-        <button type="button" (click)="confirmed.emit()" [disabled]="busy()">{{ busy() ? 'Closing…' : 'Confirm close' }}</button>
-        <button type="button" class="secondary" (click)="cancelled.emit()" [disabled]="busy()">Back to the split</button>
+        <button type="button" (click)="confirmed.emit()" [disabled]="busy()">
+          {{ busy() ? 'Closing…' : 'Confirm close' }}
+        </button>
+        <button type="button" class="secondary" (click)="cancelled.emit()" [disabled]="busy()">
+          Back to the split
+        </button>
       </div>
     </section>
   `,
-  styles: `.actions { display: flex; gap: 0.5rem; } .confirm { border-color: var(--warn); }`,
+  styles: `
+    .actions {
+      display: flex;
+      gap: 0.5rem;
+    }
+    .confirm {
+      border-color: var(--warn);
+    }
+  `,
 })
 export class CloseConfirmationComponent {
   readonly before = input.required<readonly Allocation[]>();
@@ -51,7 +79,9 @@ export class CloseConfirmationComponent {
     this.after().map((row) => ({
       participant: row.participant,
       asset: row.asset,
-      before: this.before().find((b) => b.participant === row.participant && b.asset === row.asset)?.amount ?? '0',
+      before:
+        this.before().find((b) => b.participant === row.participant && b.asset === row.asset)
+          ?.amount ?? '0',
       after: row.amount,
     })),
   );

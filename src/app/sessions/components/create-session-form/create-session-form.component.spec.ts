@@ -33,7 +33,9 @@ describe('CreateSessionFormComponent', () => {
   it('starts with me first and explains what is missing', async () => {
     expect(element.querySelector<HTMLInputElement>('#participant-0')!.value).toBe(ME);
     expect(createButton().disabled).toBeTrue();
-    expect(element.querySelector('#create-why')?.textContent).toContain('Participant 2: Enter an address.');
+    expect(element.querySelector('#create-why')?.textContent).toContain(
+      'Participant 2: Enter an address.',
+    );
     await fill('#participant-1', '0x70997970c51812dc3A010C7d01b50e0d17dc79C8');
     expect(element.querySelector('#participant-1')?.getAttribute('aria-invalid')).toBe('true');
     expect(element.querySelector('#participant-1-error')?.textContent).toContain('checksum');
@@ -43,12 +45,22 @@ describe('CreateSessionFormComponent', () => {
     await fill('#participant-1', BOB);
     await fill('#amount-0-usdc', '10');
     await fill('#label', 'Dinner');
-    expect(element.querySelector('#quorum-summary')?.textContent).toContain('Your weight alone reaches the quorum');
+    expect(element.querySelector('#quorum-summary')?.textContent).toContain(
+      'Your weight alone reaches the quorum',
+    );
     expect(createButton().disabled).toBeFalse();
     createButton().click();
     expect(created).toEqual([
       {
-        definition: { application: 'nitrolite-sessions', protocol: 'NitroRPC/0.4', participants: [ME, BOB], weights: [100, 0], quorum: 100, challenge: 0, nonce: 1234 },
+        definition: {
+          application: 'nitrolite-sessions',
+          protocol: 'NitroRPC/0.4',
+          participants: [ME, BOB],
+          weights: [100, 0],
+          quorum: 100,
+          challenge: 0,
+          nonce: 1234,
+        },
         allocations: [
           { participant: ME, asset: 'usdc', amount: '10' },
           { participant: BOB, asset: 'usdc', amount: '0' },
@@ -62,16 +74,24 @@ describe('CreateSessionFormComponent', () => {
     await fill('#participant-1', BOB);
     await fill('#amount-1-usdc', '1');
     expect(createButton().disabled).toBeTrue();
-    expect(element.querySelector('#create-why')?.textContent).toContain(`Missing signatures: ${BOB}`);
-    expect(element.querySelector('#missing-signatures')?.textContent).toContain('requires their signature');
+    expect(element.querySelector('#create-why')?.textContent).toContain(
+      `Missing signatures: ${BOB}`,
+    );
+    expect(element.querySelector('#missing-signatures')?.textContent).toContain(
+      'requires their signature',
+    );
   });
 
   it('refuses more than my balance, and too many decimals', async () => {
     await fill('#participant-1', BOB);
     await fill('#amount-0-usdc', '11');
-    expect(element.querySelector('#amount-0-usdc-error')?.textContent).toContain('More than your unified balance (10 usdc)');
+    expect(element.querySelector('#amount-0-usdc-error')?.textContent).toContain(
+      'More than your unified balance (10 usdc)',
+    );
     await fill('#amount-0-usdc', '1.0000001');
-    expect(element.querySelector('#amount-0-usdc-error')?.textContent).toContain('at most 6 decimals');
+    expect(element.querySelector('#amount-0-usdc-error')?.textContent).toContain(
+      'at most 6 decimals',
+    );
     expect(createButton().disabled).toBeTrue();
   });
 
@@ -85,6 +105,8 @@ describe('CreateSessionFormComponent', () => {
     radios[3].click(); // custom
     await fixture.whenStable();
     await fill('#quorum', '101');
-    expect(element.querySelector('#quorum-error')?.textContent).toContain('cannot be greater than the sum of the weights (100)');
+    expect(element.querySelector('#quorum-error')?.textContent).toContain(
+      'cannot be greater than the sum of the weights (100)',
+    );
   });
 });

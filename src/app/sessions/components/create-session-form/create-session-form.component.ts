@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+  linkedSignal,
+  output,
+  signal,
+} from '@angular/core';
 import {
   Allocation,
   AllocationAsset,
@@ -121,7 +129,10 @@ export class CreateSessionFormComponent {
 
   protected setWeight(index: number, text: string): void {
     this.customWeights.update((weights) => {
-      const next = Array.from({ length: this.participantTexts().length }, (_, i) => weights[i] ?? '0');
+      const next = Array.from(
+        { length: this.participantTexts().length },
+        (_, i) => weights[i] ?? '0',
+      );
       next[index] = text;
       return next;
     });
@@ -129,7 +140,9 @@ export class CreateSessionFormComponent {
 
   protected setAmount(index: number, asset: string, text: string): void {
     this.amountTexts.update((amounts) => {
-      const next = Array.from({ length: this.participantTexts().length }, (_, i) => ({ ...(amounts[i] ?? {}) }));
+      const next = Array.from({ length: this.participantTexts().length }, (_, i) => ({
+        ...(amounts[i] ?? {}),
+      }));
       next[index][asset] = text;
       return next;
     });
@@ -150,6 +163,10 @@ export class CreateSessionFormComponent {
   protected submit(): void {
     const validation = this.validation();
     if (!validation.ok || !validation.definition || this.disabledReason()) return;
-    this.create.emit({ definition: validation.definition, allocations: validation.allocations, label: this.label().trim() || null });
+    this.create.emit({
+      definition: validation.definition,
+      allocations: validation.allocations,
+      label: this.label().trim() || null,
+    });
   }
 }

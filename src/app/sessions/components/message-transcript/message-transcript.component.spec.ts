@@ -7,7 +7,17 @@ const BOB = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const KEY = '0x2222222222222222222222222222222222222222';
 
 function view(id: string, overrides: Partial<MessageView>): MessageView {
-  return { id, type: 'text', body: 'hi', sender: BOB, verified: true, unverifiedReason: null, mine: false, sentAt: 1_700_000_000_000, ...overrides };
+  return {
+    id,
+    type: 'text',
+    body: 'hi',
+    sender: BOB,
+    verified: true,
+    unverifiedReason: null,
+    mine: false,
+    sentAt: 1_700_000_000_000,
+    ...overrides,
+  };
 }
 
 describe('MessageTranscriptComponent', () => {
@@ -23,7 +33,9 @@ describe('MessageTranscriptComponent', () => {
     ]);
     await fixture.whenStable();
     const items = [...(fixture.nativeElement as HTMLElement).querySelectorAll('li')];
-    expect(items.map((li) => [li.dataset['mine'], li.dataset['verified'], li.dataset['sender']])).toEqual([
+    expect(
+      items.map((li) => [li.dataset['mine'], li.dataset['verified'], li.dataset['sender']]),
+    ).toEqual([
       ['true', 'true', ALICE],
       ['false', 'true', BOB],
       ['false', 'false', KEY],

@@ -24,14 +24,26 @@ import { MessageView } from '../../state/session-view.model';
         >
           <div class="meta">
             @if (message.verified) {
-              <span class="mono sender" [title]="message.sender">{{ message.mine ? 'You' : short(message.sender) }}</span>
-              <span class="verified" title="Signed by a session key this participant's wallet attested">✓ verified</span>
+              <span class="mono sender" [title]="message.sender">{{
+                message.mine ? 'You' : short(message.sender)
+              }}</span>
+              <span
+                class="verified"
+                title="Signed by a session key this participant's wallet attested"
+                >✓ verified</span
+              >
             } @else {
-              <span class="mono sender" [title]="'Session key ' + message.sender">{{ short(message.sender) }}</span>
-              <span class="flag" role="note">Unverified sender: {{ reason(message.unverifiedReason) }}</span>
+              <span class="mono sender" [title]="'Session key ' + message.sender">{{
+                short(message.sender)
+              }}</span>
+              <span class="flag" role="note"
+                >Unverified sender: {{ reason(message.unverifiedReason) }}</span
+              >
             }
             <span class="badge">{{ message.type }}</span>
-            <time class="hint" [attr.datetime]="message.sentAt | date: 'yyyy-MM-ddTHH:mm:ss'">{{ message.sentAt | date: 'mediumTime' }}</time>
+            <time class="hint" [attr.datetime]="message.sentAt | date: 'yyyy-MM-ddTHH:mm:ss'">{{
+              message.sentAt | date: 'mediumTime'
+            }}</time>
           </div>
           <pre class="body">{{ message.body }}</pre>
         </li>
@@ -41,14 +53,44 @@ import { MessageView } from '../../state/session-view.model';
     </ol>
   `,
   styles: `
-    .transcript { list-style: none; padding: 0; margin: 0 0 0.75rem; max-height: 24rem; overflow-y: auto; }
-    .transcript li { padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--border); }
-    .transcript li.mine { background: #eef3fd; }
-    .transcript li.unverified { background: #fff6e5; }
-    .verified { color: #1a7f37; font-size: 0.85em; }
-    .flag { color: #9a6700; font-size: 0.85em; font-weight: 600; }
-    .meta { display: flex; gap: 0.5rem; align-items: baseline; flex-wrap: wrap; }
-    .body { white-space: pre-wrap; word-break: break-word; margin: 0.25rem 0 0; font: inherit; }
+    .transcript {
+      list-style: none;
+      padding: 0;
+      margin: 0 0 0.75rem;
+      max-height: 24rem;
+      overflow-y: auto;
+    }
+    .transcript li {
+      padding: 0.4rem 0.5rem;
+      border-bottom: 1px solid var(--border);
+    }
+    .transcript li.mine {
+      background: #eef3fd;
+    }
+    .transcript li.unverified {
+      background: #fff6e5;
+    }
+    .verified {
+      color: #1a7f37;
+      font-size: 0.85em;
+    }
+    .flag {
+      color: #9a6700;
+      font-size: 0.85em;
+      font-weight: 600;
+    }
+    .meta {
+      display: flex;
+      gap: 0.5rem;
+      align-items: baseline;
+      flex-wrap: wrap;
+    }
+    .body {
+      white-space: pre-wrap;
+      word-break: break-word;
+      margin: 0.25rem 0 0;
+      font: inherit;
+    }
   `,
 })
 export class MessageTranscriptComponent {

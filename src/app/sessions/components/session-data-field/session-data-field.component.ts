@@ -24,8 +24,16 @@ let nextFieldId = 0;
     }
   `,
   styles: `
-    :host { display: flex; flex-direction: column; gap: 0.25rem; margin: 0 0 0.75rem; }
-    textarea { width: 100%; max-width: 36rem; }
+    :host {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      margin: 0 0 0.75rem;
+    }
+    textarea {
+      width: 100%;
+      max-width: 36rem;
+    }
   `,
 })
 export class SessionDataFieldComponent {

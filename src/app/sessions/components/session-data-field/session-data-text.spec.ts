@@ -7,7 +7,10 @@ describe('parseSessionDataText', () => {
   });
 
   it('sends JSON compact', () => {
-    expect(parseSessionDataText('{ "round": 2,\n "moves": [1, 2] }')).toEqual({ ok: true, value: '{"round":2,"moves":[1,2]}' });
+    expect(parseSessionDataText('{ "round": 2,\n "moves": [1, 2] }')).toEqual({
+      ok: true,
+      value: '{"round":2,"moves":[1,2]}',
+    });
     expect(parseSessionDataText('"text"')).toEqual({ ok: true, value: '"text"' });
   });
 

@@ -1,4 +1,6 @@
-export type SessionDataText = { readonly ok: true; readonly value: string | undefined } | { readonly ok: false; readonly error: string };
+export type SessionDataText =
+  | { readonly ok: true; readonly value: string | undefined }
+  | { readonly ok: false; readonly error: string };
 
 /**
  * What the person typed as `session_data`: nothing (not sent), or JSON sent compact. Anything else

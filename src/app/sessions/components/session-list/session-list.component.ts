@@ -11,53 +11,70 @@ import { SessionView } from '../../state/session-view.model';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="table-scroll">
-    <table>
-      <caption class="visually-hidden">{{ caption() }}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Session</th>
-          <th scope="col">Participants</th>
-          <th scope="col" class="amount">My share</th>
-          <th scope="col" class="amount">Total</th>
-          <th scope="col" class="amount">Version</th>
-          <th scope="col">Last update</th>
-        </tr>
-      </thead>
-      <tbody>
-        @for (view of sessions(); track view.session.id) {
-          <tr [attr.data-session-id]="view.session.id">
-            <th scope="row">
-              <a [routerLink]="['/sessions', view.session.id]" [title]="view.session.id">{{ view.title }}</a>
-            </th>
-            <td>
-              @for (participant of view.participants; track participant.address) {
-                <span class="mono participant" [title]="participant.address">{{ short(participant.address) }}@if (participant.isMe) { (you)}</span>
-              }
-            </td>
-            <td class="amount">
-              @for (share of view.myShare; track share.asset) {
-                <div>{{ share.amount }} {{ share.asset }}</div>
-              } @empty {
-                <span class="hint">—</span>
-              }
-            </td>
-            <td class="amount">
-              @for (total of view.totals; track total.asset) {
-                <div>{{ total.amount }} {{ total.asset }}</div>
-              } @empty {
-                <span class="hint">{{ view.session.allocations === null ? 'loading…' : '—' }}</span>
-              }
-            </td>
-            <td class="amount">{{ view.session.version }}</td>
-            <td>{{ view.session.updatedAt | date: 'medium' }}</td>
+      <table>
+        <caption class="visually-hidden">
+          {{
+            caption()
+          }}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Session</th>
+            <th scope="col">Participants</th>
+            <th scope="col" class="amount">My share</th>
+            <th scope="col" class="amount">Total</th>
+            <th scope="col" class="amount">Version</th>
+            <th scope="col">Last update</th>
           </tr>
-        }
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          @for (view of sessions(); track view.session.id) {
+            <tr [attr.data-session-id]="view.session.id">
+              <th scope="row">
+                <a [routerLink]="['/sessions', view.session.id]" [title]="view.session.id">{{
+                  view.title
+                }}</a>
+              </th>
+              <td>
+                @for (participant of view.participants; track participant.address) {
+                  <span class="mono participant" [title]="participant.address"
+                    >{{ short(participant.address) }}
+                    @if (participant.isMe) {
+                      (you)
+                    }
+                  </span>
+                }
+              </td>
+              <td class="amount">
+                @for (share of view.myShare; track share.asset) {
+                  <div>{{ share.amount }} {{ share.asset }}</div>
+                } @empty {
+                  <span class="hint">—</span>
+                }
+              </td>
+              <td class="amount">
+                @for (total of view.totals; track total.asset) {
+                  <div>{{ total.amount }} {{ total.asset }}</div>
+                } @empty {
+                  <span class="hint">{{
+                    view.session.allocations === null ? 'loading…' : '—'
+                  }}</span>
+                }
+              </td>
+              <td class="amount">{{ view.session.version }}</td>
+              <td>{{ view.session.updatedAt | date: 'medium' }}</td>
+            </tr>
+          }
+        </tbody>
+      </table>
     </div>
   `,
   styles: `
-    .participant { display: inline-block; margin-right: 0.5rem; white-space: nowrap; }
+    .participant {
+      display: inline-block;
+      margin-right: 0.5rem;
+      white-space: nowrap;
+    }
   `,
 })
 export class SessionListComponent {

@@ -27,7 +27,11 @@ export function attest(
     allowances: [{ asset: 'ytest.usd', amount: '10' }],
     ...overrides,
   };
-  const types = Object.fromEntries(Object.entries(AUTH_TYPES).map(([k, v]) => [k, v.map((f) => ({ ...f }))]));
-  const signature = wallet.signingKey.sign(TypedDataEncoder.hash({ name: application }, types, policy)).serialized;
+  const types = Object.fromEntries(
+    Object.entries(AUTH_TYPES).map(([k, v]) => [k, v.map((f) => ({ ...f }))]),
+  );
+  const signature = wallet.signingKey.sign(
+    TypedDataEncoder.hash({ name: application }, types, policy),
+  ).serialized;
   return { application, policy, signature };
 }

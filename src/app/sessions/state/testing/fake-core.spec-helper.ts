@@ -9,12 +9,15 @@ import { SessionKeySigner } from '../../core-bridge/session-key-signer';
  * the TestScheduler's virtual time. Its `then` returns another such promise, as `from` expects.
  */
 export function settled<T>(value: T): Promise<T> {
-  return { then: (onValue?: (v: T) => unknown) => settled(onValue ? onValue(value) : value) } as unknown as Promise<T>;
+  return {
+    then: (onValue?: (v: T) => unknown) => settled(onValue ? onValue(value) : value),
+  } as unknown as Promise<T>;
 }
 
 export function refused(error: unknown): Promise<never> {
   return {
-    then: (_onValue?: unknown, onError?: (e: unknown) => unknown) => (onError ? settled(onError(error)) : refused(error)),
+    then: (_onValue?: unknown, onError?: (e: unknown) => unknown) =>
+      onError ? settled(onError(error)) : refused(error),
   } as unknown as Promise<never>;
 }
 
@@ -27,11 +30,19 @@ export interface FakeClearNode {
 export function fakeClearNode(): FakeClearNode {
   const pushes = new Subject<RpcPush>();
   const relayed = new Subject<RelayedMessage>();
-  const client = jasmine.createSpyObj<ClearNodeClient>('ClearNodeClient', ['buildRequest', 'request', 'send']);
+  const client = jasmine.createSpyObj<ClearNodeClient>('ClearNodeClient', [
+    'buildRequest',
+    'request',
+    'send',
+  ]);
   // Plain writable properties, so that a test can swap in a cold observable.
   Object.assign(client, { pushes$: pushes, relayedMessages$: relayed });
-  client.buildRequest.and.callFake((method, params) => [42, method, params, 1_700_000_000_000] as RpcRequest);
-  client.send.and.callFake((req) => settled({ id: req[0], method: req[1], params: {}, timestamp: 1 }));
+  client.buildRequest.and.callFake(
+    (method, params) => [42, method, params, 1_700_000_000_000] as RpcRequest,
+  );
+  client.send.and.callFake((req) =>
+    settled({ id: req[0], method: req[1], params: {}, timestamp: 1 }),
+  );
   return { client, pushes, relayed };
 }
 

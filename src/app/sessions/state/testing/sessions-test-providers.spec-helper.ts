@@ -20,7 +20,11 @@ export function sessionsPageProviders(sessions: AppSession[], extra: Partial<Ses
     provideMockStore({
       initialState: {
         ...initialAppState,
-        sessions: { ...sessionsAdapter.setAll(sessions, initialSessionsState), wallet: ALICE, ...extra },
+        sessions: {
+          ...sessionsAdapter.setAll(sessions, initialSessionsState),
+          wallet: ALICE,
+          ...extra,
+        },
       },
     }),
     { provide: ClearNodeClient, useValue: node.client },
