@@ -13,15 +13,12 @@ import { Router, RouterLink } from '@angular/router';
 import { APPLICATION_NAME } from '../core-bridge/session-key-attestation';
 import { AllocationAsset } from '../../shared/allocation';
 import { AppSessionService } from '../app-session.service';
-import {
-  CreateSessionFormComponent,
-  CreateSessionRequest,
-} from '../components/create-session-form/create-session-form.component';
+import { CreateSessionForm, CreateSessionRequest } from '../components/create-session-form';
 
 /** `/sessions/new`: fills the form from the node's assets and my balances, signs, creates. */
 @Component({
   selector: 'app-create-session-page',
-  imports: [CreateSessionFormComponent, RouterLink],
+  imports: [CreateSessionForm, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <p><a routerLink="/sessions">← Sessions</a></p>

@@ -12,16 +12,13 @@ import { RouterLink } from '@angular/router';
 import { of, switchMap } from 'rxjs';
 import { Allocation, AllocationAsset, totalsOf } from '../../shared/allocation';
 import { AppSessionService } from '../app-session.service';
-import { AllocationEditorComponent } from '../components/allocation-editor/allocation-editor.component';
-import { CloseConfirmationComponent } from '../components/close-confirmation/close-confirmation.component';
-import {
-  ComposedMessage,
-  MessageComposerComponent,
-} from '../components/message-composer/message-composer.component';
-import { MessageTranscriptComponent } from '../components/message-transcript/message-transcript.component';
-import { SessionDataFieldComponent } from '../components/session-data-field/session-data-field.component';
-import { parseSessionDataText } from '../components/session-data-field/session-data-text';
-import { SessionDefinitionComponent } from '../components/session-definition/session-definition.component';
+import { AllocationEditor } from '../components/allocation-editor';
+import { CloseConfirmation } from '../components/close-confirmation';
+import { ComposedMessage, MessageComposer } from '../components/message-composer';
+import { MessageTranscript } from '../components/message-transcript';
+import { SessionDataField } from '../components/session-data-field';
+import { parseSessionDataText } from '../components/session-data-text';
+import { SessionDefinition } from '../components/session-definition';
 import { decimalsOf } from '../state/sessions.selectors';
 
 type Mode = 'view' | 'update' | 'close-edit' | 'close-confirm';
@@ -31,12 +28,12 @@ type Mode = 'view' | 'update' | 'close-edit' | 'close-confirm';
   selector: 'app-session-page',
   imports: [
     RouterLink,
-    AllocationEditorComponent,
-    CloseConfirmationComponent,
-    MessageComposerComponent,
-    MessageTranscriptComponent,
-    SessionDataFieldComponent,
-    SessionDefinitionComponent,
+    AllocationEditor,
+    CloseConfirmation,
+    MessageComposer,
+    MessageTranscript,
+    SessionDataField,
+    SessionDefinition,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-page.html',

@@ -2,12 +2,12 @@ import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AppSessionService } from '../app-session.service';
-import { SessionListComponent } from '../components/session-list/session-list.component';
+import { SessionList } from '../components/session-list';
 
 /** `/sessions`: active sessions and the history of closed ones. */
 @Component({
   selector: 'app-sessions-page',
-  imports: [AsyncPipe, RouterLink, SessionListComponent],
+  imports: [AsyncPipe, RouterLink, SessionList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="title-row">

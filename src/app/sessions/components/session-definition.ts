@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { SessionView } from '../../state/session-view.model';
+import { SessionView } from '../state/session-view.model';
 
 /** The session's rules and money: participants with weights and shares, quorum, version. */
 @Component({
@@ -102,7 +102,7 @@ import { SessionView } from '../../state/session-view.model';
     }
   `,
 })
-export class SessionDefinitionComponent {
+export class SessionDefinition {
   readonly view = input.required<SessionView>();
   protected shares() {
     const session = this.view().session;

@@ -1,16 +1,16 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { CreateSessionFormComponent, CreateSessionRequest } from './create-session-form.component';
+import { CreateSessionForm, CreateSessionRequest } from './create-session-form';
 
 const ME = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const BOB = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 
-describe('CreateSessionFormComponent', () => {
-  let fixture: ComponentFixture<CreateSessionFormComponent>;
+describe('CreateSessionForm', () => {
+  let fixture: ComponentFixture<CreateSessionForm>;
   let element: HTMLElement;
   let created: CreateSessionRequest[];
 
   beforeEach(async () => {
-    fixture = TestBed.createComponent(CreateSessionFormComponent);
+    fixture = TestBed.createComponent(CreateSessionForm);
     fixture.componentRef.setInput('me', ME);
     fixture.componentRef.setInput('assets', [{ symbol: 'usdc', decimals: 6 }]);
     fixture.componentRef.setInput('balances', { usdc: '10' });

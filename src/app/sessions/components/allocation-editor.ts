@@ -17,8 +17,8 @@ import {
   fromAllocations,
   SplitContext,
   validateSplit,
-} from '../../../shared/allocation';
-import { sameAddress, shortAddress } from '../../../shared/money/address';
+} from '../../shared/allocation';
+import { sameAddress, shortAddress } from '../../shared/money/address';
 
 let nextEditorId = 0;
 
@@ -30,10 +30,10 @@ let nextEditorId = 0;
 @Component({
   selector: 'app-allocation-editor',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './allocation-editor.component.css',
-  templateUrl: './allocation-editor.component.html',
+  styleUrl: './allocation-editor.css',
+  templateUrl: './allocation-editor.html',
 })
-export class AllocationEditorComponent {
+export class AllocationEditor {
   readonly participants = input.required<readonly string[]>();
   readonly assets = input.required<readonly AllocationAsset[]>();
   /** Session total per asset (decimal strings). */

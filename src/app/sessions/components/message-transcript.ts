@@ -1,8 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import { shortAddress } from '../../../shared/money/address';
-import { UNVERIFIED_REASON_TEXT, UnverifiedReason } from '../../state/message-sender';
-import { MessageView } from '../../state/session-view.model';
+import { shortAddress } from '../../shared/money/address';
+import { UNVERIFIED_REASON_TEXT, UnverifiedReason } from '../state/message-sender';
+import { MessageView } from '../state/session-view.model';
 
 /**
  * The messages of a session, oldest first; text only, never HTML. A message shows as from a
@@ -93,7 +93,7 @@ import { MessageView } from '../../state/session-view.model';
     }
   `,
 })
-export class MessageTranscriptComponent {
+export class MessageTranscript {
   readonly messages = input.required<readonly MessageView[]>();
   protected readonly short = shortAddress;
   protected reason(reason: UnverifiedReason | null): string {

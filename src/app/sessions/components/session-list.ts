@@ -1,8 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { shortAddress } from '../../../shared/money/address';
-import { SessionView } from '../../state/session-view.model';
+import { shortAddress } from '../../shared/money/address';
+import { SessionView } from '../state/session-view.model';
 
 /** A table of sessions: title, participants, my share and the total per asset, version, last update. */
 @Component({
@@ -77,7 +77,7 @@ import { SessionView } from '../../state/session-view.model';
     }
   `,
 })
-export class SessionListComponent {
+export class SessionList {
   readonly sessions = input.required<readonly SessionView[]>();
   readonly caption = input('Sessions');
   protected readonly short = shortAddress;

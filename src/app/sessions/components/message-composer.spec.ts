@@ -1,9 +1,9 @@
 import { TestBed } from '@angular/core/testing';
-import { ComposedMessage, MessageComposerComponent } from './message-composer.component';
+import { ComposedMessage, MessageComposer } from './message-composer';
 
-describe('MessageComposerComponent', () => {
+describe('MessageComposer', () => {
   it('sends text, and typed JSON only once it parses', async () => {
-    const fixture = TestBed.createComponent(MessageComposerComponent);
+    const fixture = TestBed.createComponent(MessageComposer);
     const sent: ComposedMessage[] = [];
     fixture.componentInstance.sent.subscribe((message) => sent.push(message));
     const element: HTMLElement = fixture.nativeElement;

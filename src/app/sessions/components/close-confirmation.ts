@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import { Allocation } from '../../../shared/allocation';
-import { sameAddress, shortAddress } from '../../../shared/money/address';
+import { Allocation } from '../../shared/allocation';
+import { sameAddress, shortAddress } from '../../shared/money/address';
 
 interface ChangeRow {
   readonly participant: string;
@@ -66,7 +66,7 @@ interface ChangeRow {
     }
   `,
 })
-export class CloseConfirmationComponent {
+export class CloseConfirmation {
   readonly before = input.required<readonly Allocation[]>();
   readonly after = input.required<readonly Allocation[]>();
   readonly me = input<string | null>(null);

@@ -36,7 +36,7 @@ let nextFieldId = 0;
     }
   `,
 })
-export class SessionDataFieldComponent {
+export class SessionDataField {
   readonly text = model('');
   readonly error = input<string | null>(null);
   protected readonly id = `session-data-${nextFieldId++}`;

@@ -96,7 +96,7 @@ const TYPE = /^[A-Za-z0-9_.:-]{1,40}$/;
     }
   `,
 })
-export class MessageComposerComponent {
+export class MessageComposer {
   readonly busy = input(false);
   readonly sent = output<ComposedMessage>();
 

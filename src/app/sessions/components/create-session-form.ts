@@ -17,8 +17,8 @@ import {
   WEIGHT_PRESETS,
   WeightPresetId,
   weightsForPreset,
-} from '../../../shared/allocation';
-import { shortAddress } from '../../../shared/money/address';
+} from '../../shared/allocation';
+import { shortAddress } from '../../shared/money/address';
 
 export interface CreateSessionRequest {
   readonly definition: SessionDefinition;
@@ -34,10 +34,10 @@ export interface CreateSessionRequest {
 @Component({
   selector: 'app-create-session-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  templateUrl: './create-session-form.component.html',
-  styleUrl: './create-session-form.component.css',
+  templateUrl: './create-session-form.html',
+  styleUrl: './create-session-form.css',
 })
-export class CreateSessionFormComponent {
+export class CreateSessionForm {
   readonly me = input<string | null>(null);
   readonly assets = input<readonly AllocationAsset[]>([]);
   /** My unified balance per asset. */

@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
-import { MessageView } from '../../state/session-view.model';
-import { MessageTranscriptComponent } from './message-transcript.component';
+import { MessageView } from '../state/session-view.model';
+import { MessageTranscript } from './message-transcript';
 
 const ALICE = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const BOB = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
@@ -20,9 +20,9 @@ function view(id: string, overrides: Partial<MessageView>): MessageView {
   };
 }
 
-describe('MessageTranscriptComponent', () => {
+describe('MessageTranscript', () => {
   it('shows verified messages as from their participant, mine as mine, and flags unverified senders with the reason', async () => {
-    const fixture = TestBed.createComponent(MessageTranscriptComponent);
+    const fixture = TestBed.createComponent(MessageTranscript);
     fixture.componentRef.setInput('messages', [
       view('1', { sender: ALICE, mine: true, body: 'from me' }),
       view('2', { body: '<b>from Bob</b>' }),

@@ -1,17 +1,17 @@
 import { ComponentFixture, TestBed } from '@angular/core/testing';
-import { Allocation } from '../../../shared/allocation';
-import { AllocationEditorComponent } from './allocation-editor.component';
+import { Allocation } from '../../shared/allocation';
+import { AllocationEditor } from './allocation-editor';
 
 const ALICE = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const BOB = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 
-describe('AllocationEditorComponent', () => {
-  let fixture: ComponentFixture<AllocationEditorComponent>;
+describe('AllocationEditor', () => {
+  let fixture: ComponentFixture<AllocationEditor>;
   let element: HTMLElement;
   let emitted: (readonly Allocation[])[];
 
   beforeEach(async () => {
-    fixture = TestBed.createComponent(AllocationEditorComponent);
+    fixture = TestBed.createComponent(AllocationEditor);
     fixture.componentRef.setInput('participants', [ALICE, BOB]);
     fixture.componentRef.setInput('assets', [{ symbol: 'ytest.usd', decimals: 6 }]);
     fixture.componentRef.setInput('totals', { 'ytest.usd': '10' });
