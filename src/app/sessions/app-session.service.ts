@@ -1,39 +1,38 @@
-import { inject, Injectable } from '@angular/core';
+import { inject, Injectable, type Signal } from '@angular/core';
 import { Actions, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { filter, firstValueFrom, map, merge, Observable, take } from 'rxjs';
-import { Allocation, SessionDefinition } from '../shared/allocation';
-import { ClearNodeClient } from './core-bridge/clearnode-client';
-import { RpcRequest } from './core-bridge/rpc-frame';
-import { SessionKeySigner } from './core-bridge/session-key-signer';
-import { sameAddress } from '../shared/money/address';
-import { formatUnits, parseAmount } from '../shared/money/decimal-amount';
+import { filter, firstValueFrom, map, merge, type Observable, take } from 'rxjs';
+import { selectLedgerBalances } from '../balances';
 import {
+  ClearNodeClient,
+  SessionKeySigner,
   selectAssets,
-  selectLedgerBalances,
   selectSignedIn,
   selectWalletAddress,
-} from './core-bridge/core-selectors';
-import { SessionWrite } from './state/app-session.model';
+  type RpcRequest,
+} from '../core';
+import type { Allocation, SessionDefinition } from '../shared/allocation';
+import { sameAddress } from '../shared/money/address';
+import { formatUnits, parseAmount } from '../shared/money/decimal-amount';
+import type { SessionWrite } from './state/app-session.model';
 import { ClearNodeApiActions } from './state/clearnode-api.actions';
-import { SessionsPageActions } from './state/sessions-page.actions';
 import { CreateSessionFormActions } from './state/create-session-form.actions';
 import { SessionLifecycleActions } from './state/session-lifecycle.actions';
 import { SessionPageActions } from './state/session-page.actions';
-import { MessageView, SessionView } from './state/session-view.model';
+import type { MessageView, SessionView } from './state/session-view.model';
+import { SessionsPageActions } from './state/sessions-page.actions';
 import {
+  decimalsOf,
   selectActiveSessionViews,
   selectClosedSessionViews,
   selectCreate,
-  decimalsOf,
-  selectMessageWrite,
   selectMessaging,
   selectMessagingReason,
-  selectSync,
-  selectSyncError,
-  selectMessageViews,
-  selectSessionView,
+  selectSelectedMessageViews,
+  selectSelectedMessageWrite,
+  selectSelectedSessionView,
   selectSessionsAccess,
+  selectSyncError,
 } from './state/sessions.selectors';
 
 export interface PrepareSessionParams {
@@ -57,8 +56,8 @@ export interface SessionClosedEvent {
 }
 
 /**
- * The sessions API for components: observables come from selectors, writes are actions handled by
- * effects. It keeps no state of its own.
+ * The sessions API for components: signals come from selectors, writes are actions handled by
+ * effects, and `onSessionClosed` is the one event stream. It keeps no state of its own.
  */
 @Injectable({ providedIn: 'root' })
 export class AppSessionService {
@@ -67,25 +66,34 @@ export class AppSessionService {
   private readonly client = inject(ClearNodeClient);
   private readonly signer = inject(SessionKeySigner);
 
-  readonly activeSessions$: Observable<readonly SessionView[]> =
-    this.store.select(selectActiveSessionViews);
-  readonly closedSessions$: Observable<readonly SessionView[]> =
-    this.store.select(selectClosedSessionViews);
+  readonly activeSessions: Signal<readonly SessionView[]> =
+    this.store.selectSignal(selectActiveSessionViews);
+  readonly closedSessions: Signal<readonly SessionView[]> =
+    this.store.selectSignal(selectClosedSessionViews);
+  /** The session whose page is open (see `openSession`), its messages and its message write. */
+  readonly selectedSession: Signal<SessionView | null> =
+    this.store.selectSignal(selectSelectedSessionView);
+  readonly selectedMessages: Signal<readonly MessageView[]> = this.store.selectSignal(
+    selectSelectedMessageViews,
+  );
+  readonly selectedMessageWrite: Signal<SessionWrite | null> = this.store.selectSignal(
+    selectSelectedMessageWrite,
+  );
+  readonly syncError = this.store.selectSignal(selectSyncError);
+  readonly messaging = this.store.selectSignal(selectMessaging);
+  readonly messagingReason = this.store.selectSignal(selectMessagingReason);
+  readonly createProgress = this.store.selectSignal(selectCreate);
+  readonly wallet = this.store.selectSignal(selectWalletAddress);
+  readonly signedIn = this.store.selectSignal(selectSignedIn);
+  readonly access = this.store.selectSignal(selectSessionsAccess);
+  readonly assets = this.store.selectSignal(selectAssets);
+  readonly ledgerBalances = this.store.selectSignal(selectLedgerBalances);
+
+  /** Every close, whoever closed it (the seeds' `onSessionClosed` callback, as a stream). */
   readonly onSessionClosed: Observable<SessionClosedEvent> = this.actions$.pipe(
     ofType(SessionLifecycleActions.sessionClosed),
     map(({ sessionId, finalAllocations }) => ({ id: sessionId, finalAllocations })),
   );
-
-  readonly sync$ = this.store.select(selectSync);
-  readonly syncError$ = this.store.select(selectSyncError);
-  readonly messaging$ = this.store.select(selectMessaging);
-  readonly messagingReason$ = this.store.select(selectMessagingReason);
-  readonly createProgress$ = this.store.select(selectCreate);
-  readonly wallet$ = this.store.select(selectWalletAddress);
-  readonly signedIn$ = this.store.select(selectSignedIn);
-  readonly access$ = this.store.select(selectSessionsAccess);
-  readonly assets$ = this.store.select(selectAssets);
-  readonly ledgerBalances$ = this.store.select(selectLedgerBalances);
 
   opened(): void {
     this.store.dispatch(SessionsPageActions.opened());
@@ -95,8 +103,13 @@ export class AppSessionService {
     this.store.dispatch(SessionsPageActions.reloadRequested());
   }
 
-  messageWrite$(id: string): Observable<SessionWrite | null> {
-    return this.store.select(selectMessageWrite(id));
+  /** Selects the session shown by the session page. */
+  openSession(id: string): void {
+    this.store.dispatch(SessionPageActions.opened({ sessionId: id }));
+  }
+
+  retryShares(id: string): void {
+    this.store.dispatch(SessionPageActions.sharesRetryClicked({ sessionId: id.toLowerCase() }));
   }
 
   /**
@@ -114,7 +127,7 @@ export class AppSessionService {
         (key) => !!this.signer.address && sameAddress(key.session_key, this.signer.address),
       );
       if (!mine) return null;
-      const assets = await firstValueFrom(this.assets$);
+      const assets = this.assets();
       const remaining: Record<string, string> = {};
       for (const allowance of mine.allowances ?? []) {
         const decimals = decimalsOf(allowance.asset, assets, [
@@ -131,14 +144,6 @@ export class AppSessionService {
       console.warn('[sessions] could not read the session key allowance', error);
       return null;
     }
-  }
-
-  session$(id: string): Observable<SessionView | null> {
-    return this.store.select(selectSessionView(id));
-  }
-
-  messages$(id: string): Observable<readonly MessageView[]> {
-    return this.store.select(selectMessageViews(id));
   }
 
   /** The exact request every funding participant signs (co-signing passes it around as is). */
@@ -172,7 +177,7 @@ export class AppSessionService {
    * a session id once, so this can never open or fund a second session.
    */
   async retryCreate(): Promise<string> {
-    const retry = (await firstValueFrom(this.store.select(selectCreate)))?.retry;
+    const retry = this.createProgress()?.retry;
     if (!retry) throw new Error('There is no create to send again.');
     const rpc = this.prepareSession({
       definition: retry.definition,
@@ -194,7 +199,7 @@ export class AppSessionService {
   ): Promise<string> {
     const definition = (request[2] as { definition?: SessionDefinition }).definition;
     const key = `create:${definition?.nonce ?? request[0]}`;
-    const earlier = await firstValueFrom(this.store.select(selectCreate));
+    const earlier = this.createProgress();
     if (earlier?.key === key && earlier.status === 'done' && earlier.sessionId)
       return earlier.sessionId;
     const outcome = firstValueFrom(

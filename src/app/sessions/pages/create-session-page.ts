@@ -8,10 +8,9 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
-import { APPLICATION_NAME } from '../core-bridge/session-key-attestation';
-import { AllocationAsset } from '../../shared/allocation';
+import { APPLICATION_NAME } from '../../core';
+import type { AllocationAsset } from '../../shared/allocation';
 import { AppSessionService } from '../app-session.service';
 import { CreateSessionForm, CreateSessionRequest } from '../components/create-session-form';
 
@@ -72,10 +71,10 @@ export class CreateSessionPage implements OnInit {
   private readonly router = inject(Router);
 
   protected readonly application = APPLICATION_NAME;
-  protected readonly wallet = toSignal(this.sessions.wallet$, { initialValue: null });
-  protected readonly signedIn = toSignal(this.sessions.signedIn$, { initialValue: false });
-  private readonly nodeAssets = toSignal(this.sessions.assets$, { initialValue: [] });
-  private readonly ledgerBalances = toSignal(this.sessions.ledgerBalances$, { initialValue: [] });
+  protected readonly wallet = this.sessions.wallet;
+  protected readonly signedIn = this.sessions.signedIn;
+  private readonly nodeAssets = this.sessions.assets;
+  private readonly ledgerBalances = this.sessions.ledgerBalances;
   protected readonly assets = computed<AllocationAsset[]>(() => {
     const seen = new Map<string, AllocationAsset>();
     for (const asset of this.nodeAssets())
@@ -88,7 +87,7 @@ export class CreateSessionPage implements OnInit {
   );
   protected readonly allowances = signal<Record<string, string> | null>(null);
   protected readonly sending = signal(false);
-  protected readonly progress = toSignal(this.sessions.createProgress$, { initialValue: null });
+  protected readonly progress = this.sessions.createProgress;
   /** Busy while sending, and while a create's outcome is unknown (also after a reload). */
   protected readonly busy = computed(() => this.sending() || this.progress()?.status === 'unknown');
   protected readonly error = signal<string | null>(null);

@@ -13,7 +13,7 @@ describe('SessionPage', () => {
   async function render(session = aSession(), extra = {}, me = ALICE) {
     TestBed.configureTestingModule({
       imports: [SessionPage],
-      providers: sessionsPageProviders([session], { wallet: me, ...extra }),
+      providers: sessionsPageProviders([session], { wallet: me, selectedId: SESSION_ID, ...extra }),
     });
     const store = TestBed.inject(MockStore);
     store.overrideSelector(selectWalletAddress, me);
@@ -48,6 +48,25 @@ describe('SessionPage', () => {
     };
     return { element, dispatch, click, type, typeSessionData, store, fixture };
   }
+
+  it('selects the session of its route in the store', async () => {
+    const { dispatch } = await render();
+    expect(dispatch).toHaveBeenCalledWith(SessionPageActions.opened({ sessionId: SESSION_ID }));
+  });
+
+  it('shows why the shares could not be loaded, and loads them again on request', async () => {
+    const { element, dispatch, click } = await render(aSession({ allocations: null }), {
+      sharesErrors: { [SESSION_ID]: 'failed to get ledger entries' },
+    });
+    expect(element.querySelector('#shares-error')?.textContent).toContain(
+      'Could not load the shares from the ClearNode: failed to get ledger entries',
+    );
+    expect(element.textContent).not.toContain('Loading the shares');
+    await click('Load the shares again');
+    expect(dispatch).toHaveBeenCalledWith(
+      SessionPageActions.sharesRetryClicked({ sessionId: SESSION_ID }),
+    );
+  });
 
   it('shows the definition, weights, quorum and shares', async () => {
     const { element } = await render();
@@ -175,7 +194,7 @@ describe('SessionPage', () => {
   it('keeps the session on screen, marked as maybe stale, while the sign-in resumes', async () => {
     TestBed.configureTestingModule({
       imports: [SessionPage],
-      providers: sessionsPageProviders([aSession()], { wallet: ALICE }),
+      providers: sessionsPageProviders([aSession()], { wallet: ALICE, selectedId: SESSION_ID }),
     });
     const store = TestBed.inject(MockStore);
     store.overrideSelector(selectWalletAddress, ALICE);

@@ -6,10 +6,9 @@ import {
   inject,
   input,
   signal,
+  untracked,
 } from '@angular/core';
-import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
-import { of, switchMap } from 'rxjs';
 import { Allocation, AllocationAsset, totalsOf } from '../../shared/allocation';
 import { AppSessionService } from '../app-session.service';
 import { AllocationEditor } from '../components/allocation-editor';
@@ -43,31 +42,14 @@ export class SessionPage {
   /** Route parameter. */
   readonly id = input.required<string>();
 
-  private readonly id$ = toObservable(this.id);
-  protected readonly view = toSignal(this.id$.pipe(switchMap((id) => this.sessions.session$(id))), {
-    initialValue: null,
-  });
-  protected readonly messages = toSignal(
-    this.id$.pipe(switchMap((id) => this.sessions.messages$(id))),
-    { initialValue: [] },
-  );
-  protected readonly messageWrite = toSignal(
-    this.id$.pipe(switchMap((id) => (id ? this.sessions.messageWrite$(id) : of(null)))),
-    {
-      initialValue: null,
-    },
-  );
-  protected readonly messaging = toSignal(this.sessions.messaging$, {
-    initialValue: 'unknown' as const,
-  });
-  protected readonly messagingReason = toSignal(this.sessions.messagingReason$, {
-    initialValue: null,
-  });
-  protected readonly wallet = toSignal(this.sessions.wallet$, { initialValue: null });
-  protected readonly access = toSignal(this.sessions.access$, {
-    initialValue: 'signedOut' as const,
-  });
-  private readonly nodeAssets = toSignal(this.sessions.assets$, { initialValue: [] });
+  protected readonly view = this.sessions.selectedSession;
+  protected readonly messages = this.sessions.selectedMessages;
+  protected readonly messageWrite = this.sessions.selectedMessageWrite;
+  protected readonly messaging = this.sessions.messaging;
+  protected readonly messagingReason = this.sessions.messagingReason;
+  protected readonly wallet = this.sessions.wallet;
+  protected readonly access = this.sessions.access;
+  private readonly nodeAssets = this.sessions.assets;
 
   protected readonly mode = signal<Mode>('view');
   protected readonly pendingSplit = signal<readonly Allocation[] | null>(null);
@@ -115,6 +97,11 @@ export class SessionPage {
   );
 
   constructor() {
+    // The route id selects the session in the store; a new id (another session) selects again.
+    effect(() => {
+      const id = this.id();
+      untracked(() => this.sessions.openSession(id));
+    });
     // Leave the edit flows when the session closes or a write lands.
     effect(() => {
       const view = this.view();
@@ -151,6 +138,10 @@ export class SessionPage {
 
   protected send(message: ComposedMessage): void {
     this.sessions.sendMessage(this.id(), message.type, message.data);
+  }
+
+  protected retryShares(): void {
+    this.sessions.retryShares(this.id());
   }
 
   protected dismissNotice(): void {

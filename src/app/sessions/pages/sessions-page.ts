@@ -1,4 +1,3 @@
-import { AsyncPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { AppSessionService } from '../app-session.service';
@@ -7,30 +6,30 @@ import { SessionList } from '../components/session-list';
 /** `/sessions`: active sessions and the history of closed ones. */
 @Component({
   selector: 'app-sessions-page',
-  imports: [AsyncPipe, RouterLink, SessionList],
+  imports: [RouterLink, SessionList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="title-row">
       <h1>Application sessions</h1>
-      @if (signedIn$ | async) {
+      @if (signedIn()) {
         <a class="button-link" routerLink="/sessions/new">Create a session</a>
       }
     </div>
 
-    @let access = (access$ | async) ?? 'signedOut';
+    @let access = this.access();
     @if (access === 'reconnecting') {
       <p class="warn" role="status" id="sessions-stale">
         Reconnecting to the ClearNode — this list may be out of date.
       </p>
-    } @else if (syncError$ | async; as error) {
+    } @else if (syncError(); as error) {
       <p class="error" role="alert">
         Could not refresh the sessions from the ClearNode: {{ error }}
         <button type="button" class="secondary" (click)="sessions.reload()">Try again</button>
       </p>
     }
 
-    @let active = (sessions.activeSessions$ | async) ?? [];
-    @let closed = (sessions.closedSessions$ | async) ?? [];
+    @let active = activeSessions();
+    @let closed = closedSessions();
     <section aria-labelledby="active-heading">
       <h2 id="active-heading">Active</h2>
       @if (active.length) {
@@ -85,9 +84,11 @@ import { SessionList } from '../components/session-list';
 })
 export class SessionsPage implements OnInit {
   protected readonly sessions = inject(AppSessionService);
-  protected readonly signedIn$ = this.sessions.signedIn$;
-  protected readonly syncError$ = this.sessions.syncError$;
-  protected readonly access$ = this.sessions.access$;
+  protected readonly signedIn = this.sessions.signedIn;
+  protected readonly syncError = this.sessions.syncError;
+  protected readonly access = this.sessions.access;
+  protected readonly activeSessions = this.sessions.activeSessions;
+  protected readonly closedSessions = this.sessions.closedSessions;
 
   ngOnInit(): void {
     this.sessions.opened();

@@ -4,6 +4,10 @@ import { Allocation } from '../../shared/allocation';
 export const SessionPageActions = createActionGroup({
   source: 'Session Page',
   events: {
+    /** The page of one session was opened (or its route id changed). */
+    Opened: props<{ sessionId: string }>(),
+    /** Loading the session's shares failed; the person asks again. */
+    'Shares Retry Clicked': props<{ sessionId: string }>(),
     'State Submitted': props<{
       sessionId: string;
       key: string;

@@ -23,6 +23,8 @@ export interface SessionView {
   readonly canDecideAlone: boolean;
   readonly write: SessionWrite | null;
   readonly notice: string | null;
+  /** Why the shares could not be loaded; null while they load or once they have. */
+  readonly sharesError: string | null;
 }
 
 import type { UnverifiedReason } from './message-sender';

@@ -36,6 +36,44 @@ const split = [
 ];
 
 describe('sessions reducer', () => {
+  it('keeps why the shares failed to load until a retry or a load, so the page never waits for ever', () => {
+    const failed = reducer(
+      withSession({ allocations: null }),
+      ClearNodeApiActions.allocationsLoadFailed({ sessionId: SESSION_ID, error: 'timeout' }),
+    );
+    expect(failed.sharesErrors).toEqual({ [SESSION_ID]: 'timeout' });
+    expect(
+      reducer(failed, SessionPageActions.sharesRetryClicked({ sessionId: SESSION_ID }))
+        .sharesErrors,
+    ).toEqual({});
+    expect(
+      reducer(
+        failed,
+        ClearNodeApiActions.allocationsLoaded({ sessionId: SESSION_ID, allocations: split }),
+      ).sharesErrors,
+    ).toEqual({});
+    expect(
+      reducer(
+        initialSessionsState,
+        ClearNodeApiActions.allocationsLoadFailed({ sessionId: SESSION_ID, error: 'timeout' }),
+      ).sharesErrors,
+    ).toEqual({});
+  });
+
+  it('selects the session whose page is open, and keeps it across a sign-in that ends', () => {
+    const opened = reducer(
+      withSession(),
+      SessionPageActions.opened({ sessionId: SESSION_ID.toUpperCase().replace('0X', '0x') }),
+    );
+    expect(opened.selectedId).toBe(SESSION_ID);
+    expect(
+      reducer(
+        opened,
+        AuthApiActions.signedOut({ wallet: ALICE, nodeUrl: NODE_URL, message: 'bye' }),
+      ).selectedId,
+    ).toBe(SESSION_ID);
+  });
+
   it('restores stored sessions for a node and wallet, and starts over for another wallet', () => {
     const restored = reducer(
       initialSessionsState,

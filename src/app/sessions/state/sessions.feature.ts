@@ -36,6 +36,10 @@ export interface SessionsState extends EntityState<AppSession> {
   readonly senderKeys: SenderKeys;
   /** Writes whose answer was lost, by write key, until the node's state tells their outcome (stored). */
   readonly unresolved: Readonly<Record<string, UnresolvedWrite>>;
+  /** The session whose page is open. */
+  readonly selectedId: string | null;
+  /** Why a session's shares could not be loaded, by session id, until they load. */
+  readonly sharesErrors: Readonly<Record<string, string>>;
 }
 
 export const sessionsAdapter = createEntityAdapter<AppSession>({
@@ -56,6 +60,8 @@ export const initialSessionsState: SessionsState = sessionsAdapter.getInitialSta
   messagingReason: null,
   senderKeys: {},
   unresolved: {},
+  selectedId: null,
+  sharesErrors: {},
 });
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
@@ -181,6 +187,7 @@ export const sessionsFeature = createFeature({
             ...initialSessionsState,
             messaging: state.messaging,
             messagingReason: state.messagingReason,
+            selectedId: state.selectedId,
           };
       // What the node already told us this run wins over what storage remembers.
       const fresh = sessions.filter((stored) => !base.entities[stored.id]);
@@ -197,7 +204,7 @@ export const sessionsFeature = createFeature({
     }),
 
     // The person left: forget their sessions here (storage keeps them for the next sign-in).
-    on(...signInEnded, () => initialSessionsState),
+    on(...signInEnded, (state) => ({ ...initialSessionsState, selectedId: state.selectedId })),
 
     on(CreateSessionFormActions.createSubmitted, (state, { key }) =>
       // One create at a time (one of unknown outcome blocks too); the same create again only after it failed.
@@ -284,9 +291,22 @@ export const sessionsFeature = createFeature({
       const opening = session?.openingAllocations ?? (session?.version === 1 ? allocations : null);
       return sessionsAdapter.updateOne(
         { id: sessionId, changes: { allocations, openingAllocations: opening } },
-        state,
+        { ...state, sharesErrors: without(state.sharesErrors, sessionId) },
       );
     }),
+    on(ClearNodeApiActions.allocationsLoadFailed, (state, { sessionId, error }) =>
+      state.entities[sessionId]
+        ? { ...state, sharesErrors: { ...state.sharesErrors, [sessionId]: error } }
+        : state,
+    ),
+    on(SessionPageActions.sharesRetryClicked, (state, { sessionId }) => ({
+      ...state,
+      sharesErrors: without(state.sharesErrors, sessionId),
+    })),
+    on(SessionPageActions.opened, (state, { sessionId }) => ({
+      ...state,
+      selectedId: sessionId.toLowerCase(),
+    })),
     on(ClearNodeApiActions.finalAllocationsLoaded, (state, { sessionId, finalAllocations }) =>
       sessionsAdapter.updateOne({ id: sessionId, changes: { finalAllocations } }, state),
     ),

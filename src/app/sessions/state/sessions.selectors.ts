@@ -105,6 +105,7 @@ export function toSessionView(
   assets: readonly NodeAsset[],
   writes: Readonly<Record<string, SessionWrite>>,
   notices: Readonly<Record<string, string>>,
+  sharesErrors: Readonly<Record<string, string>> = {},
 ): SessionView {
   const shares =
     session.status === 'closed'
@@ -135,6 +136,7 @@ export function toSessionView(
     canDecideAlone: canReachQuorumAlone(session.definition, me),
     write: writes[session.id] ?? null,
     notice: notices[session.id] ?? null,
+    sharesError: session.status === 'open' ? (sharesErrors[session.id] ?? null) : null,
   };
 }
 
@@ -143,24 +145,31 @@ const selectViewContext = createSelector(
   selectAssets,
   sessionsFeature.selectWrites,
   sessionsFeature.selectNotices,
-  (wallet, assets, writes, notices) => ({ wallet, assets, writes, notices }),
+  sessionsFeature.selectSharesErrors,
+  (wallet, assets, writes, notices, sharesErrors) => ({
+    wallet,
+    assets,
+    writes,
+    notices,
+    sharesErrors,
+  }),
 );
+const viewOf = (session: AppSession, c: ReturnType<typeof selectViewContext>) =>
+  toSessionView(session, c.wallet, c.assets, c.writes, c.notices, c.sharesErrors);
 
 export const selectActiveSessionViews = createSelector(
   selectActiveSessions,
   selectViewContext,
-  (sessions, c) =>
-    sessions.map((session) => toSessionView(session, c.wallet, c.assets, c.writes, c.notices)),
+  (sessions, c) => sessions.map((session) => viewOf(session, c)),
 );
 export const selectClosedSessionViews = createSelector(
   selectClosedSessions,
   selectViewContext,
-  (sessions, c) =>
-    sessions.map((session) => toSessionView(session, c.wallet, c.assets, c.writes, c.notices)),
+  (sessions, c) => sessions.map((session) => viewOf(session, c)),
 );
 export const selectSessionView = (id: string) =>
   createSelector(selectSessionById(id), selectViewContext, (session, c) =>
-    session ? toSessionView(session, c.wallet, c.assets, c.writes, c.notices) : null,
+    session ? viewOf(session, c) : null,
   );
 export const selectMessageWrite = (id: string) =>
   createSelector(
@@ -201,3 +210,25 @@ export const selectMessageViews = (id: string) =>
     (session, messages, wallet) =>
       session ? (messages[session.id] ?? []).map((m) => toMessageView(m, wallet)) : [],
   );
+
+/** The session whose page is open, ready for display. */
+export const selectSelectedSessionView = createSelector(
+  sessionsFeature.selectSelectedId,
+  selectEntities,
+  selectViewContext,
+  (id, entities, c) => {
+    const session = id ? entities[id] : undefined;
+    return session ? viewOf(session, c) : null;
+  },
+);
+export const selectSelectedMessageViews = createSelector(
+  sessionsFeature.selectSelectedId,
+  sessionsFeature.selectMessages,
+  sessionsFeature.selectWallet,
+  (id, messages, wallet) => (id ? (messages[id] ?? []).map((m) => toMessageView(m, wallet)) : []),
+);
+export const selectSelectedMessageWrite = createSelector(
+  sessionsFeature.selectSelectedId,
+  sessionsFeature.selectWrites,
+  (id, writes) => (id ? (writes[writeSlot(id, 'message')] ?? null) : null),
+);
