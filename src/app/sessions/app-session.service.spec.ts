@@ -4,15 +4,14 @@ import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Subject } from 'rxjs';
 import { AppSessionService } from './app-session.service';
-import { ClearNodeClient } from './core-bridge/clearnode-client';
-import { SessionKeySigner } from './core-bridge/session-key-signer';
 import { ClearNodeApiActions } from './state/clearnode-api.actions';
 import { CreateSessionFormActions } from './state/create-session-form.actions';
 import { SessionLifecycleActions } from './state/session-lifecycle.actions';
 import { SessionPageActions } from './state/session-page.actions';
 import { initialSessionsState } from './state/sessions.feature';
 import { fakeClearNode } from './state/testing/fake-core.spec-helper';
-import { ALICE, aSession, SESSION_ID } from './state/testing/session-fixtures';
+import { ALICE, aSession, SESSION_ID, NOW } from './state/testing/session-fixtures';
+import { ClearNodeClient, SessionKeySigner } from '../core';
 
 describe('AppSessionService', () => {
   // Overridden selectors are global: leave them as found for the next spec.
@@ -104,6 +103,7 @@ describe('AppSessionService', () => {
     service.onSessionClosed.subscribe((event) => seen.push(event));
     actions.next(
       SessionLifecycleActions.sessionClosed({
+        at: NOW,
         sessionId: SESSION_ID,
         wallet: ALICE,
         closedBy: 'participant',

@@ -1,23 +1,23 @@
-import { EnvironmentProviders, makeEnvironmentProviders } from '@angular/core';
+import { makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
-import { CreateSessionEffects } from './state/create-session.effects';
-import { MessagingEffects } from './state/messaging.effects';
-import { SessionWritesEffects } from './state/session-writes.effects';
+import * as createSessionEffects from './state/create-session.effects';
+import * as messagingEffects from './state/messaging.effects';
+import * as sessionWritesEffects from './state/session-writes.effects';
 import { sessionsFeature } from './state/sessions.feature';
-import { SessionsSyncEffects } from './state/sessions-sync.effects';
-import { UnresolvedWritesEffects } from './state/unresolved-writes.effects';
+import * as sessionsSyncEffects from './state/sessions-sync.effects';
+import * as unresolvedWritesEffects from './state/unresolved-writes.effects';
 
-/** The sessions feature: its state and its effects. */
+/** The sessions feature: its state and its effects, registered at the root. */
 export function provideSessions(): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideState(sessionsFeature),
     provideEffects(
-      SessionsSyncEffects,
-      CreateSessionEffects,
-      SessionWritesEffects,
-      MessagingEffects,
-      UnresolvedWritesEffects,
+      sessionsSyncEffects,
+      createSessionEffects,
+      sessionWritesEffects,
+      messagingEffects,
+      unresolvedWritesEffects,
     ),
   ]);
 }

@@ -1,10 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore } from '@ngrx/store/testing';
-import { selectSignedIn } from '../core-bridge/core-selectors';
 import { CreateProgress } from '../state/app-session.model';
 import { selectCreate } from '../state/sessions.selectors';
 import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
 import { CreateSessionPage } from './create-session-page';
+import { selectSignedIn } from '../../core';
 
 describe('CreateSessionPage', () => {
   afterEach(() => TestBed.inject(MockStore).resetSelectors());

@@ -1,10 +1,10 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore } from '@ngrx/store/testing';
-import { selectAssets, selectAuthPhase, selectWalletAddress } from '../core-bridge/core-selectors';
 import { SessionPageActions } from '../state/session-page.actions';
 import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
 import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
 import { SessionPage } from './session-page';
+import { selectAssets, selectAuthPhase, selectWalletAddress } from '../../core';
 
 describe('SessionPage', () => {
   // Overridden selectors are global: leave them as found for the next spec.

@@ -1,16 +1,16 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore } from '@ngrx/store/testing';
+import { SessionsPageActions } from '../state/sessions-page.actions';
+import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
+import { ALICE, aSession, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
+import { SessionsPage } from './sessions-page';
 import {
   selectAssets,
   selectAuthPhase,
   selectConnectionPhase,
   selectSignedIn,
   selectWalletAddress,
-} from '../core-bridge/core-selectors';
-import { SessionsPageActions } from '../state/sessions-page.actions';
-import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
-import { ALICE, aSession, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
-import { SessionsPage } from './sessions-page';
+} from '../../core';
 
 describe('SessionsPage', () => {
   // Overridden selectors are global: leave them as found for the next spec.

@@ -1,4 +1,4 @@
-import { Allocation } from '../../shared/allocation';
+import type { Allocation, SessionDefinition } from '../../shared/allocation';
 import { checksumAddress } from '../../shared/money/address';
 import { formatUnits, parseAmount } from '../../shared/money/decimal-amount';
 import { AppSession, AppSessionWire, MyRole } from './app-session.model';
@@ -10,8 +10,11 @@ import { AppSession, AppSessionWire, MyRole } from './app-session.model';
 export function sessionFromWire(
   wire: AppSessionWire,
   existing: AppSession | undefined,
+  /** When the wire was received (ms): the time used where the node sent none. */
+  receivedAt: number,
   myRole: MyRole = 'participant',
 ): AppSession {
+  const received = new Date(receivedAt).toISOString();
   const previous = existing?.definition;
   const participants = wire.participants?.length
     ? wire.participants.map(checksumAddress)
@@ -33,8 +36,8 @@ export function sessionFromWire(
     sessionData: wire.session_data ?? existing?.sessionData ?? null,
     label: existing?.label ?? null,
     myRole: existing?.myRole ?? myRole,
-    createdAt: wire.created_at ?? existing?.createdAt ?? new Date().toISOString(),
-    updatedAt: wire.updated_at ?? existing?.updatedAt ?? new Date().toISOString(),
+    createdAt: wire.created_at ?? existing?.createdAt ?? received,
+    updatedAt: wire.updated_at ?? existing?.updatedAt ?? received,
     finalAllocations: existing?.finalAllocations ?? null,
     openingAllocations: existing?.openingAllocations ?? null,
   };
@@ -115,4 +118,34 @@ export function payoutsFromTransactions(
     debit: '0',
   }));
   return sharesFromLedgerEntries(entries, participants, decimalsOf);
+}
+
+/** The session my create opened, as known from my own request (the node answers only id and version). */
+export function createdSession(
+  id: string,
+  version: number,
+  params: {
+    readonly definition: SessionDefinition;
+    readonly allocations: readonly Allocation[];
+    readonly session_data?: string | null;
+  },
+  label: string | null,
+  /** When the node confirmed it (ms). */
+  openedAt: number,
+): AppSession {
+  const now = new Date(openedAt).toISOString();
+  return {
+    id: id.toLowerCase(),
+    definition: params.definition,
+    status: 'open',
+    version,
+    allocations: params.allocations,
+    sessionData: params.session_data ?? null,
+    label,
+    myRole: 'creator',
+    createdAt: now,
+    updatedAt: now,
+    finalAllocations: null,
+    openingAllocations: params.allocations,
+  };
 }

@@ -16,7 +16,7 @@ export const ClearNodeApiActions = createActionGroup({
     'Sessions Reconciled': props<{
       wallet: string;
       sessions: readonly AppSessionWire[];
-      requestedAt?: number;
+      requestedAt: number;
     }>(),
     'Reconcile Failed': props<{ error: string }>(),
     'Allocations Loaded': props<{ sessionId: string; allocations: readonly Allocation[] }>(),
@@ -31,6 +31,8 @@ export const ClearNodeApiActions = createActionGroup({
       version: number;
       allocations: readonly Allocation[];
       sessionData: string | null;
+      /** When the node confirmed it (ms). */
+      at: number;
     }>(),
     'State Submit Failed': props<{
       sessionId: string;
@@ -49,6 +51,11 @@ export const ClearNodeApiActions = createActionGroup({
     'Message Send Succeeded': props<{ sessionId: string; key: string }>(),
     'Message Send Failed': props<{ sessionId: string; key: string; error: string }>(),
     'Messaging Available': props<{ available: boolean; reason: string | null }>(),
-    'Session Joined': props<{ session: AppSessionWire; firstMessage: SessionMessage | null }>(),
+    'Session Joined': props<{
+      session: AppSessionWire;
+      firstMessage: SessionMessage | null;
+      /** When it was learnt (ms); stands in for node times the wire lacks. */
+      receivedAt: number;
+    }>(),
   },
 });

@@ -5,7 +5,12 @@ import { AppSessionWire, ReceivedMessage, SessionMessage } from './app-session.m
 export const ClearNodePushActions = createActionGroup({
   source: 'ClearNode Push',
   events: {
-    'App Session Updated': props<{ session: AppSessionWire; allocations: readonly Allocation[] }>(),
+    /** `receivedAt` (ms) stands in for node times the push lacks. */
+    'App Session Updated': props<{
+      session: AppSessionWire;
+      allocations: readonly Allocation[];
+      receivedAt: number;
+    }>(),
     'Balances Changed': emptyProps(),
     'Message Received': props<{ message: SessionMessage }>(),
     /** `attestation` is the frame's untrusted `params.sender`, checked once the participants are known. */

@@ -1,5 +1,5 @@
 import { createActionGroup, props } from '@ngrx/store';
-import { RpcRequest } from '../core-bridge/rpc-frame';
+import { RpcRequest } from '../../core';
 
 export const CreateSessionFormActions = createActionGroup({
   source: 'Create Session Form',

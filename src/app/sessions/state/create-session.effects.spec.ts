@@ -1,21 +1,14 @@
 import { TestBed } from '@angular/core/testing';
+import { runEffect } from '../../testing/run-effect';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
-import { ClearNodeClient } from '../core-bridge/clearnode-client';
-import {
-  ClearNodeConnectionError,
-  ClearNodeRpcError,
-  ClearNodeTimeoutError,
-  RpcRequest,
-} from '../core-bridge/rpc-frame';
 import { appSessionId } from '../../shared/allocation';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
-import { CreateSessionEffects } from './create-session.effects';
+import { createSession } from './create-session.effects';
 import { initialSessionsState } from './sessions.feature';
 import {
   fakeClearNode,
@@ -24,7 +17,15 @@ import {
   refused,
   settled,
 } from './testing/fake-core.spec-helper';
-import { aSession, SESSION_ID } from './testing/session-fixtures';
+import { aSession, SESSION_ID, NOW } from './testing/session-fixtures';
+import {
+  BROWSER_STORAGE,
+  ClearNodeClient,
+  ClearNodeConnectionError,
+  ClearNodeRpcError,
+  ClearNodeTimeoutError,
+  RpcRequest,
+} from '../../core';
 
 describe('CreateSessionEffects', () => {
   // Overridden selectors are global: leave them as found for the next spec.
@@ -46,14 +47,13 @@ describe('CreateSessionEffects', () => {
   });
   let actions$: Observable<Action>;
   let node: FakeClearNode;
-  let effects: CreateSessionEffects;
   let scheduler: TestScheduler;
 
   beforeEach(() => {
+    spyOn(Date, 'now').and.returnValue(NOW);
     node = fakeClearNode();
     TestBed.configureTestingModule({
       providers: [
-        CreateSessionEffects,
         provideMockActions(() => actions$),
         provideMockStore({
           initialState: {
@@ -67,7 +67,6 @@ describe('CreateSessionEffects', () => {
         { provide: BROWSER_STORAGE, useValue: new MemoryStorage() },
       ],
     });
-    effects = TestBed.inject(CreateSessionEffects);
     scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
   });
 
@@ -86,7 +85,7 @@ describe('CreateSessionEffects', () => {
     );
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', { a: submitted });
-      expectObservable(effects.create$).toBe('-b', {
+      expectObservable(runEffect(createSession)).toBe('-b', {
         b: ClearNodeApiActions.createSucceeded({
           key: 'create:1',
           session: {
@@ -105,7 +104,7 @@ describe('CreateSessionEffects', () => {
     node.client.send.and.returnValue(refused(new ClearNodeRpcError('create_app_session', error)));
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', { a: submitted });
-      expectObservable(effects.create$).toBe('-b', {
+      expectObservable(runEffect(createSession)).toBe('-b', {
         b: ClearNodeApiActions.createFailed({ key: 'create:1', error }),
       });
     });
@@ -120,7 +119,7 @@ describe('CreateSessionEffects', () => {
     });
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', { a: submitted });
-      expectObservable(effects.create$).toBe('--');
+      expectObservable(runEffect(createSession)).toBe('--');
     });
     expect(node.client.send).not.toHaveBeenCalled();
   });
@@ -148,7 +147,7 @@ describe('CreateSessionEffects', () => {
       );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
-        expectObservable(effects.create$).toBe('-b', {
+        expectObservable(runEffect(createSession)).toBe('-b', {
           b: unknown('The connection to the ClearNode closed (1006).', false),
         });
       });
@@ -160,7 +159,7 @@ describe('CreateSessionEffects', () => {
       );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
-        expectObservable(effects.create$).toBe('-b', {
+        expectObservable(runEffect(createSession)).toBe('-b', {
           b: unknown('The ClearNode did not answer create_app_session within 30 s.', true),
         });
       });
@@ -174,7 +173,7 @@ describe('CreateSessionEffects', () => {
       );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
-        expectObservable(effects.create$).toBe('-b', {
+        expectObservable(runEffect(createSession)).toBe('-b', {
           b: unknown('failed to create application session', true),
         });
       });

@@ -1,12 +1,12 @@
-import { inject, Injectable } from '@angular/core';
+import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
 import { catchError, filter, from, map, mergeMap, of } from 'rxjs';
-import { Allocation, appSessionId, SessionDefinition } from '../../shared/allocation';
-import { ClearNodeClient } from '../core-bridge/clearnode-client';
+import { ClearNodeClient } from '../../core';
+import { appSessionId, type Allocation, type SessionDefinition } from '../../shared/allocation';
 import { WriteClaims } from '../storage/write-claims';
-import { AppSession } from './app-session.model';
+import { createdSession } from './app-session.mapping';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
 import { errorText } from './node-errors';
@@ -28,23 +28,22 @@ interface CreateResult {
 /**
  * Sends a signed `create_app_session` once per key and turns the answer into a session. When the
  * answer is lost the create is reported as of unknown outcome, with the id the node would give it
- * (the hash of the definition), for `UnresolvedWritesEffects` to look up.
+ * (the hash of the definition), for the unresolved-writes effects to look up.
  */
-@Injectable()
-export class CreateSessionEffects {
-  private readonly actions$ = inject(Actions);
-  private readonly store = inject(Store);
-  private readonly client = inject(ClearNodeClient);
-  private readonly claims = inject(WriteClaims);
-
-  readonly create$ = createEffect(() =>
-    this.actions$.pipe(
+export const createSession = createEffect(
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    client = inject(ClearNodeClient),
+    claims = inject(WriteClaims),
+  ) =>
+    actions$.pipe(
       ofType(CreateSessionFormActions.createSubmitted),
-      concatLatestFrom(() => this.store.select(selectCreate)),
+      concatLatestFrom(() => store.select(selectCreate)),
       // The reducer kept only the first of several clicks; the others are dropped here.
       filter(([action, create]) => create?.key === action.key && create.status === 'sending'),
       mergeMap(([{ key, request, signatures, label }]) => {
-        if (!this.claims.claim(key)) {
+        if (!claims.claim(key)) {
           return of(
             ClearNodeApiActions.createFailed({
               key,
@@ -53,12 +52,18 @@ export class CreateSessionEffects {
           );
         }
         const params = request[2] as unknown as CreateParams;
-        return from(this.client.send(request, [...signatures])).pipe(
+        return from(client.send(request, [...signatures])).pipe(
           map((result) => {
             const answer = result.params as CreateResult;
             return ClearNodeApiActions.createSucceeded({
               key,
-              session: createdSession(answer.app_session_id, answer.version ?? 1, params, label),
+              session: createdSession(
+                answer.app_session_id,
+                answer.version ?? 1,
+                params,
+                label,
+                Date.now(),
+              ),
             });
           }),
           catchError((error: unknown) => {
@@ -81,39 +86,11 @@ export class CreateSessionEffects {
                 }),
               );
             }
-            this.claims.release(key);
+            claims.release(key);
             return of(ClearNodeApiActions.createFailed({ key, error: errorText(error) }));
           }),
         );
       }),
     ),
-  );
-}
-
-/** The session my create opened, as known from my own request (the node answers only id and version). */
-export function createdSession(
-  id: string,
-  version: number,
-  params: {
-    readonly definition: SessionDefinition;
-    readonly allocations: readonly Allocation[];
-    readonly session_data?: string | null;
-  },
-  label: string | null,
-): AppSession {
-  const now = new Date().toISOString();
-  return {
-    id: id.toLowerCase(),
-    definition: params.definition,
-    status: 'open',
-    version,
-    allocations: params.allocations,
-    sessionData: params.session_data ?? null,
-    label,
-    myRole: 'creator',
-    createdAt: now,
-    updatedAt: now,
-    finalAllocations: null,
-    openingAllocations: params.allocations,
-  };
-}
+  { functional: true },
+);

@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { Wallet } from 'ethers';
-import { NitroliteSdkLoader } from '../core-bridge/session-key-attestation';
 import { AuthTypes, readAttestation, verifySender } from './message-sender';
 import { APPLICATION, attest, AUTH_TYPES, LATER } from './testing/attestation.spec-helper';
+import { NitroliteSdkLoader } from '../../core';
 
 describe('verifySender', () => {
   const alice = Wallet.createRandom();

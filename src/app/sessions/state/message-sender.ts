@@ -1,5 +1,5 @@
 import { getAddress, verifyTypedData } from 'ethers';
-import type { SessionKeyAttestation } from '../core-bridge/session-key-attestation';
+import { type SessionKeyAttestation } from '../../core';
 
 /** Why a message's sender could not be tied to a participant. */
 export type UnverifiedReason =

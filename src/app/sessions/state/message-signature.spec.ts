@@ -1,6 +1,6 @@
 import { keccak256, toUtf8Bytes, Wallet } from 'ethers';
-import { RpcRequest } from '../core-bridge/rpc-frame';
 import { firstSignature, recoverRequestSigner } from './message-signature';
+import { RpcRequest } from '../../core';
 
 describe('request signatures', () => {
   it('recovers the signer of a raw-digest signature and refuses garbage', () => {

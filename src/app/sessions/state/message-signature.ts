@@ -1,5 +1,5 @@
 import { computeAddress, keccak256, SigningKey, toUtf8Bytes } from 'ethers';
-import { RpcRequest } from '../core-bridge/rpc-frame';
+import { RpcRequest } from '../../core';
 
 /**
  * The address that signed a request: requests are signed over keccak256 of the compact JSON of

@@ -1,23 +1,20 @@
 import { TestBed } from '@angular/core/testing';
+import { runEffect } from '../../testing/run-effect';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Wallet } from 'ethers';
 import { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { selectNodeUrl, selectWalletAddress } from '../core-bridge/core-selectors';
-import { signedIn } from '../core-bridge/core-events';
-import { ClearNodeClient } from '../core-bridge/clearnode-client';
-import { ClearNodeRpcError, RelayedMessage, RpcRequest } from '../core-bridge/rpc-frame';
-import { SessionKeySigner } from '../core-bridge/session-key-signer';
-import {
-  NitroliteSdkLoader,
-  SessionKeyAttestation,
-  SessionKeyAttestations,
-} from '../core-bridge/session-key-attestation';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
-import { MessagingEffects, readRelayedMessage } from './messaging.effects';
+import {
+  joinOnFirstMessage,
+  probeMessaging,
+  receiveMessages,
+  sendMessage,
+} from './messaging.effects';
+import { readRelayedMessage } from './relayed-message';
 import { MessageSender } from './message-sender';
 import { SessionPageActions } from './session-page.actions';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
@@ -29,9 +26,22 @@ import {
   settled,
   signWith,
 } from './testing/fake-core.spec-helper';
-import { SIGN_IN } from './testing/session-fixtures';
+import { SIGN_IN, NOW } from './testing/session-fixtures';
 import { ALICE, aSession, BOB, NODE_URL, SESSION_ID } from './testing/session-fixtures';
 import { attest, AUTH_TYPES, LATER } from './testing/attestation.spec-helper';
+import {
+  AuthApiActions,
+  ClearNodeClient,
+  ClearNodeRpcError,
+  NitroliteSdkLoader,
+  RelayedMessage,
+  RpcRequest,
+  selectNodeUrl,
+  selectWalletAddress,
+  SessionKeyAttestation,
+  SessionKeyAttestations,
+  SessionKeySigner,
+} from '../../core';
 
 /** The fixtures' participants (the well-known development keys 0 and 1). */
 const aliceWallet = new Wallet(
@@ -68,10 +78,10 @@ describe('MessagingEffects', () => {
 
   function build(relays?: Observable<RelayedMessage>) {
     if (relays) (node.client as unknown as { relayedMessages$: unknown }).relayedMessages$ = relays;
-    return TestBed.inject(MessagingEffects);
   }
 
   beforeEach(() => {
+    spyOn(Date, 'now').and.returnValue(NOW);
     expect(aliceWallet.address).toBe(ALICE);
     expect(bobWallet.address).toBe(BOB);
     node = fakeClearNode();
@@ -81,7 +91,6 @@ describe('MessagingEffects', () => {
     sdk.load.and.callFake(() => settled({ EIP712AuthTypes: AUTH_TYPES } as never));
     TestBed.configureTestingModule({
       providers: [
-        MessagingEffects,
         provideMockActions(() => actions$),
         provideMockStore({
           initialState: {
@@ -111,7 +120,7 @@ describe('MessagingEffects', () => {
   });
 
   it('signs [id,"message",{type,data,sender},ts] with the session key, sender being my attestation, and sends it with sid', () => {
-    const effects = build();
+    build();
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', {
         a: SessionPageActions.messageSent({
@@ -121,7 +130,7 @@ describe('MessagingEffects', () => {
           dataJson: '{"x":1}',
         }),
       });
-      expectObservable(effects.send$).toBe('-(bc)', {
+      expectObservable(runEffect(sendMessage)).toBe('-(bc)', {
         b: ClearNodeApiActions.messageSigned({
           sessionId: SESSION_ID,
           key: 'm',
@@ -141,7 +150,7 @@ describe('MessagingEffects', () => {
 
   it('sends without attestation when the stored sign-in predates them', () => {
     myAttestation = null;
-    const effects = build();
+    build();
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', {
         a: SessionPageActions.messageSent({
@@ -151,7 +160,7 @@ describe('MessagingEffects', () => {
           dataJson: '"hi"',
         }),
       });
-      expectObservable(effects.send$).toBe('-(bc)', {
+      expectObservable(runEffect(sendMessage)).toBe('-(bc)', {
         b: ClearNodeApiActions.messageSigned({
           sessionId: SESSION_ID,
           key: 'm',
@@ -168,7 +177,7 @@ describe('MessagingEffects', () => {
     node.client.send.and.returnValue(
       refused(new ClearNodeRpcError('message', 'unknown method: message')),
     );
-    const effects = build();
+    build();
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', {
         a: SessionPageActions.messageSent({
@@ -178,7 +187,7 @@ describe('MessagingEffects', () => {
           dataJson: '"hi"',
         }),
       });
-      expectObservable(effects.send$).toBe('-(bcd)', {
+      expectObservable(runEffect(sendMessage)).toBe('-(bcd)', {
         b: ClearNodeApiActions.messageSigned({
           sessionId: SESSION_ID,
           key: 'm',
@@ -203,10 +212,10 @@ describe('MessagingEffects', () => {
       refused(new ClearNodeRpcError('message', 'unknown method: message')),
       refused(new Error('app session not found')),
     );
-    const effects = build();
+    build();
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a-a', { a: signedIn(SIGN_IN) });
-      expectObservable(effects.probe$).toBe('-b-c', {
+      actions$ = hot('-a-a', { a: AuthApiActions.signedIn(SIGN_IN) });
+      expectObservable(runEffect(probeMessaging)).toBe('-b-c', {
         b: ClearNodeApiActions.messagingAvailable({
           available: false,
           reason: 'unknown method: message',
@@ -247,10 +256,8 @@ describe('MessagingEffects', () => {
       1_700_000_000_005,
     ]);
     scheduler.run(({ cold, expectObservable }) => {
-      const effects = build(
-        cold('-a-b-c-d-e', { a: good, b: bare, c: stolen, d: expired, e: fromOutsider }),
-      );
-      expectObservable(effects.receive$).toBe('-a-b-c-d-e', {
+      build(cold('-a-b-c-d-e', { a: good, b: bare, c: stolen, d: expired, e: fromOutsider }));
+      expectObservable(runEffect(receiveMessages)).toBe('-a-b-c-d-e', {
         a: ClearNodePushActions.messageReceived({
           message: received(good, { verified: true, wallet: BOB, expiresAt: LATER }),
         }),
@@ -285,8 +292,8 @@ describe('MessagingEffects', () => {
       1_700_000_000_010,
     ]);
     scheduler.run(({ cold, expectObservable }) => {
-      const effects = build(cold('-a', { a: again }));
-      expectObservable(effects.receive$).toBe('-a', {
+      build(cold('-a', { a: again }));
+      expectObservable(runEffect(receiveMessages)).toBe('-a', {
         a: ClearNodePushActions.messageReceived({
           message: received(again, { verified: true, wallet: BOB, expiresAt: LATER }),
         }),
@@ -306,8 +313,8 @@ describe('MessagingEffects', () => {
     const elsewhere = relayed(req, bobKey, '0x' + 'ab'.repeat(32));
     const forged: RelayedMessage = { ...relayed(req), sig: ['0x' + '00'.repeat(65)] };
     scheduler.run(({ cold, expectObservable }) => {
-      const effects = build(cold('-b-c', { b: elsewhere, c: forged }));
-      expectObservable(effects.receive$).toBe('-b', {
+      build(cold('-b-c', { b: elsewhere, c: forged }));
+      expectObservable(runEffect(receiveMessages)).toBe('-b', {
         b: ClearNodePushActions.messageInUnknownSession({
           message: {
             ...readRelayedMessage(elsewhere, 0)!.message,
@@ -336,13 +343,14 @@ describe('MessagingEffects', () => {
         nonce: 9,
       }) as never,
     );
-    const effects = build();
+    build();
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', {
         a: ClearNodePushActions.messageInUnknownSession({ message, attestation: bobs }),
       });
-      expectObservable(effects.autoJoin$).toBe('-b', {
+      expectObservable(runEffect(joinOnFirstMessage)).toBe('-b', {
         b: ClearNodeApiActions.sessionJoined({
+          receivedAt: message.receivedAt,
           session: {
             application: 'x',
             protocol: 'NitroRPC/0.4',

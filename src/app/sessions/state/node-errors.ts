@@ -1,4 +1,4 @@
-import { ClearNodeRpcError } from '../core-bridge/rpc-frame';
+import { ClearNodeRpcError } from '../../core';
 
 /** The node's own words when it refused, else the local error's message; shown verbatim. */
 export function errorText(error: unknown): string {

@@ -11,6 +11,8 @@ export const SessionLifecycleActions = createActionGroup({
       wallet: string | null;
       closedBy: ClosedBy;
       finalAllocations: readonly Allocation[] | null;
+      /** When the close was learnt (ms). */
+      at: number;
     }>(),
   },
 });

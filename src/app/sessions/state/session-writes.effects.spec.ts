@@ -1,19 +1,15 @@
 import { TestBed } from '@angular/core/testing';
+import { runEffect } from '../../testing/run-effect';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Wallet } from 'ethers';
 import { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
-import { selectWalletAddress } from '../core-bridge/core-selectors';
-import { ClearNodeClient } from '../core-bridge/clearnode-client';
-import { ClearNodeConnectionError, ClearNodeRpcError } from '../core-bridge/rpc-frame';
-import { SessionKeySigner } from '../core-bridge/session-key-signer';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
-import { SessionWritesEffects } from './session-writes.effects';
+import { closeSession, submitState } from './session-writes.effects';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import {
   fakeClearNode,
@@ -23,7 +19,15 @@ import {
   refused,
   settled,
 } from './testing/fake-core.spec-helper';
-import { ALICE, aSession, BOB, SESSION_ID } from './testing/session-fixtures';
+import { ALICE, aSession, BOB, SESSION_ID, NOW } from './testing/session-fixtures';
+import {
+  BROWSER_STORAGE,
+  ClearNodeClient,
+  ClearNodeConnectionError,
+  ClearNodeRpcError,
+  selectWalletAddress,
+  SessionKeySigner,
+} from '../../core';
 
 const split = [
   { participant: ALICE, asset: 'ytest.usd', amount: '7' },
@@ -37,7 +41,6 @@ describe('SessionWritesEffects', () => {
   let actions$: Observable<Action>;
   let node: FakeClearNode;
   let store: MockStore;
-  let effects: SessionWritesEffects;
   let scheduler: TestScheduler;
 
   function stateWith(writes: Record<string, unknown>) {
@@ -51,10 +54,10 @@ describe('SessionWritesEffects', () => {
   }
 
   beforeEach(() => {
+    spyOn(Date, 'now').and.returnValue(NOW);
     node = fakeClearNode();
     TestBed.configureTestingModule({
       providers: [
-        SessionWritesEffects,
         provideMockActions(() => actions$),
         provideMockStore({ initialState: stateWith({}) }),
         { provide: ClearNodeClient, useValue: node.client },
@@ -64,7 +67,6 @@ describe('SessionWritesEffects', () => {
     });
     store = TestBed.inject(MockStore);
     store.overrideSelector(selectWalletAddress, ALICE);
-    effects = TestBed.inject(SessionWritesEffects);
     scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
   });
 
@@ -85,8 +87,9 @@ describe('SessionWritesEffects', () => {
       );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
-        expectObservable(effects.submitState$).toBe('-b', {
+        expectObservable(runEffect(submitState)).toBe('-b', {
           b: ClearNodeApiActions.stateSubmitSucceeded({
+            at: NOW,
             sessionId: SESSION_ID,
             key: 'k',
             version: 3,
@@ -113,7 +116,7 @@ describe('SessionWritesEffects', () => {
       node.client.send.and.returnValue(refused(new ClearNodeRpcError('submit_app_state', error)));
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
-        expectObservable(effects.submitState$).toBe('-b', {
+        expectObservable(runEffect(submitState)).toBe('-b', {
           b: ClearNodeApiActions.stateSubmitFailed({
             sessionId: SESSION_ID,
             key: 'k',
@@ -133,7 +136,7 @@ describe('SessionWritesEffects', () => {
       );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
-        expectObservable(effects.submitState$).toBe('-b', {
+        expectObservable(runEffect(submitState)).toBe('-b', {
           b: ClearNodeApiActions.writeOutcomeUnknown({
             write: {
               kind: 'submit',
@@ -159,7 +162,7 @@ describe('SessionWritesEffects', () => {
       );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: submitted });
-        expectObservable(effects.submitState$).toBe('--');
+        expectObservable(runEffect(submitState)).toBe('--');
       });
       expect(node.client.send).not.toHaveBeenCalled();
     });
@@ -181,7 +184,7 @@ describe('SessionWritesEffects', () => {
       );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: confirmed });
-        expectObservable(effects.closeSession$).toBe('-(bc)', {
+        expectObservable(runEffect(closeSession)).toBe('-(bc)', {
           b: ClearNodeApiActions.closeSucceeded({
             sessionId: SESSION_ID,
             key: 'c',
@@ -189,6 +192,7 @@ describe('SessionWritesEffects', () => {
             finalAllocations: split,
           }),
           c: SessionLifecycleActions.sessionClosed({
+            at: NOW,
             sessionId: SESSION_ID,
             wallet: ALICE,
             closedBy: 'me',
@@ -202,6 +206,74 @@ describe('SessionWritesEffects', () => {
       });
     });
 
+    it('runs closes of different sessions side by side and ignores a repeat of one on its way', () => {
+      const OTHER_ID = `0x${'b'.repeat(64)}`;
+      const pending = (key: string) => ({ kind: 'close', key, status: 'pending', error: null });
+      store.setState({
+        sessions: {
+          ...sessionsAdapter.addMany(
+            [aSession({ version: 2 }), aSession({ id: OTHER_ID, version: 2 })],
+            initialSessionsState,
+          ),
+          wallet: ALICE,
+          writes: { [SESSION_ID]: pending('c1'), [OTHER_ID]: pending('c2') },
+        },
+      });
+      const first = SessionPageActions.closeConfirmed({
+        sessionId: SESSION_ID,
+        key: 'c1',
+        allocations: split,
+      });
+      const second = SessionPageActions.closeConfirmed({
+        sessionId: OTHER_ID,
+        key: 'c2',
+        allocations: split,
+      });
+      scheduler.run(({ hot, cold, expectObservable }) => {
+        const closed = (id: string) => ({
+          id: 42,
+          method: 'x',
+          params: { app_session_id: id, version: 3 },
+          timestamp: 1,
+        });
+        // The first session's answer takes a while; the second's comes at once.
+        node.client.send.and.returnValues(
+          cold('------r|', { r: closed(SESSION_ID) }) as never,
+          settled(closed(OTHER_ID)),
+        );
+        actions$ = hot('-a-b-a', { a: first, b: second });
+        expectObservable(runEffect(closeSession)).toBe('---(bc)(de)', {
+          b: ClearNodeApiActions.closeSucceeded({
+            sessionId: OTHER_ID,
+            key: 'c2',
+            version: 3,
+            finalAllocations: split,
+          }),
+          c: SessionLifecycleActions.sessionClosed({
+            at: NOW,
+            sessionId: OTHER_ID,
+            wallet: ALICE,
+            closedBy: 'me',
+            finalAllocations: split,
+          }),
+          d: ClearNodeApiActions.closeSucceeded({
+            sessionId: SESSION_ID,
+            key: 'c1',
+            version: 3,
+            finalAllocations: split,
+          }),
+          e: SessionLifecycleActions.sessionClosed({
+            at: NOW,
+            sessionId: SESSION_ID,
+            wallet: ALICE,
+            closedBy: 'me',
+            finalAllocations: split,
+          }),
+        });
+      });
+      expect(node.client.send).toHaveBeenCalledTimes(2);
+    });
+
     it('reports the node refusal verbatim and lets a retry through', () => {
       store.setState(
         stateWith({ [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } }),
@@ -210,7 +282,7 @@ describe('SessionWritesEffects', () => {
       node.client.send.and.returnValue(refused(new ClearNodeRpcError('close_app_session', error)));
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a-a', { a: confirmed });
-        expectObservable(effects.closeSession$).toBe('-b-b', {
+        expectObservable(runEffect(closeSession)).toBe('-b-b', {
           b: ClearNodeApiActions.closeFailed({ sessionId: SESSION_ID, key: 'c', error }),
         });
       });
@@ -223,7 +295,7 @@ describe('SessionWritesEffects', () => {
       node.client.send.and.returnValue(refused(new ClearNodeConnectionError('gone')));
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: confirmed });
-        expectObservable(effects.closeSession$).toBe('-b', {
+        expectObservable(runEffect(closeSession)).toBe('-b', {
           b: ClearNodeApiActions.writeOutcomeUnknown({
             write: {
               kind: 'close',
@@ -250,7 +322,7 @@ describe('SessionWritesEffects', () => {
       );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: confirmed });
-        expectObservable(effects.closeSession$).toBe('-b', {
+        expectObservable(runEffect(closeSession)).toBe('-b', {
           b: ClearNodeApiActions.closeFailed({
             sessionId: SESSION_ID,
             key: 'c',

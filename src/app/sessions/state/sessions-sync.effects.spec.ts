@@ -1,21 +1,27 @@
 import { TestBed } from '@angular/core/testing';
+import { runEffect } from '../../testing/run-effect';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
-import { selectAssets, selectNodeUrl, selectWalletAddress } from '../core-bridge/core-selectors';
-import { signedIn } from '../core-bridge/core-events';
-import { ClearNodeClient } from '../core-bridge/clearnode-client';
-import { ClearNodeRpcError } from '../core-bridge/rpc-frame';
 import { SessionsStorage } from '../storage/sessions-storage';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
+import { SessionPageActions } from './session-page.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
-import { ALL_WALLETS, PAGE_LIMIT, SessionsSyncEffects } from './sessions-sync.effects';
+import {
+  retryShares,
+  loadFinalSplit,
+  loadShares,
+  logSessionClosed,
+  reconcileSessions,
+  restoreSessions,
+  sessionPushes,
+} from './sessions-sync.effects';
+import { ALL_WALLETS, PAGE_LIMIT } from './fetch-all-pages';
 import {
   fakeClearNode,
   FakeClearNode,
@@ -33,7 +39,17 @@ import {
   SESSION_ID,
   SIGN_IN,
   USD_ASSET,
+  NOW,
 } from './testing/session-fixtures';
+import {
+  AuthApiActions,
+  BROWSER_STORAGE,
+  ClearNodeClient,
+  ClearNodeRpcError,
+  selectAssets,
+  selectNodeUrl,
+  selectWalletAddress,
+} from '../../core';
 
 describe('SessionsSyncEffects', () => {
   // Overridden selectors are global: leave them as found for the next spec.
@@ -42,16 +58,15 @@ describe('SessionsSyncEffects', () => {
   let actions$: Observable<Action>;
   let node: FakeClearNode;
   let store: MockStore;
-  let effects: SessionsSyncEffects;
   let scheduler: TestScheduler;
   let memory: MemoryStorage;
 
   beforeEach(() => {
+    spyOn(Date, 'now').and.returnValue(NOW);
     node = fakeClearNode();
     memory = new MemoryStorage();
     TestBed.configureTestingModule({
       providers: [
-        SessionsSyncEffects,
         provideMockActions(() => actions$),
         provideMockStore({
           initialState: {
@@ -69,7 +84,6 @@ describe('SessionsSyncEffects', () => {
     store.overrideSelector(selectWalletAddress, ALICE);
     store.overrideSelector(selectNodeUrl, NODE_URL);
     store.overrideSelector(selectAssets, [USD_ASSET]);
-    effects = TestBed.inject(SessionsSyncEffects);
     scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
     spyOn(console, 'info');
   });
@@ -78,7 +92,7 @@ describe('SessionsSyncEffects', () => {
     TestBed.inject(SessionsStorage).save(NODE_URL, ALICE, [aSession({ label: 'Stored' })]);
     scheduler.run(({ cold, expectObservable }) => {
       actions$ = cold('');
-      expectObservable(effects.restore$).toBe('a', {
+      expectObservable(runEffect(restoreSessions)).toBe('a', {
         a: SessionsStorageActions.restored({
           nodeUrl: NODE_URL,
           wallet: ALICE,
@@ -99,8 +113,8 @@ describe('SessionsSyncEffects', () => {
       settled({ app_sessions: secondPage }) as never,
     );
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a', { a: signedIn(SIGN_IN) });
-      expectObservable(effects.reconcile$).toBe('-b', {
+      actions$ = hot('-a', { a: AuthApiActions.signedIn(SIGN_IN) });
+      expectObservable(runEffect(reconcileSessions)).toBe('-b', {
         b: ClearNodeApiActions.sessionsReconciled({
           wallet: ALICE,
           sessions: [...firstPage, ...secondPage],
@@ -119,14 +133,15 @@ describe('SessionsSyncEffects', () => {
       settled({ app_sessions: [aWireSession({ status: 'closed', version: 2 })] }) as never,
     );
     scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a', { a: signedIn(SIGN_IN) });
-      expectObservable(effects.reconcile$).toBe('-(bc)', {
+      actions$ = hot('-a', { a: AuthApiActions.signedIn(SIGN_IN) });
+      expectObservable(runEffect(reconcileSessions)).toBe('-(bc)', {
         b: ClearNodeApiActions.sessionsReconciled({
           wallet: ALICE,
           sessions: [aWireSession({ status: 'closed', version: 2 })],
           requestedAt: jasmine.any(Number) as never,
         }),
         c: SessionLifecycleActions.sessionClosed({
+          at: NOW,
           sessionId: SESSION_ID,
           wallet: ALICE,
           closedBy: 'found-closed',
@@ -142,7 +157,7 @@ describe('SessionsSyncEffects', () => {
     );
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('a 100ms a 100ms a', { a: ClearNodePushActions.balancesChanged() });
-      expectObservable(effects.reconcile$).toBe('602ms b', {
+      expectObservable(runEffect(reconcileSessions)).toBe('602ms b', {
         b: ClearNodeApiActions.reconcileFailed({ error: 'authentication required' }),
       });
     });
@@ -161,9 +176,13 @@ describe('SessionsSyncEffects', () => {
     );
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', {
-        a: ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [] }),
+        a: ClearNodeApiActions.sessionsReconciled({
+          requestedAt: NOW,
+          wallet: ALICE,
+          sessions: [],
+        }),
       });
-      expectObservable(effects.loadShares$).toBe('-b', {
+      expectObservable(runEffect(loadShares)).toBe('-b', {
         b: ClearNodeApiActions.allocationsLoaded({
           sessionId: SESSION_ID,
           allocations: aSplit('7.5', '2.5'),
@@ -178,6 +197,34 @@ describe('SessionsSyncEffects', () => {
     });
   });
 
+  it('loads the shares of one session again when asked after a failure, and says why when it fails again', () => {
+    node.client.request.and.returnValues(
+      refused(new ClearNodeRpcError('get_ledger_entries', 'failed to get ledger entries')) as never,
+      settled({
+        ledger_entries: [
+          { participant: ALICE, asset: 'ytest.usd', credit: '6', debit: '0' },
+          { participant: BOB, asset: 'ytest.usd', credit: '4', debit: '0' },
+        ],
+      }) as never,
+    );
+    const retry = SessionPageActions.sharesRetryClicked({ sessionId: SESSION_ID });
+    const unknown = SessionPageActions.sharesRetryClicked({ sessionId: `0x${'c'.repeat(64)}` });
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-b-c', { a: retry, b: unknown, c: retry });
+      expectObservable(runEffect(retryShares)).toBe('-a---b', {
+        a: ClearNodeApiActions.allocationsLoadFailed({
+          sessionId: SESSION_ID,
+          error: 'failed to get ledger entries',
+        }),
+        b: ClearNodeApiActions.allocationsLoaded({
+          sessionId: SESSION_ID,
+          allocations: aSplit('6', '4'),
+        }),
+      });
+    });
+    expect(node.client.request).toHaveBeenCalledTimes(2);
+  });
+
   it('learns the final split of a session closed by someone else from its payouts', () => {
     node.client.request.and.returnValue(
       settled({
@@ -190,13 +237,14 @@ describe('SessionsSyncEffects', () => {
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', {
         a: SessionLifecycleActions.sessionClosed({
+          at: NOW,
           sessionId: SESSION_ID,
           wallet: ALICE,
           closedBy: 'participant',
           finalAllocations: null,
         }),
       });
-      expectObservable(effects.loadFinalSplit$).toBe('-b', {
+      expectObservable(runEffect(loadFinalSplit)).toBe('-b', {
         b: ClearNodeApiActions.finalAllocationsLoaded({
           sessionId: SESSION_ID,
           finalAllocations: aSplit('7', '3'),
@@ -231,18 +279,20 @@ describe('SessionsSyncEffects', () => {
         },
       });
       (node.client as unknown as { pushes$: unknown }).pushes$ = pushes;
-      effects = TestBed.runInInjectionContext(() => new SessionsSyncEffects());
-      expectObservable(effects.pushes$).toBe('-a-b-(cd)', {
+      expectObservable(runEffect(sessionPushes)).toBe('-a-b-(cd)', {
         a: ClearNodePushActions.appSessionUpdated({
+          receivedAt: NOW,
           session: aWireSession({ version: 2 }),
           allocations,
         }),
         b: ClearNodePushActions.balancesChanged(),
         c: ClearNodePushActions.appSessionUpdated({
+          receivedAt: NOW,
           session: aWireSession({ status: 'closed', version: 3 }),
           allocations: [],
         }),
         d: SessionLifecycleActions.sessionClosed({
+          at: NOW,
           sessionId: SESSION_ID,
           wallet: ALICE,
           closedBy: 'participant',
@@ -270,9 +320,9 @@ describe('SessionsSyncEffects', () => {
           raw: '',
         },
       });
-      effects = TestBed.runInInjectionContext(() => new SessionsSyncEffects());
-      expectObservable(effects.pushes$).toBe('-a', {
+      expectObservable(runEffect(sessionPushes)).toBe('-a', {
         a: ClearNodePushActions.appSessionUpdated({
+          receivedAt: NOW,
           session: aWireSession({ status: 'closed', version: 2 }),
           allocations: [],
         }),
@@ -284,13 +334,14 @@ describe('SessionsSyncEffects', () => {
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', {
         a: SessionLifecycleActions.sessionClosed({
+          at: NOW,
           sessionId: SESSION_ID,
           wallet: ALICE,
           closedBy: 'me',
           finalAllocations: [],
         }),
       });
-      expectObservable(effects.logClose$).toBe('-a', { a: undefined });
+      expectObservable(runEffect(logSessionClosed)).toBe('-a', { a: undefined });
     });
     expect(console.info).toHaveBeenCalledWith('[sessions] session closed', {
       sessionId: SESSION_ID,

@@ -21,6 +21,7 @@ import {
   BOB,
   NODE_URL,
   SESSION_ID,
+  NOW,
 } from './testing/session-fixtures';
 
 const reducer = sessionsFeature.reducer;
@@ -58,6 +59,49 @@ describe('sessions reducer', () => {
         ClearNodeApiActions.allocationsLoadFailed({ sessionId: SESSION_ID, error: 'timeout' }),
       ).sharesErrors,
     ).toEqual({});
+  });
+
+  it('takes every time it records from the action, never from the clock', () => {
+    const clock = spyOn(Date, 'now').and.throwError('the reducer read the clock');
+    const at = Date.UTC(2026, 0, 2, 3, 4, 5);
+    const updated = reducer(
+      withSession({ version: 1 }),
+      ClearNodeApiActions.stateSubmitSucceeded({
+        sessionId: SESSION_ID,
+        key: 'k',
+        version: 2,
+        allocations: split,
+        sessionData: null,
+        at,
+      }),
+    );
+    expect(updated.entities[SESSION_ID]?.updatedAt).toBe('2026-01-02T03:04:05.000Z');
+    const closed = reducer(
+      updated,
+      SessionLifecycleActions.sessionClosed({
+        sessionId: SESSION_ID,
+        wallet: ALICE,
+        closedBy: 'me',
+        finalAllocations: split,
+        at: at + 1000,
+      }),
+    );
+    expect(closed.entities[SESSION_ID]?.updatedAt).toBe('2026-01-02T03:04:06.000Z');
+    const withoutTimes = {
+      ...aWireSession({ app_session_id: `0x${'d'.repeat(64)}` }),
+      created_at: undefined,
+      updated_at: undefined,
+    };
+    const listed = reducer(
+      closed,
+      ClearNodeApiActions.sessionsReconciled({
+        wallet: ALICE,
+        sessions: [withoutTimes],
+        requestedAt: at,
+      }),
+    );
+    expect(listed.entities[`0x${'d'.repeat(64)}`]?.createdAt).toBe('2026-01-02T03:04:05.000Z');
+    expect(clock).not.toHaveBeenCalled();
   });
 
   it('selects the session whose page is open, and keeps it across a sign-in that ends', () => {
@@ -148,6 +192,7 @@ describe('sessions reducer', () => {
     const state = reducer(
       withSession(),
       ClearNodeApiActions.sessionsReconciled({
+        requestedAt: NOW,
         wallet: ALICE,
         sessions: [aWireSession({ version: 3 })],
       }),
@@ -162,6 +207,7 @@ describe('sessions reducer', () => {
     const pushed = reducer(
       withSession({ version: 2 }),
       ClearNodePushActions.appSessionUpdated({
+        receivedAt: NOW,
         session: aWireSession({ version: 3, application: '' }),
         allocations: split,
       }),
@@ -171,6 +217,7 @@ describe('sessions reducer', () => {
     const stale = reducer(
       pushed,
       ClearNodePushActions.appSessionUpdated({
+        receivedAt: NOW,
         session: aWireSession({ version: 2 }),
         allocations: [],
       }),
@@ -201,6 +248,7 @@ describe('sessions reducer', () => {
     state = reducer(
       state,
       ClearNodeApiActions.stateSubmitSucceeded({
+        at: NOW,
         sessionId: SESSION_ID,
         key: 'a',
         version: 2,
@@ -255,6 +303,7 @@ describe('sessions reducer', () => {
     state = reducer(
       state,
       SessionLifecycleActions.sessionClosed({
+        at: NOW,
         sessionId: SESSION_ID,
         wallet: ALICE,
         closedBy: 'me',
@@ -270,6 +319,7 @@ describe('sessions reducer', () => {
       reducer(
         state,
         SessionLifecycleActions.sessionClosed({
+          at: NOW,
           sessionId: SESSION_ID,
           wallet: ALICE,
           closedBy: 'participant',
@@ -393,6 +443,7 @@ describe('sessions reducer', () => {
     state = reducer(
       state,
       SessionLifecycleActions.sessionClosed({
+        at: NOW,
         sessionId: SESSION_ID,
         wallet: ALICE,
         closedBy: 'participant',
@@ -415,6 +466,7 @@ describe('sessions reducer', () => {
     const state = reducer(
       { ...initialSessionsState, wallet: BOB },
       ClearNodeApiActions.sessionJoined({
+        receivedAt: NOW,
         session: aWireSession(),
         firstMessage: message('first'),
       }),
@@ -572,6 +624,7 @@ describe('sessions reducer', () => {
       const applied = reducer(
         unknown,
         ClearNodeApiActions.stateSubmitSucceeded({
+          at: NOW,
           sessionId: SESSION_ID,
           key: 'k',
           version: 2,
@@ -588,6 +641,7 @@ describe('sessions reducer', () => {
       const late = reducer(
         newer,
         ClearNodeApiActions.stateSubmitSucceeded({
+          at: NOW,
           sessionId: SESSION_ID,
           key: 'k',
           version: 3,

@@ -1,7 +1,6 @@
 import { createEntityAdapter, EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, on } from '@ngrx/store';
 import { sameAddress } from '../../shared/money/address';
-import { signInEnded } from '../core-bridge/core-events';
 import {
   AppSession,
   CreateProgress,
@@ -18,6 +17,7 @@ import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { appendBounded, rememberSenderKey, SenderKeys } from './session-messages';
 import { SessionPageActions } from './session-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
+import { sessionEnded } from '../../core';
 
 export interface SessionsState extends EntityState<AppSession> {
   readonly nodeUrl: string | null;
@@ -204,7 +204,7 @@ export const sessionsFeature = createFeature({
     }),
 
     // The person left: forget their sessions here (storage keeps them for the next sign-in).
-    on(...signInEnded, (state) => ({ ...initialSessionsState, selectedId: state.selectedId })),
+    on(...sessionEnded, (state) => ({ ...initialSessionsState, selectedId: state.selectedId })),
 
     on(CreateSessionFormActions.createSubmitted, (state, { key }) =>
       // One create at a time (one of unknown outcome blocks too); the same create again only after it failed.
@@ -244,9 +244,9 @@ export const sessionsFeature = createFeature({
         : { ...state, unresolved };
     }),
 
-    on(ClearNodeApiActions.sessionsReconciled, (state, { sessions }) => {
+    on(ClearNodeApiActions.sessionsReconciled, (state, { sessions, requestedAt }) => {
       const merged = sessions.map((wire) =>
-        sessionFromWire(wire, state.entities[wire.app_session_id.toLowerCase()]),
+        sessionFromWire(wire, state.entities[wire.app_session_id.toLowerCase()], requestedAt),
       );
       return sessionsAdapter.upsertMany(merged, {
         ...state,
@@ -259,8 +259,12 @@ export const sessionsFeature = createFeature({
       sync: 'failed' as const,
       syncError: error,
     })),
-    on(ClearNodeApiActions.sessionJoined, (state, { session, firstMessage }) => {
-      const joined = sessionFromWire(session, state.entities[session.app_session_id.toLowerCase()]);
+    on(ClearNodeApiActions.sessionJoined, (state, { session, firstMessage, receivedAt }) => {
+      const joined = sessionFromWire(
+        session,
+        state.entities[session.app_session_id.toLowerCase()],
+        receivedAt,
+      );
       const next = sessionsAdapter.upsertOne(joined, state);
       return firstMessage
         ? {
@@ -273,9 +277,9 @@ export const sessionsFeature = createFeature({
           }
         : next;
     }),
-    on(ClearNodePushActions.appSessionUpdated, (state, { session, allocations }) => {
+    on(ClearNodePushActions.appSessionUpdated, (state, { session, allocations, receivedAt }) => {
       const existing = state.entities[session.app_session_id.toLowerCase()];
-      const merged = sessionFromWire(session, existing);
+      const merged = sessionFromWire(session, existing, receivedAt);
       // A stale push must not roll the shares back.
       const newer = !existing || (session.version ?? 0) >= existing.version;
       return sessionsAdapter.upsertOne(
@@ -316,7 +320,7 @@ export const sessionsFeature = createFeature({
     ),
     on(
       ClearNodeApiActions.stateSubmitSucceeded,
-      (state, { sessionId, key, version, allocations, sessionData }) => {
+      (state, { sessionId, key, version, allocations, sessionData, at }) => {
         const known = state.entities[sessionId];
         // Confirmed late (after a lost answer) the node may have moved on already: keep the newer state.
         if (known && known.version > version) return endWrite(state, sessionId, key, null);
@@ -327,7 +331,7 @@ export const sessionsFeature = createFeature({
               version,
               allocations,
               sessionData: sessionData ?? known?.sessionData ?? null,
-              updatedAt: new Date().toISOString(),
+              updatedAt: new Date(at).toISOString(),
             },
           },
           endWrite(state, sessionId, key, null),
@@ -364,7 +368,7 @@ export const sessionsFeature = createFeature({
       endWrite(state, sessionId, key, error),
     ),
 
-    on(SessionLifecycleActions.sessionClosed, (state, { sessionId, finalAllocations }) => {
+    on(SessionLifecycleActions.sessionClosed, (state, { sessionId, finalAllocations, at }) => {
       const session = state.entities[sessionId];
       if (!session) return state;
       if (session.status === 'closed') {
@@ -387,7 +391,7 @@ export const sessionsFeature = createFeature({
           changes: {
             status: 'closed',
             finalAllocations: finalAllocations ?? session.finalAllocations,
-            updatedAt: new Date().toISOString(),
+            updatedAt: new Date(at).toISOString(),
           },
         },
         released,

@@ -1,4 +1,3 @@
-import { selectAssets } from '../core-bridge/core-selectors';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import {
   CLOSED_HISTORY_LIMIT,
@@ -8,6 +7,7 @@ import {
   selectSessionView,
 } from './sessions.selectors';
 import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from './testing/session-fixtures';
+import { selectAssets } from '../../core';
 
 const SESSION_KEY = '0x1111111111111111111111111111111111111111';
 

@@ -2,18 +2,18 @@ import { createSelector } from '@ngrx/store';
 import { Allocation, canReachQuorumAlone } from '../../shared/allocation';
 import { sameAddress, shortAddress } from '../../shared/money/address';
 import { formatUnits, parseAmount } from '../../shared/money/decimal-amount';
+import { AppSession, SessionMessage, SessionWrite } from './app-session.model';
+import { sessionsAdapter, sessionsFeature, writeSlot } from './sessions.feature';
+import { AssetTotal, MessageView, SessionView } from './session-view.model';
 import {
-  NodeAsset,
+  Asset,
   selectAssets,
   selectAuthPhase,
   selectConnectionPhase,
   selectSessionKey,
   selectSignedIn,
   selectWalletAddress,
-} from '../core-bridge/core-selectors';
-import { AppSession, SessionMessage, SessionWrite } from './app-session.model';
-import { sessionsAdapter, sessionsFeature, writeSlot } from './sessions.feature';
-import { AssetTotal, MessageView, SessionView } from './session-view.model';
+} from '../../core';
 
 /** Closed sessions kept in history (and in storage). */
 export const CLOSED_HISTORY_LIMIT = 50;
@@ -71,7 +71,7 @@ export const selectSessionById = (id: string) =>
 /** Decimals of an asset: from the node's asset list, else inferred from the amounts seen. */
 export function decimalsOf(
   asset: string,
-  assets: readonly NodeAsset[],
+  assets: readonly Asset[],
   amounts: readonly string[] = [],
 ): number {
   const known = assets.find((candidate) => candidate.symbol === asset);
@@ -79,10 +79,7 @@ export function decimalsOf(
   return amounts.reduce((max, amount) => Math.max(max, amount.split('.')[1]?.length ?? 0), 0);
 }
 
-function sumByAsset(
-  allocations: readonly Allocation[],
-  assets: readonly NodeAsset[],
-): AssetTotal[] {
+function sumByAsset(allocations: readonly Allocation[], assets: readonly Asset[]): AssetTotal[] {
   const symbols = [...new Set(allocations.map((allocation) => allocation.asset))].sort();
   return symbols.map((asset) => {
     const rows = allocations.filter((allocation) => allocation.asset === asset);
@@ -102,7 +99,7 @@ function sumByAsset(
 export function toSessionView(
   session: AppSession,
   me: string | null,
-  assets: readonly NodeAsset[],
+  assets: readonly Asset[],
   writes: Readonly<Record<string, SessionWrite>>,
   notices: Readonly<Record<string, string>>,
   sharesErrors: Readonly<Record<string, string>> = {},

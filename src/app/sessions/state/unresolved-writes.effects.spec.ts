@@ -1,14 +1,11 @@
 import { TestBed } from '@angular/core/testing';
+import { runEffect } from '../../testing/run-effect';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { appSessionId } from '../../shared/allocation';
-import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
-import { selectWalletAddress } from '../core-bridge/core-selectors';
-import { ClearNodeClient } from '../core-bridge/clearnode-client';
-import { ClearNodeConnectionError, ClearNodeRpcError } from '../core-bridge/rpc-frame';
 import { WriteClaims } from '../storage/write-claims';
 import { UnresolvedWrite } from './app-session.model';
 import { ClearNodeApiActions } from './clearnode-api.actions';
@@ -21,9 +18,16 @@ import {
   refused,
   settled,
 } from './testing/fake-core.spec-helper';
-import { ALICE, aSession, aWireSession, BOB, SESSION_ID } from './testing/session-fixtures';
-import { UnresolvedWritesEffects } from './unresolved-writes.effects';
+import { ALICE, aSession, aWireSession, BOB, SESSION_ID, NOW } from './testing/session-fixtures';
+import { resolveUnresolvedWrites } from './unresolved-writes.effects';
 import { CLOSE_NOT_APPLIED, CREATE_NOT_FOUND, SUBMIT_NOT_APPLIED } from './write-outcome';
+import {
+  BROWSER_STORAGE,
+  ClearNodeClient,
+  ClearNodeConnectionError,
+  ClearNodeRpcError,
+  selectWalletAddress,
+} from '../../core';
 
 const definition = { ...aSession().definition, nonce: 7 };
 const createdId = appSessionId(definition);
@@ -66,7 +70,6 @@ describe('UnresolvedWritesEffects', () => {
   let actions$: Observable<Action>;
   let node: FakeClearNode;
   let store: MockStore;
-  let effects: UnresolvedWritesEffects;
   let scheduler: TestScheduler;
 
   function unresolved(...writes: UnresolvedWrite[]) {
@@ -82,10 +85,10 @@ describe('UnresolvedWritesEffects', () => {
     ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions, requestedAt });
 
   beforeEach(() => {
+    spyOn(Date, 'now').and.returnValue(NOW);
     node = fakeClearNode();
     TestBed.configureTestingModule({
       providers: [
-        UnresolvedWritesEffects,
         provideMockActions(() => actions$),
         provideMockStore({ initialState: { sessions: initialSessionsState } }),
         { provide: ClearNodeClient, useValue: node.client },
@@ -94,7 +97,6 @@ describe('UnresolvedWritesEffects', () => {
     });
     store = TestBed.inject(MockStore);
     store.overrideSelector(selectWalletAddress, ALICE);
-    effects = TestBed.inject(UnresolvedWritesEffects);
     scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
   });
 
@@ -104,7 +106,7 @@ describe('UnresolvedWritesEffects', () => {
       node.client.request.and.returnValue(settled({ protocol: 'NitroRPC/0.4', nonce: 7 }) as never);
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled() });
-        expectObservable(effects.resolve$).toBe('-b', {
+        expectObservable(runEffect(resolveUnresolvedWrites)).toBe('-b', {
           b: ClearNodeApiActions.createSucceeded({
             key: 'create:7',
             session: jasmine.objectContaining({
@@ -127,7 +129,7 @@ describe('UnresolvedWritesEffects', () => {
       unresolved(create);
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled([aWireSession({ app_session_id: createdId })]) });
-        expectObservable(effects.resolve$).toBe('-b', {
+        expectObservable(runEffect(resolveUnresolvedWrites)).toBe('-b', {
           b: ClearNodeApiActions.createSucceeded({
             key: 'create:7',
             session: jasmine.anything() as never,
@@ -147,7 +149,7 @@ describe('UnresolvedWritesEffects', () => {
       );
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled() });
-        expectObservable(effects.resolve$).toBe('-b', {
+        expectObservable(runEffect(resolveUnresolvedWrites)).toBe('-b', {
           b: ClearNodeApiActions.createFailed({ key: 'create:7', error: CREATE_NOT_FOUND }),
         });
       });
@@ -159,7 +161,7 @@ describe('UnresolvedWritesEffects', () => {
       node.client.request.and.returnValue(refused(new ClearNodeConnectionError()) as never);
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled() });
-        expectObservable(effects.resolve$).toBe('--');
+        expectObservable(runEffect(resolveUnresolvedWrites)).toBe('--');
       });
     });
 
@@ -167,7 +169,7 @@ describe('UnresolvedWritesEffects', () => {
       unresolved(create);
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled([], LOST_AT - 1) });
-        expectObservable(effects.resolve$).toBe('--');
+        expectObservable(runEffect(resolveUnresolvedWrites)).toBe('--');
       });
       expect(node.client.request).not.toHaveBeenCalled();
     });
@@ -178,8 +180,9 @@ describe('UnresolvedWritesEffects', () => {
       unresolved(submit);
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled([aWireSession({ version: 3 })]) });
-        expectObservable(effects.resolve$).toBe('-b', {
+        expectObservable(runEffect(resolveUnresolvedWrites)).toBe('-b', {
           b: ClearNodeApiActions.stateSubmitSucceeded({
+            at: LOST_AT + 1,
             sessionId: SESSION_ID,
             key: 'k',
             version: 3,
@@ -194,7 +197,7 @@ describe('UnresolvedWritesEffects', () => {
       unresolved(submit);
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled([aWireSession({ version: 2 })]) });
-        expectObservable(effects.resolve$).toBe('-b', {
+        expectObservable(runEffect(resolveUnresolvedWrites)).toBe('-b', {
           b: ClearNodeApiActions.stateSubmitFailed({
             sessionId: SESSION_ID,
             key: 'k',
@@ -211,7 +214,7 @@ describe('UnresolvedWritesEffects', () => {
       unresolved(close);
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled([aWireSession({ version: 3, status: 'closed' })]) });
-        expectObservable(effects.resolve$).toBe('-(bc)', {
+        expectObservable(runEffect(resolveUnresolvedWrites)).toBe('-(bc)', {
           b: ClearNodeApiActions.closeSucceeded({
             sessionId: SESSION_ID,
             key: 'c',
@@ -219,6 +222,7 @@ describe('UnresolvedWritesEffects', () => {
             finalAllocations: split,
           }),
           c: SessionLifecycleActions.sessionClosed({
+            at: LOST_AT + 1,
             sessionId: SESSION_ID,
             wallet: ALICE,
             closedBy: 'me',
@@ -232,7 +236,7 @@ describe('UnresolvedWritesEffects', () => {
       unresolved(close);
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: reconciled([aWireSession({ version: 2 })]) });
-        expectObservable(effects.resolve$).toBe('-b', {
+        expectObservable(runEffect(resolveUnresolvedWrites)).toBe('-b', {
           b: ClearNodeApiActions.closeFailed({
             sessionId: SESSION_ID,
             key: 'c',

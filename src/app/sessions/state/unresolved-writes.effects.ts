@@ -1,16 +1,13 @@
-import { inject, Injectable } from '@angular/core';
+import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
-import { Store } from '@ngrx/store';
-import { Action } from '@ngrx/store';
-import { catchError, defer, EMPTY, from, map, mergeMap, Observable, of } from 'rxjs';
-import { selectWalletAddress } from '../core-bridge/core-selectors';
-import { ClearNodeClient } from '../core-bridge/clearnode-client';
-import { ClearNodeRpcError } from '../core-bridge/rpc-frame';
+import { type Action, Store } from '@ngrx/store';
+import { catchError, defer, EMPTY, from, map, mergeMap, type Observable, of } from 'rxjs';
+import { ClearNodeClient, ClearNodeRpcError, selectWalletAddress } from '../../core';
 import { WriteClaims } from '../storage/write-claims';
-import { AppSessionWire, UnresolvedWrite } from './app-session.model';
+import type { AppSessionWire, UnresolvedWrite } from './app-session.model';
 import { ClearNodeApiActions } from './clearnode-api.actions';
-import { createdSession } from './create-session.effects';
+import { createdSession } from './app-session.mapping';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { sessionsFeature } from './sessions.feature';
 import {
@@ -32,128 +29,127 @@ import {
  *
  * When the node cannot be asked (the connection is down again), the write stays unresolved.
  */
-@Injectable()
-export class UnresolvedWritesEffects {
-  private readonly actions$ = inject(Actions);
-  private readonly store = inject(Store);
-  private readonly client = inject(ClearNodeClient);
-  private readonly claims = inject(WriteClaims);
-
-  readonly resolve$ = createEffect(() =>
-    this.actions$.pipe(
+export const resolveUnresolvedWrites = createEffect(
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    client = inject(ClearNodeClient),
+    claims = inject(WriteClaims),
+  ) =>
+    actions$.pipe(
       ofType(ClearNodeApiActions.sessionsReconciled),
       concatLatestFrom(() => [
-        this.store.select(sessionsFeature.selectUnresolved),
-        this.store.select(selectWalletAddress),
+        store.select(sessionsFeature.selectUnresolved),
+        store.select(selectWalletAddress),
       ]),
       mergeMap(([{ sessions, requestedAt }, unresolved, wallet]) =>
-        from(
-          Object.values(unresolved).filter(
-            (write) => requestedAt === undefined || requestedAt >= write.since,
-          ),
-        ).pipe(mergeMap((write) => this.resolve(write, sessions, wallet))),
+        from(Object.values(unresolved).filter((write) => requestedAt >= write.since)).pipe(
+          mergeMap((write) => resolveWrite(client, claims, write, sessions, wallet, requestedAt)),
+        ),
       ),
     ),
-  );
+  { functional: true },
+);
 
-  private resolve(
-    write: UnresolvedWrite,
-    sessions: readonly AppSessionWire[],
-    wallet: string | null,
-  ): Observable<Action> {
-    const wire = sessions.find(
-      (session) => session.app_session_id.toLowerCase() === write.sessionId,
-    );
-    switch (write.kind) {
-      case 'create': {
-        const params = {
-          definition: write.definition,
-          allocations: write.allocations,
-          session_data: write.sessionData,
-        };
-        const found = () =>
-          ClearNodeApiActions.createSucceeded({
-            key: write.key,
-            session: createdSession(write.sessionId, 1, params, write.label),
-          });
-        if (wire) return of(found());
-        return this.definitionExists(write.sessionId).pipe(
-          mergeMap((exists) => {
-            if (exists) return of(found());
-            this.claims.release(write.key);
-            return of(
-              ClearNodeApiActions.createFailed({ key: write.key, error: CREATE_NOT_FOUND }),
-            );
-          }),
-          // Could not ask: stays unknown until the next look.
-          catchError(() => EMPTY),
-        );
-      }
-      case 'submit': {
-        const { key, sessionId, version, allocations, sessionData } = write;
-        if (wire && (wire.version ?? 0) >= version) {
-          return of(
-            ClearNodeApiActions.stateSubmitSucceeded({
-              sessionId,
-              key,
-              version: wire.version ?? version,
-              allocations,
-              sessionData,
-            }),
-          );
-        }
-        this.claims.release(`submit:${sessionId}:${version}`);
+function resolveWrite(
+  client: ClearNodeClient,
+  claims: WriteClaims,
+  write: UnresolvedWrite,
+  sessions: readonly AppSessionWire[],
+  wallet: string | null,
+  /** When the node was looked at (ms). */
+  at: number,
+): Observable<Action> {
+  const wire = sessions.find((session) => session.app_session_id.toLowerCase() === write.sessionId);
+  switch (write.kind) {
+    case 'create': {
+      const params = {
+        definition: write.definition,
+        allocations: write.allocations,
+        session_data: write.sessionData,
+      };
+      const found = () =>
+        ClearNodeApiActions.createSucceeded({
+          key: write.key,
+          session: createdSession(write.sessionId, 1, params, write.label, at),
+        });
+      if (wire) return of(found());
+      return definitionExists(client, write.sessionId).pipe(
+        mergeMap((exists) => {
+          if (exists) return of(found());
+          claims.release(write.key);
+          return of(ClearNodeApiActions.createFailed({ key: write.key, error: CREATE_NOT_FOUND }));
+        }),
+        // Could not ask: stays unknown until the next look.
+        catchError(() => EMPTY),
+      );
+    }
+    case 'submit': {
+      const { key, sessionId, version, allocations, sessionData } = write;
+      if (wire && (wire.version ?? 0) >= version) {
         return of(
-          ClearNodeApiActions.stateSubmitFailed({
+          ClearNodeApiActions.stateSubmitSucceeded({
             sessionId,
             key,
-            error: wire ? SUBMIT_NOT_APPLIED : SESSION_NOT_LISTED,
-            staleVersion: false,
+            version: wire.version ?? version,
+            allocations,
+            sessionData,
+            at,
           }),
         );
       }
-      case 'close': {
-        const { key, sessionId, allocations } = write;
-        if (wire?.status === 'closed') {
-          return of(
-            ClearNodeApiActions.closeSucceeded({
-              sessionId,
-              key,
-              version: wire.version ?? 0,
-              finalAllocations: allocations,
-            }),
-            // The payouts are read from the node's ledger (the split the node applied).
-            SessionLifecycleActions.sessionClosed({
-              sessionId,
-              wallet,
-              closedBy: 'me',
-              finalAllocations: null,
-            }),
-          );
-        }
-        this.claims.release(`close:${sessionId}`);
+      claims.release(`submit:${sessionId}:${version}`);
+      return of(
+        ClearNodeApiActions.stateSubmitFailed({
+          sessionId,
+          key,
+          error: wire ? SUBMIT_NOT_APPLIED : SESSION_NOT_LISTED,
+          staleVersion: false,
+        }),
+      );
+    }
+    case 'close': {
+      const { key, sessionId, allocations } = write;
+      if (wire?.status === 'closed') {
         return of(
-          ClearNodeApiActions.closeFailed({
+          ClearNodeApiActions.closeSucceeded({
             sessionId,
             key,
-            error: wire ? CLOSE_NOT_APPLIED : SESSION_NOT_LISTED,
+            version: wire.version ?? 0,
+            finalAllocations: allocations,
+          }),
+          // The payouts are read from the node's ledger (the split the node applied).
+          SessionLifecycleActions.sessionClosed({
+            sessionId,
+            wallet,
+            closedBy: 'me',
+            finalAllocations: null,
+            at,
           }),
         );
       }
+      claims.release(`close:${sessionId}`);
+      return of(
+        ClearNodeApiActions.closeFailed({
+          sessionId,
+          key,
+          error: wire ? CLOSE_NOT_APPLIED : SESSION_NOT_LISTED,
+        }),
+      );
     }
   }
+}
 
-  /** True/false from the node; an error when it could not be asked. */
-  private definitionExists(sessionId: string): Observable<boolean> {
-    return defer(() =>
-      from(this.client.request('get_app_definition', { app_session_id: sessionId })),
-    ).pipe(
-      map(() => true),
-      catchError((error: unknown) => {
-        // The node's answer for an id it does not have: `failed to get application session`.
-        if (error instanceof ClearNodeRpcError) return of(false);
-        throw error;
-      }),
-    );
-  }
+/** True/false from the node; an error when it could not be asked. */
+function definitionExists(client: ClearNodeClient, sessionId: string): Observable<boolean> {
+  return defer(() =>
+    from(client.request('get_app_definition', { app_session_id: sessionId })),
+  ).pipe(
+    map(() => true),
+    catchError((error: unknown) => {
+      // The node's answer for an id it does not have: `failed to get application session`.
+      if (error instanceof ClearNodeRpcError) return of(false);
+      throw error;
+    }),
+  );
 }

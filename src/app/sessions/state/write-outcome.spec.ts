@@ -1,9 +1,5 @@
-import {
-  ClearNodeConnectionError,
-  ClearNodeRpcError,
-  ClearNodeTimeoutError,
-} from '../core-bridge/rpc-frame';
 import { isDuplicateCreate, isOutcomeUnknown, isStillConnected } from './write-outcome';
+import { ClearNodeConnectionError, ClearNodeRpcError, ClearNodeTimeoutError } from '../../core';
 
 describe('write outcome', () => {
   it('is unknown when the connection dropped while the request was pending, or no answer came', () => {

@@ -1,8 +1,4 @@
-import {
-  ClearNodeConnectionError,
-  ClearNodeRpcError,
-  ClearNodeTimeoutError,
-} from '../core-bridge/rpc-frame';
+import { ClearNodeConnectionError, ClearNodeRpcError, ClearNodeTimeoutError } from '../../core';
 
 /**
  * The request may have reached the node but its answer was lost: the socket dropped (every pending

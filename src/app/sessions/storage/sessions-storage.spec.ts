@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
-import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
 import { ALICE, aSession, BOB, NODE_URL, SESSION_ID } from '../state/testing/session-fixtures';
 import { SessionsStorage, STORED_CLOSED_LIMIT } from './sessions-storage';
 import { WriteClaims } from './write-claims';
+import { BROWSER_STORAGE } from '../../core';
 
 class MemoryStorage implements Storage {
   private items = new Map<string, string>();

@@ -1,7 +1,7 @@
 import { inject, Injectable } from '@angular/core';
-import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
 import { AppSession, UnresolvedWrite } from '../state/app-session.model';
 import { sessionsKey } from './storage-keys';
+import { BROWSER_STORAGE } from '../../core';
 
 /** Closed sessions remembered per node and wallet; older ones are forgotten. */
 export const STORED_CLOSED_LIMIT = 50;

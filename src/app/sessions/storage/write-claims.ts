@@ -1,6 +1,6 @@
 import { inject, Injectable } from '@angular/core';
-import { BROWSER_STORAGE } from '../core-bridge/browser-storage';
 import { writeClaimKey } from './storage-keys';
+import { BROWSER_STORAGE } from '../../core';
 
 /** A signed request is dead after 60 s on the node, so a claim never needs to outlive that. */
 const WRITE_CLAIM_TTL_MS = 60_000;

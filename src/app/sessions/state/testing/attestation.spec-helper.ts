@@ -1,7 +1,7 @@
 import { BaseWallet, TypedDataEncoder } from 'ethers';
-import type { SessionKeyAttestation } from '../../core-bridge/session-key-attestation';
 import type { AuthTypes } from '../message-sender';
 import { POLICY_STRUCT_TYPES } from '../../../testing/policy-types';
+import { type SessionKeyAttestation } from '../../../core';
 
 export const APPLICATION = 'nitrolite-sessions';
 

@@ -1,8 +1,12 @@
 import { BaseWallet, keccak256, toUtf8Bytes } from 'ethers';
 import { Subject } from 'rxjs';
-import { ClearNodeClient } from '../../core-bridge/clearnode-client';
-import { RelayedMessage, RpcPush, RpcRequest } from '../../core-bridge/rpc-frame';
-import { SessionKeySigner } from '../../core-bridge/session-key-signer';
+import {
+  ClearNodeClient,
+  RelayedMessage,
+  RpcPush,
+  RpcRequest,
+  SessionKeySigner,
+} from '../../../core';
 
 /**
  * A promise that settles synchronously, so that effects built on `from(promise)` run inside

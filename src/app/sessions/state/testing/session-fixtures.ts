@@ -4,6 +4,8 @@ export const ALICE = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 export const BOB = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 export const SESSION_ID = '0x8ab0c49766b17d0bcc1a9d0110198f7d0ce5a7b18aa2ce8db6c94972d0d03d30';
 export const NODE_URL = 'ws://127.0.0.1:8000/ws';
+/** A fixed clock for specs: what `Date.now()` returns where time matters. */
+export const NOW = 1_700_000_000_000;
 export const USD_ASSET = {
   symbol: 'ytest.usd',
   decimals: 6,

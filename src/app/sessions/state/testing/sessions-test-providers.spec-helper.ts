@@ -3,12 +3,11 @@ import { provideMockActions } from '@ngrx/effects/testing';
 import { provideMockStore } from '@ngrx/store/testing';
 import { Subject } from 'rxjs';
 import { initialAppState } from '../../../testing/initial-app-state';
-import { ClearNodeClient } from '../../core-bridge/clearnode-client';
-import { SessionKeySigner } from '../../core-bridge/session-key-signer';
 import { AppSession } from '../app-session.model';
 import { initialSessionsState, sessionsAdapter, SessionsState } from '../sessions.feature';
 import { fakeClearNode, settled } from './fake-core.spec-helper';
 import { ALICE } from './session-fixtures';
+import { ClearNodeClient, SessionKeySigner } from '../../../core';
 
 /** Store, actions, router and core doubles for a sessions page under test. */
 export function sessionsPageProviders(sessions: AppSession[], extra: Partial<SessionsState> = {}) {

@@ -1,1 +1,0 @@
-export { BROWSER_STORAGE } from '../../core';

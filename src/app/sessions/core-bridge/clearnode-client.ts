@@ -1,1 +1,0 @@
-export { ClearNodeClient } from '../../core';

@@ -1,6 +1,0 @@
-export {
-  SessionKeyAttestations,
-  type SessionKeyAttestation,
-  NitroliteSdkLoader,
-  APPLICATION_NAME,
-} from '../../core';

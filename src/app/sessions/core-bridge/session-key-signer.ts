@@ -1,1 +1,0 @@
-export { SessionKeySigner } from '../../core';
