@@ -1,5 +1,5 @@
 /** The core's public surface: what features build on. */
-export type { RpcRequest, RpcResult, RpcPush, RelayedMessage } from './clearnode/rpc-frame';
+export type { RpcRequest, RpcPush, RelayedMessage } from './clearnode/rpc-frame';
 export {
   ClearNodeRpcError,
   ClearNodeTimeoutError,
@@ -34,18 +34,8 @@ export {
 export type { Allowance } from './auth/allowance';
 export { AuthFacade } from './auth/auth.facade';
 export { sessionEnded } from './auth/state/session-ended';
-export {
-  AuthApiActions,
-  OtherTabAuthActions,
-  SignInPanelActions,
-  AccountMenuActions,
-} from './auth/state/auth.actions';
-export {
-  selectSignedIn,
-  selectSessionAllowances,
-  selectAuthPhase,
-  selectSessionKey,
-} from './auth/state/auth.feature';
+export { AuthApiActions, OtherTabAuthActions, SignInPanelActions } from './auth/state/auth.actions';
+export { selectSignedIn, selectAuthPhase, selectSessionKey } from './auth/state/auth.feature';
 
 export { WalletFacade } from './wallet/wallet.facade';
 export { selectWalletAddress } from './wallet/state/wallet.feature';

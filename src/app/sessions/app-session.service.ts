@@ -21,18 +21,15 @@ import { SessionLifecycleActions } from './state/session-lifecycle.actions';
 import { SessionPageActions } from './state/session-page.actions';
 import type { MessageView, SessionView } from './state/session-view.model';
 import { SessionsPageActions } from './state/sessions-page.actions';
+import { sessionsFeature } from './state/sessions.feature';
 import {
   decimalsOf,
   selectActiveSessionViews,
   selectClosedSessionViews,
-  selectCreate,
-  selectMessaging,
-  selectMessagingReason,
   selectSelectedMessageViews,
   selectSelectedMessageWrite,
   selectSelectedSessionView,
   selectSessionsAccess,
-  selectSyncError,
 } from './state/sessions.selectors';
 
 export interface PrepareSessionParams {
@@ -79,10 +76,10 @@ export class AppSessionService {
   readonly selectedMessageWrite: Signal<SessionWrite | null> = this.store.selectSignal(
     selectSelectedMessageWrite,
   );
-  readonly syncError = this.store.selectSignal(selectSyncError);
-  readonly messaging = this.store.selectSignal(selectMessaging);
-  readonly messagingReason = this.store.selectSignal(selectMessagingReason);
-  readonly createProgress = this.store.selectSignal(selectCreate);
+  readonly syncError = this.store.selectSignal(sessionsFeature.selectSyncError);
+  readonly messaging = this.store.selectSignal(sessionsFeature.selectMessaging);
+  readonly messagingReason = this.store.selectSignal(sessionsFeature.selectMessagingReason);
+  readonly createProgress = this.store.selectSignal(sessionsFeature.selectCreate);
   readonly wallet = this.store.selectSignal(selectWalletAddress);
   readonly signedIn = this.store.selectSignal(selectSignedIn);
   readonly access = this.store.selectSignal(selectSessionsAccess);

@@ -1,10 +1,4 @@
-import {
-  LOCAL_NODE_URL,
-  faucetUrlFor,
-  isLocalNode,
-  labelForNode,
-  parseNodeUrl,
-} from './node-options';
+import { LOCAL_NODE_URL, faucetUrlFor, isLocalNode, parseNodeUrl } from './node-options';
 import { chooseNodeUrl } from './node-preference';
 
 describe('ClearNode choices', () => {
@@ -46,8 +40,6 @@ describe('ClearNode choices', () => {
     expect(isLocalNode(LOCAL_NODE_URL)).toBeTrue();
     expect(isLocalNode('ws://localhost:1/ws')).toBeTrue();
     expect(isLocalNode('wss://clearnet.yellow.com/ws')).toBeFalse();
-    expect(labelForNode('wss://clearnet.yellow.com/ws')).toBe('Yellow production');
-    expect(labelForNode('ws://x:1/ws')).toBe('ws://x:1/ws');
   });
 
   it('prefers ?node=, then the remembered node, then the local one', () => {

@@ -34,10 +34,6 @@ export function parseNodeUrl(text: string): NodeUrlParse {
   return { ok: true, url: trimmed };
 }
 
-export function labelForNode(url: string): string {
-  return NODE_OPTIONS.find((option) => option.url === url)?.label ?? url;
-}
-
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /** A node on this machine: the only kind for which the app offers a throwaway test wallet. */

@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { MemoryStorage } from '../../testing/memory-storage';
 import { runEffect } from '../../testing/run-effect';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
@@ -10,13 +11,7 @@ import { ClearNodeApiActions } from './clearnode-api.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
 import { createSession } from './create-session.effects';
 import { initialSessionsState } from './sessions.feature';
-import {
-  fakeClearNode,
-  FakeClearNode,
-  MemoryStorage,
-  refused,
-  settled,
-} from './testing/fake-core.spec-helper';
+import { fakeClearNode, FakeClearNode, refused, settled } from './testing/fake-core.spec-helper';
 import { aSession, SESSION_ID, NOW } from './testing/session-fixtures';
 import {
   BROWSER_STORAGE,

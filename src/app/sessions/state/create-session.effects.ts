@@ -11,7 +11,7 @@ import { ClearNodeApiActions } from './clearnode-api.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
 import { errorText } from './node-errors';
 import { isDuplicateCreate, isOutcomeUnknown, isStillConnected } from './write-outcome';
-import { selectCreate } from './sessions.selectors';
+import { sessionsFeature } from './sessions.feature';
 
 interface CreateParams {
   readonly definition: SessionDefinition;
@@ -39,7 +39,7 @@ export const createSession = createEffect(
   ) =>
     actions$.pipe(
       ofType(CreateSessionFormActions.createSubmitted),
-      concatLatestFrom(() => store.select(selectCreate)),
+      concatLatestFrom(() => store.select(sessionsFeature.selectCreate)),
       // The reducer kept only the first of several clicks; the others are dropped here.
       filter(([action, create]) => create?.key === action.key && create.status === 'sending'),
       mergeMap(([{ key, request, signatures, label }]) => {

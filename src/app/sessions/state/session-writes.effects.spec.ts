@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { MemoryStorage } from '../../testing/memory-storage';
 import { runEffect } from '../../testing/run-effect';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
@@ -15,7 +16,6 @@ import {
   fakeClearNode,
   FakeClearNode,
   fakeSigner,
-  MemoryStorage,
   refused,
   settled,
 } from './testing/fake-core.spec-helper';

@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { MemoryStorage } from '../../testing/memory-storage';
 import { runEffect } from '../../testing/run-effect';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
@@ -22,13 +23,7 @@ import {
   sessionPushes,
 } from './sessions-sync.effects';
 import { ALL_WALLETS, PAGE_LIMIT } from './fetch-all-pages';
-import {
-  fakeClearNode,
-  FakeClearNode,
-  MemoryStorage,
-  refused,
-  settled,
-} from './testing/fake-core.spec-helper';
+import { fakeClearNode, FakeClearNode, refused, settled } from './testing/fake-core.spec-helper';
 import {
   ALICE,
   aSession,

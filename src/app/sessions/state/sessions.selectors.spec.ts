@@ -3,8 +3,8 @@ import {
   CLOSED_HISTORY_LIMIT,
   selectActiveSessionViews,
   selectClosedSessions,
-  selectMessageViews,
-  selectSessionView,
+  selectSelectedMessageViews,
+  selectSelectedSessionView,
 } from './sessions.selectors';
 import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from './testing/session-fixtures';
 import { selectAssets } from '../../core';
@@ -15,6 +15,7 @@ function rootState(sessions = [aSession()], extra = {}) {
   return {
     sessions: {
       ...sessionsAdapter.setAll(sessions, { ...initialSessionsState, wallet: ALICE }),
+      selectedId: SESSION_ID,
       ...extra,
     },
   };
@@ -42,7 +43,7 @@ describe('sessions selectors', () => {
   });
 
   it('computes totals, my share, my weight and whether I decide alone', () => {
-    const view = selectSessionView(SESSION_ID)(
+    const view = selectSelectedSessionView(
       rootState([
         aSession({
           allocations: [
@@ -63,7 +64,7 @@ describe('sessions selectors', () => {
       isMe: false,
       shares: [{ asset: 'ytest.usd', amount: '2.5' }],
     });
-    expect(selectSessionView('0xnope')(rootState())).toBeNull();
+    expect(selectSelectedSessionView(rootState([aSession()], { selectedId: '0xnope' }))).toBeNull();
   });
 
   it('shows final allocations once closed', () => {
@@ -71,7 +72,7 @@ describe('sessions selectors', () => {
       { participant: ALICE, asset: 'ytest.usd', amount: '7' },
       { participant: BOB, asset: 'ytest.usd', amount: '3' },
     ];
-    const view = selectSessionView(SESSION_ID)(
+    const view = selectSelectedSessionView(
       rootState([aSession({ status: 'closed', finalAllocations: final })]),
     )!;
     expect(view.myShare).toEqual([{ asset: 'ytest.usd', amount: '7' }]);
@@ -113,7 +114,7 @@ describe('sessions selectors', () => {
         sender: { verified: false, reason: 'no-attestation' },
       },
     ];
-    const views = selectMessageViews(SESSION_ID)(
+    const views = selectSelectedMessageViews(
       rootState([aSession()], { messages: { [SESSION_ID]: messages } }),
     );
     expect(views.map((v) => [v.sender, v.verified, v.unverifiedReason, v.mine])).toEqual([

@@ -18,23 +18,10 @@ import {
 /** Closed sessions kept in history (and in storage). */
 export const CLOSED_HISTORY_LIMIT = 50;
 
-const { selectAll, selectEntities } = sessionsAdapter.getSelectors(
+/** Newest first (the adapter's order). The feature's own selectors are used as `sessionsFeature.selectX`. */
+export const { selectAll: selectAllSessions } = sessionsAdapter.getSelectors(
   sessionsFeature.selectSessionsState,
 );
-export const selectAllSessions = selectAll;
-export const {
-  selectWallet: selectSessionsWallet,
-  selectNodeUrl: selectSessionsNodeUrl,
-  selectSync,
-  selectSyncError,
-  selectCreate,
-  selectWrites,
-  selectNotices,
-  selectMessages,
-  selectMessaging,
-  selectMessagingReason,
-  selectSenderKeys,
-} = sessionsFeature;
 
 /**
  * How far the sessions shown can be trusted: `live` while signed in; `reconnecting` while the
@@ -49,7 +36,7 @@ export const selectSessionsAccess = createSelector(
   selectSessionKey,
   selectWalletAddress,
   selectConnectionPhase,
-  selectAll,
+  selectAllSessions,
   (signedIn, phase, sessionKey, wallet, connection, sessions): SessionsAccess => {
     if (signedIn) return 'live';
     if (!wallet) return 'signedOut';
@@ -59,14 +46,12 @@ export const selectSessionsAccess = createSelector(
   },
 );
 
-export const selectActiveSessions = createSelector(selectAll, (sessions) =>
+export const selectActiveSessions = createSelector(selectAllSessions, (sessions) =>
   sessions.filter((s) => s.status === 'open'),
 );
-export const selectClosedSessions = createSelector(selectAll, (sessions) =>
+export const selectClosedSessions = createSelector(selectAllSessions, (sessions) =>
   sessions.filter((s) => s.status === 'closed').slice(0, CLOSED_HISTORY_LIMIT),
 );
-export const selectSessionById = (id: string) =>
-  createSelector(selectEntities, (entities) => entities[id.toLowerCase()] ?? null);
 
 /** Decimals of an asset: from the node's asset list, else inferred from the amounts seen. */
 export function decimalsOf(
@@ -164,15 +149,6 @@ export const selectClosedSessionViews = createSelector(
   selectViewContext,
   (sessions, c) => sessions.map((session) => viewOf(session, c)),
 );
-export const selectSessionView = (id: string) =>
-  createSelector(selectSessionById(id), selectViewContext, (session, c) =>
-    session ? viewOf(session, c) : null,
-  );
-export const selectMessageWrite = (id: string) =>
-  createSelector(
-    sessionsFeature.selectWrites,
-    (writes) => writes[writeSlot(id.toLowerCase(), 'message')] ?? null,
-  );
 
 /** A message for display: from a participant only when its signer was proven to act for one. */
 export function toMessageView(message: SessionMessage, me: string | null): MessageView {
@@ -199,19 +175,10 @@ function messageBody(message: SessionMessage): string {
   }
 }
 
-export const selectMessageViews = (id: string) =>
-  createSelector(
-    selectSessionById(id),
-    sessionsFeature.selectMessages,
-    sessionsFeature.selectWallet,
-    (session, messages, wallet) =>
-      session ? (messages[session.id] ?? []).map((m) => toMessageView(m, wallet)) : [],
-  );
-
 /** The session whose page is open, ready for display. */
 export const selectSelectedSessionView = createSelector(
   sessionsFeature.selectSelectedId,
-  selectEntities,
+  sessionsFeature.selectEntities,
   selectViewContext,
   (id, entities, c) => {
     const session = id ? entities[id] : undefined;

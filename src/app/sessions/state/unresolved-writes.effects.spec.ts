@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { MemoryStorage } from '../../testing/memory-storage';
 import { runEffect } from '../../testing/run-effect';
 import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
@@ -11,13 +12,7 @@ import { UnresolvedWrite } from './app-session.model';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
-import {
-  fakeClearNode,
-  FakeClearNode,
-  MemoryStorage,
-  refused,
-  settled,
-} from './testing/fake-core.spec-helper';
+import { fakeClearNode, FakeClearNode, refused, settled } from './testing/fake-core.spec-helper';
 import { ALICE, aSession, aWireSession, BOB, SESSION_ID, NOW } from './testing/session-fixtures';
 import { resolveUnresolvedWrites } from './unresolved-writes.effects';
 import { CLOSE_NOT_APPLIED, CREATE_NOT_FOUND, SUBMIT_NOT_APPLIED } from './write-outcome';

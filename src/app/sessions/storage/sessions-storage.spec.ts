@@ -1,30 +1,9 @@
 import { TestBed } from '@angular/core/testing';
+import { MemoryStorage } from '../../testing/memory-storage';
 import { ALICE, aSession, BOB, NODE_URL, SESSION_ID } from '../state/testing/session-fixtures';
 import { SessionsStorage, STORED_CLOSED_LIMIT } from './sessions-storage';
 import { WriteClaims } from './write-claims';
 import { BROWSER_STORAGE } from '../../core';
-
-class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-}
 
 describe('sessions storage', () => {
   let memory: MemoryStorage;

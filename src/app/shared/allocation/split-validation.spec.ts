@@ -1,6 +1,6 @@
 import * as fc from 'fast-check';
 import { getAddress, hexlify } from 'ethers';
-import { formatUnits, toUnits } from '../money/decimal-amount';
+import { formatUnits, parseAmount } from '../money/decimal-amount';
 import { AllocationDraft, allocationKey } from './allocation.types';
 import { allToOne, evenSplit, fromAllocations } from './split-presets';
 import { SplitContext, totalsOf, validateSplit } from './split-validation';
@@ -276,7 +276,9 @@ describe('split validation properties (the node never rejects what the editor em
         const drafts = evenSplit(ctx);
         const first = drafts[0];
         const decimals = ctx.assets[0].decimals;
-        const nudged = formatUnits(toUnits(first.amountText, decimals) + (up ? 1n : -1n), decimals);
+        const parsed = parseAmount(first.amountText, decimals);
+        if (!parsed.ok) throw new Error(parsed.error);
+        const nudged = formatUnits(parsed.units + (up ? 1n : -1n), decimals);
         const changed = [{ ...first, amountText: nudged }, ...drafts.slice(1)];
         const result = validateSplit(ctx, changed);
         expect(result.ok).toBeFalse();

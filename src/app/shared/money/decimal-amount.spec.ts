@@ -3,7 +3,6 @@ import {
   formatForDisplay,
   formatUnits,
   isZeroAmount,
-  normalizeAmount,
   parseAmount,
   sumUnits,
 } from './decimal-amount';
@@ -50,7 +49,6 @@ describe('decimal amounts', () => {
     expect(formatUnits(1n, 6)).toBe('0.000001');
     expect(formatUnits(-3_000_000n, 6)).toBe('-3');
     expect(formatUnits(42n, 0)).toBe('42');
-    expect(normalizeAmount('10.50', 6)).toBe('10.5');
     expect(formatForDisplay(1_234_567_890_000n, 6)).toBe('1,234,567.89');
   });
 

@@ -36,13 +36,6 @@ export function parseAmount(text: string, decimals: number, symbol = 'this asset
   return { ok: true, units: minus ? -units : units };
 }
 
-/** Like parseAmount, for values that must be valid (the node's own amounts); throws otherwise. */
-export function toUnits(text: string, decimals: number): bigint {
-  const parsed = parseAmount(text, decimals);
-  if (!parsed.ok) throw new RangeError(parsed.error);
-  return parsed.units;
-}
-
 /**
  * Writes base units as the shortest decimal string ("10", "10.5", "0.000001", "-3"), the form the
  * ClearNode uses on the wire.
@@ -61,11 +54,6 @@ export function formatForDisplay(units: bigint, decimals: number): string {
   const [whole, fraction] = plain.split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction ? `${grouped}.${fraction}` : grouped;
-}
-
-/** Re-reads a node amount and writes it canonically, e.g. "10.50" → "10.5". */
-export function normalizeAmount(text: string, decimals: number): string {
-  return formatUnits(toUnits(text, decimals), decimals);
 }
 
 export function sumUnits(values: Iterable<bigint>): bigint {

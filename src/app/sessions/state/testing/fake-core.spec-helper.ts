@@ -60,25 +60,3 @@ export function fakeSigner(key: BaseWallet): jasmine.SpyObj<SessionKeySigner> {
   signer.signRequest.and.callFake((req) => settled(signWith(key, req)));
   return signer;
 }
-
-export class MemoryStorage implements Storage {
-  private items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, value);
-  }
-}
