@@ -1,6 +1,8 @@
 /**
  * An independent model of what the ClearNode accepts for operate/close allocations, written from
- * its rules rather than from the app's code, plus the asset-precision rule the app adds. Amounts
+ * its rules rather than from the app's code, plus the rules the app adds: asset precision, and
+ * every participant named once per asset of the session (an official node takes a split that
+ * leaves one out, which creates money). Amounts
  * are compared as exact fractions scaled to 30 digits, not through the app's decimal helpers. The
  * precision rule counts the digits as written: "1.50" has two decimals.
  */
@@ -42,6 +44,10 @@ export function nodeAcceptsSplit(
     seen.add(key);
     sums.set(allocation.asset, (sums.get(allocation.asset) ?? 0n) + amount.value);
   }
+  const everyoneNamed = participants.every((participant) =>
+    Object.keys(totals).every((asset) => seen.has(`${participant}|${asset}`)),
+  );
+  if (!everyoneNamed) return false;
   return Object.entries(totals).every(
     ([asset, total]) => (sums.get(asset) ?? 0n) === scaled(total)!.value,
   );

@@ -55,6 +55,16 @@ describe('split validation', () => {
     expect(lowercase.rowErrors[allocationKey(BOB, USD.symbol)]).toContain('checksummed');
   });
 
+  it('refuses a split that leaves a participant out, even when it adds up', () => {
+    const omitted = validateSplit(context, rows({ [ALICE]: '10' }));
+    expect(omitted.ok).toBeFalse();
+    expect(omitted.assetErrors['ytest.usd']).toBe(
+      `Every participant needs an amount of ytest.usd (0 if nothing); missing: ${BOB}.`,
+    );
+    expect(omitted.allocations).toEqual([]);
+    expect(validateSplit(context, rows({ [ALICE]: '10', [BOB]: '0' })).ok).toBeTrue();
+  });
+
   it('says how much is left or too much per asset', () => {
     const under = validateSplit(context, rows({ [ALICE]: '6', [BOB]: '3' }));
     expect(under.assetErrors['ytest.usd']).toBe(
@@ -216,6 +226,7 @@ describe('split validation properties (the node never rejects what the editor em
           minLength: session.participants.length * session.assets.length,
           maxLength: session.participants.length * session.assets.length,
         }),
+        dropRow: fc.option(fc.nat(), { freq: 4 }),
         extraRow: fc.option(
           fc.record({
             who: fc.oneof(address, fc.constantFrom(...session.participants)),
@@ -227,7 +238,7 @@ describe('split validation properties (the node never rejects what the editor em
       }),
     );
     fc.assert(
-      fc.property(arbitrarySplit, ({ session, cells, extraRow }) => {
+      fc.property(arbitrarySplit, ({ session, cells, dropRow, extraRow }) => {
         const ctx = contextOf(session);
         let index = 0;
         const drafts: AllocationDraft[] = session.assets.flatMap((asset) =>
@@ -240,6 +251,7 @@ describe('split validation properties (the node never rejects what the editor em
             return { participant, asset: asset.symbol, amountText };
           }),
         );
+        if (dropRow !== null) drafts.splice(dropRow % drafts.length, 1);
         if (extraRow)
           drafts.push({
             participant: extraRow.who,

@@ -25,9 +25,11 @@ export interface SplitValidation {
 }
 
 /**
- * Checks a split with the ClearNode's rules for operate and close (and one more: no more decimals
- * than the asset has): every amount ≥ 0, only participants, only assets of the session, and each
- * asset summing exactly to the session total. A split this accepts is one the node accepts.
+ * Checks a split with the ClearNode's rules for operate and close, plus the ones that keep money
+ * from being created or destroyed where the node does not check (each participant named exactly
+ * once per asset of the session) and no more decimals than the asset has: every amount ≥ 0, only
+ * participants, only assets of the session, and each asset summing exactly to the session total.
+ * A split this accepts is one the node accepts, and one that moves no money in or out.
  */
 export function validateSplit(
   context: SplitContext,
@@ -62,7 +64,21 @@ export function validateSplit(
     });
   }
 
+  // A participant left out keeps their old share beside the new split: the node would then hold more
+  // than the session's total (or strand it at close). Everyone is named, 0 included.
   for (const asset of context.assets) {
+    const missing = context.participants.filter(
+      (participant) =>
+        !drafts.some((draft) => draft.participant === participant && draft.asset === asset.symbol),
+    );
+    if (missing.length === 0) continue;
+    assetErrors[asset.symbol] =
+      `Every participant needs an amount of ${asset.symbol} (0 if nothing); missing: ${missing.join(', ')}.`;
+    reasons.push(assetErrors[asset.symbol]);
+  }
+
+  for (const asset of context.assets) {
+    if (assetErrors[asset.symbol]) continue;
     const total = parseAmount(context.totals[asset.symbol] ?? '0', asset.decimals);
     const totalUnits = total.ok ? total.units : 0n;
     const assigned = sums.get(asset.symbol) ?? 0n;
