@@ -68,6 +68,15 @@ describe('SessionPage', () => {
     );
   });
 
+  it('warns, where it can be read, when the shares do not add up to what was paid in', async () => {
+    const { element } = await render(aSession(), {
+      funding: { [SESSION_ID]: { 'ytest.usd': '8' } },
+    });
+    expect(element.querySelector('#funding-mismatch[role="alert"]')?.textContent).toContain(
+      '10 ytest.usd in shares but 8 ytest.usd paid in',
+    );
+  });
+
   it('shows the definition, weights, quorum and shares', async () => {
     const { element } = await render();
     expect(element.querySelector('h1')?.textContent).toBe('Dinner');

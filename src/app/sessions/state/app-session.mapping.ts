@@ -99,6 +99,7 @@ export function sharesFromLedgerEntries(
 
 export interface LedgerTransactionWire {
   readonly tx_type: string;
+  readonly from_account?: string;
   readonly to_account: string;
   readonly asset: string;
   readonly amount: string;
@@ -118,6 +119,30 @@ export function payoutsFromTransactions(
     debit: '0',
   }));
   return sharesFromLedgerEntries(entries, participants, decimalsOf);
+}
+
+/**
+ * What went into a session and what came out, per asset: its `app_deposit`s in minus its
+ * `app_withdrawal`s out. Its shares must add up to this; more means money was made inside it.
+ */
+export function fundedTotals(
+  transactions: readonly LedgerTransactionWire[],
+  sessionId: string,
+  decimalsOf: (asset: string) => number,
+): Record<string, string> {
+  const units = new Map<string, bigint>();
+  const id = sessionId.toLowerCase();
+  for (const tx of transactions) {
+    const amount = parseAmount(String(tx.amount), decimalsOf(tx.asset));
+    if (!amount.ok) continue;
+    const into = tx.tx_type === 'app_deposit' && tx.to_account.toLowerCase() === id;
+    const out = tx.tx_type === 'app_withdrawal' && tx.from_account?.toLowerCase() === id;
+    if (!into && !out) continue;
+    units.set(tx.asset, (units.get(tx.asset) ?? 0n) + (into ? amount.units : -amount.units));
+  }
+  return Object.fromEntries(
+    [...units].map(([asset, total]) => [asset, formatUnits(total, decimalsOf(asset))]),
+  );
 }
 
 /** The session my create opened, as known from my own request (the node answers only id and version). */

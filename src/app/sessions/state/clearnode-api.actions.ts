@@ -21,6 +21,9 @@ export const ClearNodeApiActions = createActionGroup({
     'Reconcile Failed': props<{ error: string }>(),
     'Allocations Loaded': props<{ sessionId: string; allocations: readonly Allocation[] }>(),
     'Allocations Load Failed': props<{ sessionId: string; error: string }>(),
+    /** Per asset, what went into the session minus what came out (its ledger transactions). */
+    'Funding Loaded': props<{ sessionId: string; totals: Readonly<Record<string, string>> }>(),
+    'Funding Load Failed': props<{ sessionId: string; error: string }>(),
     'Final Allocations Loaded': props<{
       sessionId: string;
       finalAllocations: readonly Allocation[];

@@ -25,6 +25,8 @@ export interface SessionView {
   readonly notice: string | null;
   /** Why the shares could not be loaded; null while they load or once they have. */
   readonly sharesError: string | null;
+  /** Why the shares cannot be trusted (they do not add up to what was paid in); null when they do. */
+  readonly fundingMismatch: string | null;
 }
 
 import type { UnverifiedReason } from './message-sender';

@@ -14,6 +14,7 @@ import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import {
+  loadFunding,
   retryShares,
   loadFinalSplit,
   loadShares,
@@ -218,6 +219,49 @@ describe('SessionsSyncEffects', () => {
       });
     });
     expect(node.client.request).toHaveBeenCalledTimes(2);
+  });
+
+  it('loads what went into the open session from its transactions, for the page it is shown on', () => {
+    store.setState({
+      sessions: {
+        ...sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }),
+        selectedId: SESSION_ID,
+      },
+    });
+    node.client.request.and.returnValue(
+      settled({
+        ledger_transactions: [
+          {
+            tx_type: 'app_deposit',
+            from_account: ALICE,
+            to_account: SESSION_ID,
+            asset: 'ytest.usd',
+            amount: '10',
+          },
+        ],
+      }) as never,
+    );
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-b', {
+        a: SessionPageActions.opened({ sessionId: SESSION_ID }),
+        // Another session's shares: not the page's, nothing to load.
+        b: ClearNodeApiActions.allocationsLoaded({
+          sessionId: `0x${'c'.repeat(64)}`,
+          allocations: [],
+        }),
+      });
+      expectObservable(runEffect(loadFunding)).toBe('-a', {
+        a: ClearNodeApiActions.fundingLoaded({
+          sessionId: SESSION_ID,
+          totals: { 'ytest.usd': '10' },
+        }),
+      });
+    });
+    expect(node.client.request).toHaveBeenCalledOnceWith('get_ledger_transactions', {
+      account_id: SESSION_ID,
+      limit: 100,
+      offset: 0,
+    });
   });
 
   it('learns the final split of a session closed by someone else from its payouts', () => {

@@ -33,6 +33,7 @@ import { SessionsStorage } from '../storage/sessions-storage';
 import type { AppSession, AppSessionWire } from './app-session.model';
 import {
   allocationsFromWire,
+  fundedTotals,
   type LedgerEntryWire,
   type LedgerTransactionWire,
   payoutsFromTransactions,
@@ -181,6 +182,51 @@ export const retryShares = createEffect(
         const session = entities[sessionId];
         return session?.status === 'open' ? sharesOf(client, session, assets) : EMPTY;
       }),
+    ),
+  { functional: true },
+);
+
+/**
+ * For the session whose page is open: what went in and came out, from its ledger transactions, so
+ * the page can tell when the shares the node reports do not add up to it.
+ */
+export const loadFunding = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) =>
+    actions$.pipe(
+      ofType(SessionPageActions.opened, ClearNodeApiActions.allocationsLoaded),
+      concatLatestFrom(() => [
+        store.select(sessionsFeature.selectSelectedId),
+        store.select(sessionsFeature.selectEntities),
+        store.select(selectAssets),
+      ]),
+      filter(([action, selectedId, entities]) => {
+        const sessionId = action.sessionId.toLowerCase();
+        return sessionId === selectedId && entities[sessionId]?.status === 'open';
+      }),
+      switchMap(([, sessionId, , assets]) =>
+        fetchAllPages<LedgerTransactionWire>(
+          client,
+          'get_ledger_transactions',
+          'ledger_transactions',
+          { account_id: sessionId },
+        ).pipe(
+          map((transactions) =>
+            ClearNodeApiActions.fundingLoaded({
+              sessionId: sessionId!,
+              totals: fundedTotals(transactions, sessionId!, (asset) =>
+                decimalsOf(
+                  asset,
+                  assets,
+                  transactions.map((tx) => String(tx.amount)),
+                ),
+              ),
+            }),
+          ),
+          catchNodeError((error) =>
+            ClearNodeApiActions.fundingLoadFailed({ sessionId: sessionId!, error }),
+          ),
+        ),
+      ),
     ),
   { functional: true },
 );

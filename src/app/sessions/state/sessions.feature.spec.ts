@@ -104,6 +104,31 @@ describe('sessions reducer', () => {
     expect(clock).not.toHaveBeenCalled();
   });
 
+  it('keeps what went into a known session until it closes', () => {
+    const loaded = reducer(
+      withSession(),
+      ClearNodeApiActions.fundingLoaded({ sessionId: SESSION_ID, totals: { 'ytest.usd': '10' } }),
+    );
+    expect(loaded.funding).toEqual({ [SESSION_ID]: { 'ytest.usd': '10' } });
+    const closed = reducer(
+      loaded,
+      SessionLifecycleActions.sessionClosed({
+        sessionId: SESSION_ID,
+        wallet: ALICE,
+        closedBy: 'me',
+        finalAllocations: split,
+        at: NOW,
+      }),
+    );
+    expect(closed.funding).toEqual({});
+    expect(
+      reducer(
+        initialSessionsState,
+        ClearNodeApiActions.fundingLoaded({ sessionId: SESSION_ID, totals: {} }),
+      ).funding,
+    ).toEqual({});
+  });
+
   it('selects the session whose page is open, and keeps it across a sign-in that ends', () => {
     const opened = reducer(
       withSession(),

@@ -40,6 +40,8 @@ export interface SessionsState extends EntityState<AppSession> {
   readonly selectedId: string | null;
   /** Why a session's shares could not be loaded, by session id, until they load. */
   readonly sharesErrors: Readonly<Record<string, string>>;
+  /** Per session and asset: what went in minus what came out, to check the shares against. */
+  readonly funding: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export const sessionsAdapter = createEntityAdapter<AppSession>({
@@ -62,6 +64,7 @@ export const initialSessionsState: SessionsState = sessionsAdapter.getInitialSta
   unresolved: {},
   selectedId: null,
   sharesErrors: {},
+  funding: {},
 });
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
@@ -307,6 +310,11 @@ export const sessionsFeature = createFeature({
       ...state,
       sharesErrors: without(state.sharesErrors, sessionId),
     })),
+    on(ClearNodeApiActions.fundingLoaded, (state, { sessionId, totals }) =>
+      state.entities[sessionId]
+        ? { ...state, funding: { ...state.funding, [sessionId]: totals } }
+        : state,
+    ),
     on(SessionPageActions.opened, (state, { sessionId }) => ({
       ...state,
       selectedId: sessionId.toLowerCase(),
@@ -384,6 +392,8 @@ export const sessionsFeature = createFeature({
         senderKeys: without(state.senderKeys, sessionId),
         writes: without(without(state.writes, sessionId), writeSlot(sessionId, 'message')),
         notices: without(state.notices, sessionId),
+        funding: without(state.funding, sessionId),
+        sharesErrors: without(state.sharesErrors, sessionId),
       };
       return sessionsAdapter.updateOne(
         {

@@ -67,6 +67,30 @@ describe('sessions selectors', () => {
     expect(selectSelectedSessionView(rootState([aSession()], { selectedId: '0xnope' }))).toBeNull();
   });
 
+  it('warns when the shares do not add up to what was paid into the session, and only then', () => {
+    const held = aSession({
+      allocations: [
+        { participant: ALICE, asset: 'ytest.usd', amount: '8' },
+        { participant: BOB, asset: 'ytest.usd', amount: '4' },
+      ],
+    });
+    const made = selectSelectedSessionView(
+      rootState([held], { funding: { [SESSION_ID]: { 'ytest.usd': '8' } } }),
+    )!;
+    expect(made.fundingMismatch).toContain('12 ytest.usd in shares but 8 ytest.usd paid in');
+    const agreeing = selectSelectedSessionView(
+      rootState([held], { funding: { [SESSION_ID]: { 'ytest.usd': '12.000' } } }),
+    )!;
+    expect(agreeing.fundingMismatch).toBeNull();
+    expect(selectSelectedSessionView(rootState([held]))!.fundingMismatch).toBeNull();
+    const closed = selectSelectedSessionView(
+      rootState([{ ...held, status: 'closed' }], {
+        funding: { [SESSION_ID]: { 'ytest.usd': '8' } },
+      }),
+    )!;
+    expect(closed.fundingMismatch).toBeNull();
+  });
+
   it('shows final allocations once closed', () => {
     const final = [
       { participant: ALICE, asset: 'ytest.usd', amount: '7' },

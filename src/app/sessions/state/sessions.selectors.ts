@@ -81,20 +81,25 @@ function sumByAsset(allocations: readonly Allocation[], assets: readonly Asset[]
   });
 }
 
-export function toSessionView(
-  session: AppSession,
-  me: string | null,
-  assets: readonly Asset[],
-  writes: Readonly<Record<string, SessionWrite>>,
-  notices: Readonly<Record<string, string>>,
-  sharesErrors: Readonly<Record<string, string>> = {},
-): SessionView {
+/** What a session's view is built from besides the session itself. */
+interface ViewContext {
+  readonly wallet: string | null;
+  readonly assets: readonly Asset[];
+  readonly writes: Readonly<Record<string, SessionWrite>>;
+  readonly notices: Readonly<Record<string, string>>;
+  readonly sharesErrors: Readonly<Record<string, string>>;
+  readonly funding: Readonly<Record<string, Readonly<Record<string, string>>>>;
+}
+
+function toSessionView(session: AppSession, c: ViewContext): SessionView {
+  const me = c.wallet;
   const shares =
     session.status === 'closed'
       ? (session.finalAllocations ?? session.allocations ?? [])
       : (session.allocations ?? []);
   const { participants, weights } = session.definition;
   const myIndex = me ? participants.findIndex((participant) => sameAddress(participant, me)) : -1;
+  const totals = sumByAsset(shares, c.assets);
   return {
     session,
     title: session.label || shortAddress(session.id),
@@ -104,22 +109,51 @@ export function toSessionView(
       isMe: index === myIndex,
       shares: sumByAsset(
         shares.filter((share) => share.participant === address),
-        assets,
+        c.assets,
       ),
     })),
-    totals: sumByAsset(shares, assets),
+    totals,
     myShare: me
       ? sumByAsset(
           shares.filter((share) => sameAddress(share.participant, me)),
-          assets,
+          c.assets,
         )
       : [],
     myWeight: myIndex >= 0 ? (weights[myIndex] ?? 0) : 0,
     canDecideAlone: canReachQuorumAlone(session.definition, me),
-    write: writes[session.id] ?? null,
-    notice: notices[session.id] ?? null,
-    sharesError: session.status === 'open' ? (sharesErrors[session.id] ?? null) : null,
+    write: c.writes[session.id] ?? null,
+    notice: c.notices[session.id] ?? null,
+    sharesError: session.status === 'open' ? (c.sharesErrors[session.id] ?? null) : null,
+    fundingMismatch:
+      session.status === 'open' && session.allocations
+        ? fundingMismatch(totals, c.funding[session.id], c.assets)
+        : null,
   };
+}
+
+/**
+ * Shares that add up to more (or less) than went into the session mean the node let an update
+ * make or destroy money, e.g. one that left a participant out. Said in words; null when they agree.
+ */
+function fundingMismatch(
+  totals: readonly AssetTotal[],
+  funded: Readonly<Record<string, string>> | undefined,
+  assets: readonly Asset[],
+): string | null {
+  if (!funded) return null;
+  const symbols = [...new Set([...totals.map((t) => t.asset), ...Object.keys(funded)])].sort();
+  const differences = symbols.flatMap((asset) => {
+    const held = totals.find((t) => t.asset === asset)?.amount ?? '0';
+    const put = funded[asset] ?? '0';
+    const decimals = decimalsOf(asset, assets, [held, put]);
+    const heldUnits = parseAmount(held, decimals);
+    const putUnits = parseAmount(put, decimals);
+    if (!heldUnits.ok || !putUnits.ok || heldUnits.units === putUnits.units) return [];
+    return [`${held} ${asset} in shares but ${put} ${asset} paid in`];
+  });
+  return differences.length
+    ? `The ClearNode reports shares that do not add up to what was paid into this session (${differences.join('; ')}). An update accepted by the node may have left a participant out or named one twice. Check the shares before you sign anything more in this session.`
+    : null;
 }
 
 const selectViewContext = createSelector(
@@ -128,26 +162,25 @@ const selectViewContext = createSelector(
   sessionsFeature.selectWrites,
   sessionsFeature.selectNotices,
   sessionsFeature.selectSharesErrors,
-  (wallet, assets, writes, notices, sharesErrors) => ({
+  sessionsFeature.selectFunding,
+  (wallet, assets, writes, notices, sharesErrors, funding): ViewContext => ({
     wallet,
     assets,
     writes,
     notices,
     sharesErrors,
+    funding,
   }),
 );
-const viewOf = (session: AppSession, c: ReturnType<typeof selectViewContext>) =>
-  toSessionView(session, c.wallet, c.assets, c.writes, c.notices, c.sharesErrors);
-
 export const selectActiveSessionViews = createSelector(
   selectActiveSessions,
   selectViewContext,
-  (sessions, c) => sessions.map((session) => viewOf(session, c)),
+  (sessions, c) => sessions.map((session) => toSessionView(session, c)),
 );
 export const selectClosedSessionViews = createSelector(
   selectClosedSessions,
   selectViewContext,
-  (sessions, c) => sessions.map((session) => viewOf(session, c)),
+  (sessions, c) => sessions.map((session) => toSessionView(session, c)),
 );
 
 /** A message for display: from a participant only when its signer was proven to act for one. */
@@ -182,7 +215,7 @@ export const selectSelectedSessionView = createSelector(
   selectViewContext,
   (id, entities, c) => {
     const session = id ? entities[id] : undefined;
-    return session ? viewOf(session, c) : null;
+    return session ? toSessionView(session, c) : null;
   },
 );
 export const selectSelectedMessageViews = createSelector(
