@@ -168,6 +168,8 @@ test.describe('against the node in strict mode', () => {
     await expect(page.locator(`tr[data-participant="${bob.wallet.address}"]`)).toContainText(
       '4 usdc',
     );
+    // An honest update keeps the shares equal to what was paid in: no warning.
+    await expect(page.getByText('do not add up to what was paid into this session')).toHaveCount(0);
     await page.getByRole('button', { name: 'Close session…' }).click();
     await page.getByRole('button', { name: 'Split evenly' }).click();
     await page.getByRole('button', { name: 'Review close' }).click();
