@@ -48,6 +48,7 @@ export {
 } from './auth/state/auth.feature';
 
 export { WalletFacade } from './wallet/wallet.facade';
+export { WalletMenuActions } from './wallet/state/wallet.actions';
 export { selectWalletAddress } from './wallet/state/wallet.feature';
 
 export { BROWSER_STORAGE } from './storage/browser-storage.token';

@@ -1,12 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { AccountMenuActions } from '../core/auth/state/auth.actions';
-import { initialAuthState } from '../core/auth/state/auth.feature';
-import { initialClearNodeState } from '../core/clearnode/state/clearnode.feature';
-import { WalletMenuActions } from '../core/wallet/state/wallet.actions';
-import { initialWalletState } from '../core/wallet/state/wallet.feature';
+import { AccountMenuActions, WalletMenuActions } from '../core';
 import { initialAppState } from '../testing/initial-app-state';
 import { WalletStatus } from './wallet-status';
+
+const {
+  auth: initialAuthState,
+  clearNode: initialClearNodeState,
+  wallet: initialWalletState,
+} = initialAppState;
 
 const address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 

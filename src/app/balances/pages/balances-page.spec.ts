@@ -1,11 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { initialAuthState } from '../../core/auth/state/auth.feature';
-import { initialClearNodeState } from '../../core/clearnode/state/clearnode.feature';
 import { initialAppState } from '../../testing/initial-app-state';
 import { BalancesPageActions } from '../state/balances.actions';
 import { balancesAdapter, initialBalancesState } from '../state/balances.feature';
 import { BalancesPage } from './balances-page';
+
+const { auth: initialAuthState, clearNode: initialClearNodeState } = initialAppState;
 
 describe('BalancesPage', () => {
   function render(options: {
