@@ -22,6 +22,7 @@ export {
   selectAssets,
   selectConnectionPhase,
   selectFaucetUrl,
+  selectUntrustedReason,
 } from './clearnode/state/clearnode.feature';
 
 export { SessionKeySigner } from './auth/session-key-signer';
