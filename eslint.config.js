@@ -28,6 +28,14 @@ const testingFromTestsOnly = climbsTo(
 /** Features a layer may not touch at all, or only through their index.ts. */
 const otherFeatures = (feature) => FEATURES.filter((f) => f !== feature).join('|');
 
+/** A feature re-exporting another layer is a re-export folder in the making: import at the use. */
+const noReexportOf = (target) =>
+  ['ExportNamedDeclaration', 'ExportAllDeclaration'].map((node) => ({
+    selector: `${node}[source.value=/^(\\.\\.\\x2F)+(${target})(\\x2F|$)/]`,
+    message:
+      'A feature does not re-export core or another feature: import from their index.ts where the name is used.',
+  }));
+
 const layers = [
   {
     name: 'core',
@@ -67,6 +75,7 @@ const layers = [
       ),
       appRoot,
     ],
+    syntax: noReexportOf(`core|${otherFeatures(feature)}`),
   })),
   { name: 'testing', rules: [appRoot], testsToo: true },
 ];
@@ -77,21 +86,21 @@ const dynamicImport = ({ regex, message }) => ({
   message,
 });
 
-const rulesFor = (patterns) => ({
+const rulesFor = (patterns, syntax = []) => ({
   'no-restricted-imports': ['error', { patterns }],
-  'no-restricted-syntax': ['error', ...patterns.map(dynamicImport)],
+  'no-restricted-syntax': ['error', ...patterns.map(dynamicImport), ...syntax],
 });
 
 /**
  * One block for a layer's code and one for its test code, each with the complete list: a rule's
  * options from two matching blocks are not merged, the later replaces the earlier.
  */
-const layering = layers.flatMap(({ name, rules, testsToo }) => {
+const layering = layers.flatMap(({ name, rules, syntax, testsToo }) => {
   const files = [`src/app/${name}/**/*.ts`];
-  if (testsToo) return [{ files, rules: rulesFor(rules) }];
+  if (testsToo) return [{ files, rules: rulesFor(rules, syntax) }];
   return [
-    { files, ignores: TEST_FILES, rules: rulesFor([...rules, testingFromTestsOnly]) },
-    { files: TEST_FILES.map((glob) => `src/app/${name}/${glob}`), rules: rulesFor(rules) },
+    { files, ignores: TEST_FILES, rules: rulesFor([...rules, testingFromTestsOnly], syntax) },
+    { files: TEST_FILES.map((glob) => `src/app/${name}/${glob}`), rules: rulesFor(rules, syntax) },
   ];
 });
 /** The app root composes the features (lazy routes name their pages); it only keeps out of testing/. */

@@ -133,6 +133,34 @@ test('a feature reaches another feature only through its index.ts, never its int
   await assertRefused('src/app/balances/x.ts', '../app.routes', APP_ROOT);
 });
 
+test('a feature does not re-export core or another feature (no re-export folders)', async () => {
+  const REEXPORT = /A feature does not re-export core or another feature/;
+  await assertRefused(
+    'src/app/sessions/core-bridge/clearnode-client.ts',
+    '../../core',
+    REEXPORT,
+    "export { ClearNodeClient } from '../../core';\n",
+  );
+  await assertRefused(
+    'src/app/sessions/state/x.ts',
+    '../../balances',
+    REEXPORT,
+    "export * from '../../balances';\n",
+  );
+  await assertRefused(
+    'src/app/layout/x.ts',
+    '../core',
+    REEXPORT,
+    "export type { Asset } from '../core';\n",
+  );
+  // A feature's index.ts lists its own things.
+  await assertAllowed(
+    'src/app/balances/index.ts',
+    './state/balances.feature',
+    "export { selectLedgerBalances } from './state/balances.feature';\n",
+  );
+});
+
 test('src/app/testing/ is imported by test code only', async () => {
   await assertRefused('src/app/balances/pages/x.ts', '../../testing/test-scheduler', TESTS_ONLY);
   await assertRefused('src/app/layout/x.ts', '../testing/type-into', TESTS_ONLY);
