@@ -36,6 +36,10 @@ const noReexportOf = (target) =>
       'A feature does not re-export core or another feature: import from their index.ts where the name is used.',
   }));
 
+/**
+ * Each layer's rules. Code outside tests also keeps out of src/app/testing, except where
+ * `noTestingException` says the layer's tests obey exactly the same list (shared, testing itself).
+ */
 const layers = [
   {
     name: 'core',
@@ -60,7 +64,7 @@ const layers = [
       ),
       appRoot,
     ],
-    testsToo: true,
+    noTestingException: true,
   },
   ...FEATURES.map((feature) => ({
     name: feature,
@@ -77,7 +81,7 @@ const layers = [
     ],
     syntax: noReexportOf(`core|${otherFeatures(feature)}`),
   })),
-  { name: 'testing', rules: [appRoot], testsToo: true },
+  { name: 'testing', rules: [appRoot], noTestingException: true },
 ];
 
 /** `import()` is not seen by no-restricted-imports: the same patterns, as selectors. */
@@ -95,9 +99,9 @@ const rulesFor = (patterns, syntax = []) => ({
  * One block for a layer's code and one for its test code, each with the complete list: a rule's
  * options from two matching blocks are not merged, the later replaces the earlier.
  */
-const layering = layers.flatMap(({ name, rules, syntax, testsToo }) => {
+const layering = layers.flatMap(({ name, rules, syntax, noTestingException }) => {
   const files = [`src/app/${name}/**/*.ts`];
-  if (testsToo) return [{ files, rules: rulesFor(rules, syntax) }];
+  if (noTestingException) return [{ files, rules: rulesFor(rules, syntax) }];
   return [
     { files, ignores: TEST_FILES, rules: rulesFor([...rules, testingFromTestsOnly], syntax) },
     { files: TEST_FILES.map((glob) => `src/app/${name}/${glob}`), rules: rulesFor(rules, syntax) },
