@@ -15,6 +15,7 @@ const suites = [
     args: ['run', 'lint', '--', '--format', 'json', '--output-file', lintReport],
     count: () => countLint(lintReport),
   },
+  { name: 'layering', args: ['run', 'test:layering'], count: countNodeTest },
   { name: 'clearnode', args: ['run', 'test:clearnode'], count: countNodeTest },
   { name: 'unit', args: ['run', 'test:unit'], count: countKarma },
   { name: 'e2e', args: ['run', 'test:e2e'], count: countPlaywright },

@@ -17,7 +17,14 @@ type StartClearNode = (options: {
   db?: string;
   strict?: boolean;
   host?: string;
+  brokerPrivateKey?: string;
 }) => Promise<RunningNode>;
+
+/** How a stopped node comes back: by default with the broker key kept in its database. */
+interface StartAgain {
+  /** Signs with this key instead, as a node reset with a new key would (at the same address). */
+  brokerPrivateKey?: string;
+}
 
 /** A fresh local ClearNode for one test, on a free port, with its database in a temp file. */
 export interface TestClearNode {
@@ -27,10 +34,10 @@ export interface TestClearNode {
   readonly brokerAddress: string;
   /** Stops the node (open sockets close). */
   stop(): Promise<void>;
-  /** Starts it again on the same port with the same database and broker key. */
-  start(): Promise<void>;
+  /** Starts it again on the same port with the same database and broker key (unless given another). */
+  start(options?: StartAgain): Promise<void>;
   /** stop() then start(). */
-  restart(): Promise<void>;
+  restart(options?: StartAgain): Promise<void>;
 }
 
 export interface ClearNodeFixtures {
@@ -72,14 +79,14 @@ export const test = base.extend<ClearNodeFixtures>({
         stopped = true;
         await running.stop();
       },
-      async start() {
+      async start(options = {}) {
         if (!stopped) return;
-        running = await startClearNode({ port, db, ...clearNodeOptions });
+        running = await startClearNode({ port, db, ...clearNodeOptions, ...options });
         stopped = false;
       },
-      async restart() {
+      async restart(options = {}) {
         await node.stop();
-        await node.start();
+        await node.start(options);
       },
     };
     await use(node);

@@ -3,11 +3,12 @@ import { RouterOutlet } from '@angular/router';
 import { AppHeader } from './layout/app-header';
 import { NodeStatus } from './layout/node-status';
 import { SignInPanel } from './layout/sign-in-panel';
+import { UntrustedNodeAlert } from './layout/untrusted-node-alert';
 import { WalletStatus } from './layout/wallet-status';
 
 @Component({
   selector: 'app-root',
-  imports: [RouterOutlet, AppHeader, NodeStatus, WalletStatus, SignInPanel],
+  imports: [RouterOutlet, AppHeader, NodeStatus, WalletStatus, UntrustedNodeAlert, SignInPanel],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <app-header>
@@ -15,6 +16,7 @@ import { WalletStatus } from './layout/wallet-status';
       <app-wallet-status />
     </app-header>
     <main class="page">
+      <app-untrusted-node-alert />
       <app-sign-in-panel />
       <router-outlet />
     </main>

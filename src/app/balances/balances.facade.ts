@@ -1,6 +1,12 @@
 import { Injectable, inject } from '@angular/core';
 import { Store } from '@ngrx/store';
-import { selectAuthPhase, selectFaucetUrl, selectSessionKey, selectSignedIn } from '../core';
+import {
+  selectAuthPhase,
+  selectFaucetUrl,
+  selectSessionKey,
+  selectSignedIn,
+  selectUntrustedReason,
+} from '../core';
 import { createSelector } from '@ngrx/store';
 import { BalancesPageActions } from './state/balances.actions';
 import {
@@ -23,6 +29,10 @@ export class BalancesFacade {
   readonly faucetUrl = this.store.selectSignal(selectFaucetUrl);
   readonly signedIn = this.store.selectSignal(selectSignedIn);
   readonly authPhase = this.store.selectSignal(selectAuthPhase);
+  /** Balances from a node the app does not trust are no claim to show. */
+  readonly nodeUntrusted = this.store.selectSignal(
+    createSelector(selectUntrustedReason, (reason) => reason !== null),
+  );
   /** A session exists, even while it is being restored after a dropped connection. */
   readonly hasSession = this.store.selectSignal(
     createSelector(selectSessionKey, (key) => key !== null),

@@ -22,6 +22,7 @@ export {
   selectAssets,
   selectConnectionPhase,
   selectFaucetUrl,
+  selectUntrustedReason,
 } from './clearnode/state/clearnode.feature';
 
 export { SessionKeySigner } from './auth/session-key-signer';
@@ -38,6 +39,7 @@ export { AuthApiActions, OtherTabAuthActions, SignInPanelActions } from './auth/
 export { selectSignedIn, selectAuthPhase, selectSessionKey } from './auth/state/auth.feature';
 
 export { WalletFacade } from './wallet/wallet.facade';
+export { WalletMenuActions } from './wallet/state/wallet.actions';
 export { selectWalletAddress } from './wallet/state/wallet.feature';
 
 export { BROWSER_STORAGE } from './storage/browser-storage.token';

@@ -1,11 +1,20 @@
 import { TestBed } from '@angular/core/testing';
-import { IDLE_CONNECTION, type ConnectionStatus } from '../core/clearnode/connection-status';
+import type { ConnectionStatus } from '../core';
 import { ConnectionBadge } from './connection-badge';
+
+const idle: ConnectionStatus = {
+  phase: 'idle',
+  url: null,
+  attempt: 0,
+  retryAt: null,
+  brokerAddress: null,
+  error: null,
+};
 
 describe('ConnectionBadge', () => {
   function render(status: Partial<ConnectionStatus>, now = 1_000_000) {
     const fixture = TestBed.createComponent(ConnectionBadge);
-    fixture.componentRef.setInput('status', { ...IDLE_CONNECTION, url: 'ws://x/ws', ...status });
+    fixture.componentRef.setInput('status', { ...idle, url: 'ws://x/ws', ...status });
     fixture.componentRef.setInput('now', now);
     fixture.detectChanges();
     const element: HTMLElement = fixture.nativeElement;

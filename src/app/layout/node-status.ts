@@ -45,7 +45,12 @@ const CUSTOM = 'custom';
       [now]="clock.now()"
       (retry)="connection.retryNow()"
     />
-    @if (connection.status().error && connection.status().phase !== 'online') {
+    <!-- An untrusted node's reason is too long for the bar: UntrustedNodeAlert shows it whole. -->
+    @if (
+      connection.status().error &&
+      connection.status().phase !== 'online' &&
+      !connection.untrustedReason()
+    ) {
       <span
         class="hint node-error"
         data-testid="connection-error"

@@ -1,12 +1,14 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { AccountMenuActions } from '../core/auth/state/auth.actions';
-import { initialAuthState } from '../core/auth/state/auth.feature';
-import { initialClearNodeState } from '../core/clearnode/state/clearnode.feature';
-import { WalletMenuActions } from '../core/wallet/state/wallet.actions';
-import { initialWalletState } from '../core/wallet/state/wallet.feature';
+import { AccountMenuActions, WalletMenuActions } from '../core';
 import { initialAppState } from '../testing/initial-app-state';
 import { WalletStatus } from './wallet-status';
+
+const {
+  auth: initialAuthState,
+  clearNode: initialClearNodeState,
+  wallet: initialWalletState,
+} = initialAppState;
 
 const address = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 
@@ -99,6 +101,37 @@ describe('WalletStatus', () => {
     expect(action.type).toBe(AccountMenuActions.renewClicked.type);
     expect(action.allowances).toEqual([{ asset: 'usdc', amount: '5' }]);
     expect(action.expiresAt).toBeGreaterThan(Date.now() / 1000 + 23 * 3600);
+  });
+
+  it('says the node is not trusted instead of signed in, and offers no renewal there', () => {
+    const reason =
+      "The ClearNode's answer to bu is not signed by its broker. The app does not trust this node.";
+    const untrusted = { ...initialClearNodeState, untrustedReason: reason };
+    const signedIn = render({
+      wallet: { ...initialWalletState, walletId: 'io.metamask', address },
+      auth: {
+        ...initialAuthState,
+        phase: 'signedIn',
+        wallet: address,
+        sessionKey: '0x1',
+        expiresAt: Math.floor(Date.now() / 1000) + 600,
+      },
+      clearNode: untrusted,
+    });
+    const badge = signedIn.element.querySelector('[data-testid="auth-status"]');
+    expect(badge?.textContent?.trim()).toBe('Node not trusted');
+    expect(badge?.getAttribute('title')).toBe(reason);
+    expect(signedIn.element.textContent).not.toContain('Signed in');
+    expect(buttons(signedIn.element)).toEqual(['Sign out', 'Disconnect']);
+    TestBed.resetTestingModule();
+    const resuming = render({
+      wallet: { ...initialWalletState, walletId: 'io.metamask', address },
+      auth: { ...initialAuthState, phase: 'resuming', wallet: address, sessionKey: '0x1' },
+      clearNode: untrusted,
+    });
+    expect(resuming.element.querySelector('[data-testid="auth-status"]')?.textContent?.trim()).toBe(
+      'Node not trusted',
+    );
   });
 
   it('shows a sign-in kept from before as resuming while the node is away, with no sign-in', () => {

@@ -25,39 +25,49 @@ import { timeLeft } from './time-left';
       @if (isLocalTestWallet()) {
         <span class="badge warn">Local test wallet</span>
       }
-      @switch (auth.phase()) {
-        @case ('signedIn') {
-          <span class="badge ok" data-testid="auth-status">Signed in</span>
-          @if (auth.expiresAtMs(); as expiresAtMs) {
-            <span class="hint" [class.warn]="renewDue()" data-testid="session-expiry"
-              >key expires in {{ left(expiresAtMs) }}</span
-            >
-            @if (renewDue()) {
-              <button type="button" class="secondary small" (click)="renew()">Renew</button>
-            }
-          }
+      @if (untrustedReason() && auth.phase() !== 'signedOut') {
+        <!-- A sign-in with a node the app does not trust is nothing to show as signed in. -->
+        <span class="badge error" data-testid="auth-status" [attr.title]="untrustedReason()"
+          >Node not trusted</span
+        >
+        @if (auth.sessionKey()) {
           <button type="button" class="secondary small" (click)="auth.signOut()">Sign out</button>
         }
-        @case ('resuming') {
-          @if (nodeOnline()) {
-            <span class="badge warn" data-testid="auth-status">Signing in…</span>
-          } @else {
-            <span
-              class="badge warn"
-              data-testid="auth-status"
-              title="Your saved sign-in resumes without a wallet prompt when the ClearNode is back"
-              >Resuming sign-in…</span
-            >
+      } @else {
+        @switch (auth.phase()) {
+          @case ('signedIn') {
+            <span class="badge ok" data-testid="auth-status">Signed in</span>
+            @if (auth.expiresAtMs(); as expiresAtMs) {
+              <span class="hint" [class.warn]="renewDue()" data-testid="session-expiry"
+                >key expires in {{ left(expiresAtMs) }}</span
+              >
+              @if (renewDue()) {
+                <button type="button" class="secondary small" (click)="renew()">Renew</button>
+              }
+            }
+            <button type="button" class="secondary small" (click)="auth.signOut()">Sign out</button>
           }
-        }
-        @case ('awaitingSignature') {
-          <span class="badge warn" data-testid="auth-status">Confirm in your wallet…</span>
-        }
-        @case ('signingOut') {
-          <span class="badge warn" data-testid="auth-status">Signing out…</span>
-        }
-        @default {
-          <span class="badge" data-testid="auth-status">Signed out</span>
+          @case ('resuming') {
+            @if (nodeOnline()) {
+              <span class="badge warn" data-testid="auth-status">Signing in…</span>
+            } @else {
+              <span
+                class="badge warn"
+                data-testid="auth-status"
+                title="Your saved sign-in resumes without a wallet prompt when the ClearNode is back"
+                >Resuming sign-in…</span
+              >
+            }
+          }
+          @case ('awaitingSignature') {
+            <span class="badge warn" data-testid="auth-status">Confirm in your wallet…</span>
+          }
+          @case ('signingOut') {
+            <span class="badge warn" data-testid="auth-status">Signing out…</span>
+          }
+          @default {
+            <span class="badge" data-testid="auth-status">Signed out</span>
+          }
         }
       }
       <button
@@ -100,6 +110,7 @@ export class WalletStatus {
   private readonly clock = inject(Clock);
 
   protected readonly nodeOnline = this.connection.online;
+  protected readonly untrustedReason = this.connection.untrustedReason;
 
   protected readonly connectable = computed(() =>
     this.wallet.wallets().filter((w) => !w.isLocalTestWallet),

@@ -1,24 +1,28 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
-import { initialAuthState } from '../../core/auth/state/auth.feature';
-import { initialClearNodeState } from '../../core/clearnode/state/clearnode.feature';
 import { initialAppState } from '../../testing/initial-app-state';
 import { BalancesPageActions } from '../state/balances.actions';
 import { balancesAdapter, initialBalancesState } from '../state/balances.feature';
 import { BalancesPage } from './balances-page';
 
+const { auth: initialAuthState, clearNode: initialClearNodeState } = initialAppState;
+
 describe('BalancesPage', () => {
   function render(options: {
     signedIn: boolean;
     reconnecting?: boolean;
+    untrusted?: boolean;
+    empty?: boolean;
     nodeUrl?: string;
     faucetPhase?: 'idle' | 'requesting' | 'succeeded';
   }) {
     const balances = balancesAdapter.setAll(
-      [
-        { asset: 'usdc', amount: '1234.5' },
-        { asset: 'eth', amount: '0.25' },
-      ],
+      options.empty
+        ? []
+        : [
+            { asset: 'usdc', amount: '1234.5' },
+            { asset: 'eth', amount: '0.25' },
+          ],
       {
         ...initialBalancesState,
         updatedAt: Date.UTC(2026, 0, 1, 12, 30, 0),
@@ -41,6 +45,9 @@ describe('BalancesPage', () => {
             clearNode: {
               ...initialClearNodeState,
               nodeUrl: options.nodeUrl ?? 'ws://127.0.0.1:8000/ws',
+              untrustedReason: options.untrusted
+                ? "The ClearNode's answer to get_ledger_balances is not signed by its broker."
+                : null,
               assets: [
                 { symbol: 'usdc', decimals: 6, chainId: 1, token: '0x1' },
                 { symbol: 'eth', decimals: 18, chainId: 1, token: '0x2' },
@@ -106,6 +113,26 @@ describe('BalancesPage', () => {
       b.textContent?.includes('Refresh'),
     );
     expect(refresh?.disabled).toBeTrue();
+  });
+
+  it('makes no claim about balances from a node it does not trust: neither empty nor amounts', () => {
+    for (const empty of [true, false]) {
+      const { element } = render({ signedIn: true, untrusted: true, empty });
+      const card = element.querySelector('[data-testid="balances-untrusted"]');
+      expect(card?.textContent).toContain('Balances cannot be shown from an untrusted ClearNode.');
+      expect(element.querySelector('[data-testid="no-balances"]')).toBeNull();
+      expect(element.textContent).not.toContain('empty');
+      expect(element.querySelector('table')).toBeNull();
+      expect(element.textContent).not.toContain('Get test tokens');
+      TestBed.resetTestingModule();
+    }
+  });
+
+  it('says the balance is empty when a trusted node has none', () => {
+    const { element } = render({ signedIn: true, empty: true });
+    expect(element.querySelector('[data-testid="no-balances"]')?.textContent).toContain(
+      'Your unified balance is empty on this node.',
+    );
   });
 
   it('has no faucet button on production', () => {

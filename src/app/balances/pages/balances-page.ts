@@ -10,7 +10,15 @@ import { FaucetButton } from '../components/faucet-button';
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h1>Ledger balances</h1>
-    @if (!balances.hasSession()) {
+    @if (balances.nodeUntrusted()) {
+      <section class="empty-state" data-testid="balances-untrusted">
+        <p>Balances cannot be shown from an untrusted ClearNode.</p>
+        <p class="hint">
+          The app does not trust this node (see why above), so it shows nothing it said about your
+          funds, neither amounts nor that there are none.
+        </p>
+      </section>
+    } @else if (!balances.hasSession()) {
       <section class="empty-state">
         @if (balances.authPhase() === 'resuming') {
           <p data-testid="balances-resuming">

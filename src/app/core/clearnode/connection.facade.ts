@@ -9,6 +9,7 @@ import {
   selectIsLocalNode,
   selectIsOnline,
   selectNodeUrl,
+  selectUntrustedReason,
 } from './state/clearnode.feature';
 
 /** What components read and do about the ClearNode connection. */
@@ -23,6 +24,8 @@ export class ConnectionFacade {
   readonly assetsError = this.store.selectSignal(selectAssetsError);
   readonly faucetUrl = this.store.selectSignal(selectFaucetUrl);
   readonly isLocalNode = this.store.selectSignal(selectIsLocalNode);
+  /** Set while the chosen node is not trusted: say so, and show nothing it said as fact. */
+  readonly untrustedReason = this.store.selectSignal(selectUntrustedReason);
 
   selectNode(url: string): void {
     this.store.dispatch(NodePickerActions.nodeSelected({ url }));

@@ -78,6 +78,19 @@ describe('auth reducer and selectors', () => {
     expect(reduce(lost, AuthApiActions.reauthenticated(session)).phase).toBe('signedIn');
   });
 
+  it('is no longer signed in once the node is refused as untrusted (the socket is gone)', () => {
+    const refused = reduce(
+      signedIn,
+      ClearNodeConnectionActions.refused({
+        url: session.nodeUrl,
+        error: 'not signed by its broker',
+      }),
+    );
+    expect(refused.phase).toBe('resuming');
+    expect(selectSignedIn.projector(refused.phase)).toBeFalse();
+    expect(refused.sessionKey).toBe(session.sessionKey);
+  });
+
   it('shows a sign-in kept in storage as resuming while the node is away, then signed in', () => {
     const found = SavedSignInActions.foundWhileOffline({
       wallet: session.wallet,

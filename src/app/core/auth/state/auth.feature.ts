@@ -113,8 +113,9 @@ export const authFeature = createFeature({
     on(OtherTabAuthActions.sessionRemoved, (state) =>
       signedOut(state, { error: null, notice: 'You signed out in another tab.' }),
     ),
-    // The node forgets who we are when the socket drops; the session comes back with the JWT.
-    on(ClearNodeConnectionActions.lost, (state) =>
+    // The node forgets who we are when the socket drops (or the app drops a node it does not
+    // trust); the session comes back with the JWT.
+    on(ClearNodeConnectionActions.lost, ClearNodeConnectionActions.refused, (state) =>
       state.phase === 'signedIn' ? { ...state, phase: 'resuming' as const } : state,
     ),
   ),

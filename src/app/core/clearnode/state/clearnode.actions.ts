@@ -17,7 +17,10 @@ export const ConnectionStatusActions = createActionGroup({
   },
 });
 
-/** The socket's lifecycle. `Connected` once per node; `Reconnected` after every later reconnect. */
+/**
+ * The socket's lifecycle. `Connected` once per node; `Reconnected` after every later reconnect.
+ * `Refused`: the node failed the broker signature check and the app stopped talking to it.
+ */
 export const ClearNodeConnectionActions = createActionGroup({
   source: 'ClearNode Connection',
   events: {

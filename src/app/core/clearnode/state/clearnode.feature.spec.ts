@@ -10,6 +10,7 @@ import {
   initialClearNodeState,
   selectFaucetUrl,
   selectIsLocalNode,
+  selectUntrustedReason,
 } from './clearnode.feature';
 
 const reduce = clearNodeFeature.reducer;
@@ -56,6 +57,36 @@ describe('clearNode reducer and selectors', () => {
     expect(reduce(pushed, ClearNodeApiActions.assetsLoadFailed({ error: 'no' })).assetsError).toBe(
       'no',
     );
+  });
+
+  it('holds why the chosen node is not trusted until it connects again or another is chosen', () => {
+    const reason = 'The ClearNode at ws://127.0.0.1:8000/ws now signs as 0xB, not 0xA as before.';
+    const chosen = reduce(
+      initialClearNodeState,
+      ClearNodeConnectionActions.nodeChosen({ url: local }),
+    );
+    const refused = reduce(
+      chosen,
+      ClearNodeConnectionActions.refused({ url: local, error: reason }),
+    );
+    expect(selectUntrustedReason.projector(refused)).toBe(reason);
+    expect(selectUntrustedReason({ clearNode: refused })).toBe(reason);
+    // A refusal of a node left behind says nothing about the chosen one.
+    expect(
+      reduce(chosen, ClearNodeConnectionActions.refused({ url: 'ws://old/ws', error: reason }))
+        .untrustedReason,
+    ).toBeNull();
+    const brokerAddress = '0x0000000000000000000000000000000000000001';
+    for (const back of [
+      ClearNodeConnectionActions.connected({ url: local, brokerAddress }),
+      ClearNodeConnectionActions.reconnected({ url: local, brokerAddress }),
+    ]) {
+      expect(reduce(refused, back).untrustedReason).toBeNull();
+    }
+    expect(
+      reduce(refused, NodePickerActions.nodeSelected({ url: 'wss://clearnet.yellow.com/ws' }))
+        .untrustedReason,
+    ).toBeNull();
   });
 
   it('derives the faucet and whether the node is local', () => {

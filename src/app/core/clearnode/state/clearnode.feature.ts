@@ -14,6 +14,11 @@ export interface ClearNodeState {
   readonly connection: ConnectionStatus;
   readonly assets: readonly Asset[];
   readonly assetsError: string | null;
+  /**
+   * Why the app stopped trusting the chosen node (its broker signature did not match), until it
+   * connects again with a good one or another node is chosen. Nothing it said may be shown as fact.
+   */
+  readonly untrustedReason: string | null;
 }
 
 export const initialClearNodeState: ClearNodeState = {
@@ -21,6 +26,7 @@ export const initialClearNodeState: ClearNodeState = {
   connection: IDLE_CONNECTION,
   assets: [],
   assetsError: null,
+  untrustedReason: null,
 };
 
 export const clearNodeFeature = createFeature({
@@ -34,6 +40,14 @@ export const clearNodeFeature = createFeature({
       status.url === null || status.url === state.nodeUrl
         ? { ...state, connection: status }
         : state,
+    ),
+    on(ClearNodeConnectionActions.refused, (state, { url, error }) =>
+      url === state.nodeUrl ? { ...state, untrustedReason: error } : state,
+    ),
+    on(
+      ClearNodeConnectionActions.connected,
+      ClearNodeConnectionActions.reconnected,
+      (state, { url }) => (url === state.nodeUrl ? { ...state, untrustedReason: null } : state),
     ),
     on(
       ClearNodeApiActions.assetsLoaded,
@@ -66,4 +80,5 @@ export const {
   selectIsOnline,
   selectFaucetUrl,
   selectIsLocalNode,
+  selectUntrustedReason,
 } = clearNodeFeature;
