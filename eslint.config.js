@@ -84,6 +84,18 @@ const layers = [
   { name: 'testing', rules: [appRoot], noTestingException: true },
 ];
 
+/** Reducers are pure: the time they record comes in the action, never from the clock. */
+const PURE_REDUCER =
+  'A reducer is pure: take the time (or randomness) from the action, e.g. `at: Date.now()` set by the effect that dispatches it.';
+const clockInReducer = [
+  "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+  "NewExpression[callee.name='Date'][arguments.length=0]",
+  "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+  "CallExpression[callee.object.name='crypto']",
+].map((selector) => ({ selector, message: PURE_REDUCER }));
+/** Where reducers live: `createFeature` in `x.feature.ts`. */
+const REDUCER_FILES = '**/*.feature.ts';
+
 /** `import()` is not seen by no-restricted-imports: the same patterns, as selectors. */
 const dynamicImport = ({ regex, message }) => ({
   selector: `ImportExpression[source.value=/${regex.replaceAll('/', '\\x2F')}/]`,
@@ -104,6 +116,11 @@ const layering = layers.flatMap(({ name, rules, syntax, noTestingException }) =>
   if (noTestingException) return [{ files, rules: rulesFor(rules, syntax) }];
   return [
     { files, ignores: TEST_FILES, rules: rulesFor([...rules, testingFromTestsOnly], syntax) },
+    {
+      files: [`src/app/${name}/${REDUCER_FILES}`],
+      ignores: TEST_FILES,
+      rules: rulesFor([...rules, testingFromTestsOnly], [...(syntax ?? []), ...clockInReducer]),
+    },
     { files: TEST_FILES.map((glob) => `src/app/${name}/${glob}`), rules: rulesFor(rules, syntax) },
   ];
 });

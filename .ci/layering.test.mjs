@@ -179,3 +179,33 @@ test('testing/ assembles state from any layer but never imports the app root', a
   await assertAllowed('src/app/testing/x.ts', '../balances/state/balances.feature');
   await assertRefused('src/app/testing/x.ts', '../app.config', APP_ROOT);
 });
+
+test('a reducer takes time from its action: reading the clock in a feature file fails lint', async () => {
+  const reducer = (body) =>
+    `import { createReducer, on } from '@ngrx/store';\nexport const r = createReducer(0, on({ type: 'x' } as never, () => ${body}));\n`;
+  const CLOCK = /A reducer is pure/;
+  for (const body of [
+    'Date.now()',
+    'new Date().getTime()',
+    'Math.random()',
+    'crypto.randomUUID().length',
+  ]) {
+    for (const path of [
+      'src/app/sessions/state/x.feature.ts',
+      'src/app/core/auth/state/x.feature.ts',
+    ]) {
+      const messages = (await lint(path, reducer(body))).filter(
+        (m) => m.ruleId === 'no-restricted-syntax' && m.severity === 2,
+      );
+      assert.equal(messages.length, 1, `${path}: ${body}`);
+      assert.match(messages[0].message, CLOCK);
+    }
+  }
+  // A time given by the action may be formatted; effects may read the clock.
+  const path = 'src/app/sessions/state/x.feature.ts';
+  await assertAllowed(path, '@ngrx/store', reducer('new Date(1).getTime()'));
+  const effect = `export const at = () => Date.now();\n`;
+  await assertAllowed('src/app/sessions/state/x.effects.ts', 'none', effect);
+  // Layering still holds in a feature file.
+  await assertRefused(path, '../../../core/auth/state/auth.feature', CORE_ENTRY);
+});

@@ -35,7 +35,12 @@ export {
 export type { Allowance } from './auth/allowance';
 export { AuthFacade } from './auth/auth.facade';
 export { sessionEnded } from './auth/state/session-ended';
-export { AuthApiActions, OtherTabAuthActions, SignInPanelActions } from './auth/state/auth.actions';
+export {
+  AccountMenuActions,
+  AuthApiActions,
+  OtherTabAuthActions,
+  SignInPanelActions,
+} from './auth/state/auth.actions';
 export { selectSignedIn, selectAuthPhase, selectSessionKey } from './auth/state/auth.feature';
 
 export { WalletFacade } from './wallet/wallet.facade';
