@@ -1,3 +1,4 @@
+import type { RpcRequest } from '../../core';
 import type { Allocation, SessionDefinition } from '../../shared/allocation';
 
 /** Every write to a session is an operation of one of these kinds. */
@@ -28,4 +29,53 @@ export interface SignerNeed {
   /** The operation cannot go through without this wallet's signature (a funder, a depositor). */
   readonly required: boolean;
   readonly reasons: readonly SignerReason[];
+}
+
+/**
+ * `proposed`: approvals are being gathered; `collecting`: approved enough, signatures of one
+ * stamped request are being gathered; `submitting`: sent to the node. The rest are final.
+ */
+export type OperationStatus =
+  | 'proposed'
+  | 'collecting'
+  | 'submitting'
+  | 'done'
+  | 'declined'
+  | 'withdrawn'
+  | 'expired'
+  | 'superseded'
+  | 'failed'
+  | 'unknown';
+
+/** One line of an operation's history, shown to every participant. */
+export interface OperationLogEntry {
+  readonly at: number;
+  readonly text: string;
+}
+
+/** The request being signed in a round, and the signatures gathered for exactly it. */
+export interface SigningRound {
+  readonly request: RpcRequest;
+  /** Checksummed wallet → signature over `request`. */
+  readonly signatures: Readonly<Record<string, string>>;
+}
+
+/** A write to a session, from proposal to the node's answer. */
+export interface Operation {
+  readonly id: string;
+  readonly content: OperationContent;
+  readonly contentHash: string;
+  readonly proposer: string;
+  readonly proposedAt: number;
+  readonly deadline: number;
+  readonly needs: readonly SignerNeed[];
+  readonly quorum: number;
+  /** Checksummed wallet → when it approved this content. */
+  readonly approvals: Readonly<Record<string, number>>;
+  /** Checksummed wallet → when it declined. */
+  readonly declines: Readonly<Record<string, number>>;
+  readonly round: SigningRound | null;
+  readonly status: OperationStatus;
+  readonly error: string | null;
+  readonly log: readonly OperationLogEntry[];
 }
