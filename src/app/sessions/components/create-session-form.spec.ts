@@ -109,4 +109,63 @@ describe('CreateSessionForm', () => {
       'cannot be greater than the sum of the weights (100)',
     );
   });
+
+  async function choose(presetLabel: string) {
+    const radio = Array.from(
+      element.querySelectorAll<HTMLInputElement>('input[name="weight-preset"]'),
+    ).find((r) => r.closest('label')?.textContent?.includes(presetLabel))!;
+    radio.click();
+    await fixture.whenStable();
+  }
+
+  it('refuses quorum 0 next to the quorum field', async () => {
+    await fill('#participant-1', BOB);
+    await choose('Custom');
+    await fill('#quorum', '0');
+    expect(element.querySelector('#quorum')?.getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector('#quorum')?.getAttribute('aria-describedby')).toContain(
+      'quorum-error',
+    );
+    expect(element.querySelector('#quorum-error')?.textContent).toContain(
+      'The quorum must be at least 1',
+    );
+    expect(createButton().disabled).toBeTrue();
+    expect(element.querySelector('#create-why')?.textContent).toContain('at least 1');
+  });
+
+  it('refuses a participant listed twice, in any letter case, next to that participant', async () => {
+    await fill('#participant-1', ME.toLowerCase());
+    expect(element.querySelector('#participant-1')?.getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector('#participant-1-error')?.textContent).toContain(
+      'Already listed as participant 1.',
+    );
+    expect(createButton().disabled).toBeTrue();
+  });
+
+  it('refuses money of mine in an equal-peers session, saying the others cannot sign here', async () => {
+    await fill('#participant-1', BOB);
+    await choose('Equal peers');
+    await fill('#amount-0-usdc', '10');
+    const reason = element.querySelector('#funding-error')?.textContent ?? '';
+    expect(reason).toContain('your weight (50) does not reach the quorum (100)');
+    expect(reason).toContain('cannot be collected here');
+    expect(element.querySelector('#funding-error')?.closest('fieldset')?.textContent).toContain(
+      'Weights and quorum',
+    );
+    expect(createButton().disabled).toBeTrue();
+    expect(element.querySelector('#create-why')?.textContent).toContain('cannot be collected here');
+    // Still explained: who must sign, and why my weight alone is not enough.
+    expect(element.querySelector('#quorum-summary')?.textContent).toContain('does not reach');
+    expect(element.querySelector('#amount-0-usdc')?.getAttribute('aria-describedby')).toContain(
+      'funding-error',
+    );
+  });
+
+  it('allows an equal-peers session in which I put nothing', async () => {
+    await fill('#participant-1', BOB);
+    await choose('Equal peers');
+    expect(element.querySelector('#funding-error')).toBeNull();
+    expect(createButton().disabled).toBeFalse();
+    expect(element.textContent).toContain('Nobody puts funds in');
+  });
 });

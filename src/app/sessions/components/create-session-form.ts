@@ -88,6 +88,8 @@ export class CreateSessionForm {
       amountTexts: this.amountTexts(),
       myBalances: this.balances(),
       myAllowances: this.allowances(),
+      // No co-signing yet: nobody else's signature can be gathered for an update or the close.
+      canCollectSignatures: false,
     }),
   );
 
@@ -154,6 +156,15 @@ export class CreateSessionForm {
 
   protected amountError(index: number, asset: string): string | null {
     return this.validation().amountErrors[amountCellKey(index, asset)] ?? null;
+  }
+
+  /** The cell's own error, and for my cells why my money could not be put in at all. */
+  protected amountDescription(index: number, asset: string): string | null {
+    const ids = [
+      this.amountError(index, asset) ? `${this.cellId(index, asset)}-error` : null,
+      index === 0 && this.validation().fundingError ? 'funding-error' : null,
+    ].filter((id) => id !== null);
+    return ids.length ? ids.join(' ') : null;
   }
 
   protected cellId(index: number, asset: string): string {
