@@ -1,11 +1,17 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
+  ElementRef,
+  inject,
+  Injector,
   input,
   linkedSignal,
   output,
   signal,
+  viewChild,
+  viewChildren,
 } from '@angular/core';
 import {
   Allocation,
@@ -49,6 +55,11 @@ export class CreateSessionForm {
   readonly nonce = input<number>(Date.now());
 
   readonly create = output<CreateSessionRequest>();
+
+  private readonly injector = inject(Injector);
+  private readonly participantInputs =
+    viewChildren<ElementRef<HTMLInputElement>>('participantInput');
+  private readonly addButton = viewChild.required<ElementRef<HTMLButtonElement>>('addButton');
 
   protected readonly presets = WEIGHT_PRESETS;
   protected readonly protocol = SESSION_PROTOCOL;
@@ -110,6 +121,8 @@ export class CreateSessionForm {
   protected addParticipant(): void {
     this.participantTexts.update((texts) => [...texts, '']);
     this.amountTexts.update((amounts) => [...amounts, {}]);
+    const added = this.participantTexts().length - 1;
+    this.focusAfterRender(() => this.participantInputs()[added]?.nativeElement);
   }
 
   protected removeParticipant(index: number): void {
@@ -118,6 +131,19 @@ export class CreateSessionForm {
     this.amountTexts.update((amounts) => amounts.filter((_, i) => i !== index));
     this.customWeights.update((weights) => weights.filter((_, i) => i !== index));
     if (this.serverIndex() >= this.participantTexts().length) this.serverIndex.set(0);
+    // The button pressed is gone: carry on with the row that took its place, or after the list.
+    this.focusAfterRender(
+      () => this.participantInputs()[index]?.nativeElement ?? this.addButton().nativeElement,
+    );
+  }
+
+  /** A control's accessible name: "Your weight", "Participant 3 weight" (starts as its visible label). */
+  protected nameFor(index: number, what: string): string {
+    return index === 0 ? `Your ${what}` : `Participant ${index + 1} ${what}`;
+  }
+
+  private focusAfterRender(target: () => HTMLElement | undefined): void {
+    afterNextRender({ write: () => target()?.focus() }, { injector: this.injector });
   }
 
   protected choosePreset(id: WeightPresetId): void {
