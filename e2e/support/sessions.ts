@@ -62,3 +62,29 @@ export async function createSessionWith(page: Page, other: string, label: string
   await page.waitForURL(SESSION_URL);
   return page.url().split('/').pop()!;
 }
+
+/**
+ * Opens a session with several others in which I fund `amount` usdc and decide alone (server
+ * preset with me as the server); the others need not sign anything. Returns the session id.
+ */
+export async function createSessionIFundAlone(
+  page: Page,
+  others: readonly string[],
+  amount: string,
+  label: string,
+): Promise<string> {
+  await nav(page, 'Sessions').click();
+  await page.getByRole('link', { name: 'Create a session' }).click();
+  for (const [index, other] of others.entries()) {
+    if (index > 0) await page.getByRole('button', { name: 'Add participant' }).click();
+    await page.locator(`#participant-${index + 1}`).fill(other);
+  }
+  await page.locator('#amount-0-usdc').fill(amount);
+  await page.getByLabel('Label (only on this device)').fill(label);
+  await expect(page.locator('#quorum-summary')).toContainText(
+    'Your weight alone reaches the quorum',
+  );
+  await page.getByRole('button', { name: 'Create session' }).click();
+  await page.waitForURL(SESSION_URL);
+  return page.url().split('/').pop()!;
+}

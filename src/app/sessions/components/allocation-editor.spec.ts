@@ -85,6 +85,72 @@ describe('AllocationEditor', () => {
     expect(emitted[0].map((a) => a.amount)).toEqual(['7', '3']);
   });
 
+  it('counts every keystroke that arrives before the view is refreshed', async () => {
+    // A fast typist: several input events on one field, no change detection in between.
+    const field = inputs()[0];
+    field.select();
+    for (const text of ['0', '0.', '0.5']) {
+      field.value = text;
+      field.dispatchEvent(new Event('input'));
+    }
+    await fixture.whenStable();
+    expect(inputs()[0].value).toBe('0.5');
+    expect(element.querySelector('.remaining')?.textContent).toContain('remaining 9.5');
+    // The other field next, as quickly, after a refresh of the view.
+    for (const text of ['9', '9.', '9.5']) {
+      inputs()[1].value = text;
+      inputs()[1].dispatchEvent(new Event('input'));
+    }
+    await fixture.whenStable();
+    expect(inputs().map((i) => i.value)).toEqual(['0.5', '9.5']);
+    expect(element.querySelector('.remaining')?.textContent).toContain('remaining 0');
+    submit().click();
+    expect(emitted[0].map((a) => a.amount)).toEqual(['0.5', '9.5']);
+  });
+
+  it('keeps what was typed when the session is refreshed with the same content', async () => {
+    await type(0, '6.5');
+    // A reload of the session view hands over equal inputs in new objects.
+    fixture.componentRef.setInput('participants', [ALICE, BOB]);
+    fixture.componentRef.setInput('assets', [{ symbol: 'ytest.usd', decimals: 6 }]);
+    fixture.componentRef.setInput('totals', { 'ytest.usd': '10' });
+    fixture.componentRef.setInput('current', [
+      { participant: ALICE, asset: 'ytest.usd', amount: '10' },
+    ]);
+    await fixture.whenStable();
+    expect(inputs().map((i) => i.value)).toEqual(['6.5', '0']);
+    expect(element.querySelector('.remaining')?.textContent).toContain('remaining 3.5');
+  });
+
+  it('keeps what was typed when an asset held at 0 leaves the refreshed view', async () => {
+    fixture.componentRef.setInput('assets', [
+      { symbol: 'eth', decimals: 18 },
+      { symbol: 'ytest.usd', decimals: 6 },
+    ]);
+    fixture.componentRef.setInput('totals', { eth: '0', 'ytest.usd': '10' });
+    await fixture.whenStable();
+    const usd = () => element.querySelectorAll<HTMLInputElement>('input[data-asset="ytest.usd"]');
+    usd()[1].value = '2.5';
+    usd()[1].dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    // The shares read from the ledger list only the assets the session holds.
+    fixture.componentRef.setInput('assets', [{ symbol: 'ytest.usd', decimals: 6 }]);
+    fixture.componentRef.setInput('totals', { 'ytest.usd': '10' });
+    await fixture.whenStable();
+    expect(inputs().map((i) => i.value)).toEqual(['10', '2.5']);
+    expect(element.querySelector('.remaining')?.textContent).toContain('remaining -2.5');
+  });
+
+  it('starts again from a split that really changed', async () => {
+    await type(0, '6.5');
+    fixture.componentRef.setInput('current', [
+      { participant: ALICE, asset: 'ytest.usd', amount: '4' },
+      { participant: BOB, asset: 'ytest.usd', amount: '6' },
+    ]);
+    await fixture.whenStable();
+    expect(inputs().map((i) => i.value)).toEqual(['4', '6']);
+  });
+
   it('applies presets', async () => {
     element.querySelectorAll<HTMLButtonElement>('.presets button')[0].click();
     await fixture.whenStable();

@@ -15,6 +15,7 @@ import {
   allToOne,
   evenSplit,
   fromAllocations,
+  rebaseDrafts,
   SplitContext,
   validateSplit,
 } from '../../shared/allocation';
@@ -60,9 +61,16 @@ export class AllocationEditor {
     assets: this.assets(),
     totals: this.totals(),
   }));
-  protected readonly drafts = linkedSignal<AllocationDraft[]>(() =>
-    fromAllocations(this.context(), this.current()),
-  );
+  private readonly start = computed(() => fromAllocations(this.context(), this.current()));
+  /**
+   * What is being typed. A refreshed session view (new objects, maybe assets at 0 added or
+   * dropped) keeps it; a share that really moved starts it again from the new split.
+   */
+  protected readonly drafts = linkedSignal<AllocationDraft[], AllocationDraft[]>({
+    source: this.start,
+    computation: (start, previous) =>
+      previous ? rebaseDrafts(previous.source, previous.value, start) : start,
+  });
   protected readonly validation = computed(() => validateSplit(this.context(), this.drafts()));
   protected readonly disabledReason = computed(() => {
     if (this.busy()) return 'Sending…';
@@ -98,9 +106,14 @@ export class AllocationEditor {
     return me && sameAddress(me, participant) ? `${short} (you)` : short;
   }
 
+  /**
+   * Rows are found by participant and asset, never by object: keys typed faster than the view
+   * refreshes arrive with the row as last rendered, which an earlier keystroke already replaced.
+   */
   protected update(draft: AllocationDraft, amountText: string): void {
+    const key = this.keyOf(draft);
     this.drafts.update((drafts) =>
-      drafts.map((row) => (row === draft ? { ...row, amountText } : row)),
+      drafts.map((row) => (this.keyOf(row) === key ? { ...row, amountText } : row)),
     );
   }
 

@@ -1,4 +1,12 @@
-import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  input,
+  output,
+  viewChild,
+} from '@angular/core';
 import { Allocation } from '../../shared/allocation';
 import { sameAddress, shortAddress } from '../../shared/money/address';
 
@@ -15,7 +23,7 @@ interface ChangeRow {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card confirm" role="region" aria-labelledby="confirm-title">
-      <h3 id="confirm-title">Close the session with this split?</h3>
+      <h3 #heading id="confirm-title" tabindex="-1">Close the session with this split?</h3>
       <table>
         <thead>
           <tr>
@@ -75,6 +83,12 @@ export class CloseConfirmation {
   readonly cancelled = output<void>();
 
   protected readonly short = shortAddress;
+  private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
+
+  /** Moves the focus to the question, so that it is read before the table and the buttons. */
+  focus(): void {
+    this.heading().nativeElement.focus();
+  }
   protected readonly rows = computed<ChangeRow[]>(() =>
     this.after().map((row) => ({
       participant: row.participant,

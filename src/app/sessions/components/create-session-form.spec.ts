@@ -109,4 +109,128 @@ describe('CreateSessionForm', () => {
       'cannot be greater than the sum of the weights (100)',
     );
   });
+
+  async function choose(presetLabel: string) {
+    const radio = Array.from(
+      element.querySelectorAll<HTMLInputElement>('input[name="weight-preset"]'),
+    ).find((r) => r.closest('label')?.textContent?.includes(presetLabel))!;
+    radio.click();
+    await fixture.whenStable();
+  }
+
+  it('refuses quorum 0 next to the quorum field', async () => {
+    await fill('#participant-1', BOB);
+    await choose('Custom');
+    await fill('#quorum', '0');
+    expect(element.querySelector('#quorum')?.getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector('#quorum')?.getAttribute('aria-describedby')).toContain(
+      'quorum-error',
+    );
+    expect(element.querySelector('#quorum-error')?.textContent).toContain(
+      'The quorum must be at least 1',
+    );
+    expect(createButton().disabled).toBeTrue();
+    expect(element.querySelector('#create-why')?.textContent).toContain('at least 1');
+  });
+
+  it('refuses a participant listed twice, in any letter case, next to that participant', async () => {
+    await fill('#participant-1', ME.toLowerCase());
+    expect(element.querySelector('#participant-1')?.getAttribute('aria-invalid')).toBe('true');
+    expect(element.querySelector('#participant-1-error')?.textContent).toContain(
+      'Already listed as participant 1.',
+    );
+    expect(createButton().disabled).toBeTrue();
+  });
+
+  it('refuses money of mine in an equal-peers session, saying the others cannot sign here', async () => {
+    await fill('#participant-1', BOB);
+    await choose('Equal peers');
+    await fill('#amount-0-usdc', '10');
+    const reason = element.querySelector('#funding-error')?.textContent ?? '';
+    expect(reason).toContain('your weight (50) does not reach the quorum (100)');
+    expect(reason).toContain('cannot be collected here');
+    expect(element.querySelector('#funding-error')?.closest('fieldset')?.textContent).toContain(
+      'Weights and quorum',
+    );
+    expect(createButton().disabled).toBeTrue();
+    expect(element.querySelector('#create-why')?.textContent).toContain('cannot be collected here');
+    // Still explained: who must sign, and why my weight alone is not enough.
+    expect(element.querySelector('#quorum-summary')?.textContent).toContain('does not reach');
+    expect(element.querySelector('#amount-0-usdc')?.getAttribute('aria-describedby')).toContain(
+      'funding-error',
+    );
+  });
+
+  it('allows an equal-peers session in which I put nothing', async () => {
+    await fill('#participant-1', BOB);
+    await choose('Equal peers');
+    expect(element.querySelector('#funding-error')).toBeNull();
+    expect(createButton().disabled).toBeFalse();
+    expect(element.textContent).toContain('Nobody puts funds in');
+  });
+
+  describe('focus and names', () => {
+    const removeButtons = () =>
+      Array.from(element.querySelectorAll<HTMLButtonElement>('button')).filter((b) =>
+        b.getAttribute('aria-label')?.startsWith('Remove participant'),
+      );
+    const addButton = () =>
+      Array.from(element.querySelectorAll<HTMLButtonElement>('button')).find(
+        (b) => b.textContent?.trim() === 'Add participant',
+      )!;
+    async function press(target: HTMLButtonElement) {
+      target.focus();
+      target.click();
+      await fixture.whenStable();
+    }
+
+    it('after Remove, moves to the next participant, or to Add participant after the last', async () => {
+      await press(addButton());
+      expect(document.activeElement?.id).toBe('participant-2');
+      await fill('#participant-1', BOB);
+      await fill('#participant-2', '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC');
+      await press(removeButtons()[0]); // participant 2 of 3
+      expect(document.activeElement?.id).toBe('participant-1');
+      expect((document.activeElement as HTMLInputElement).value).toBe(
+        '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
+      );
+      await press(removeButtons()[0]); // the last one
+      expect(document.activeElement).toBe(addButton());
+    });
+
+    it('names every control uniquely', async () => {
+      await fill('#participant-1', BOB);
+      fixture.componentRef.setInput('assets', [
+        { symbol: 'usdc', decimals: 6 },
+        { symbol: 'eth', decimals: 18 },
+      ]);
+      await fixture.whenStable();
+      await choose('Custom');
+      const nameOf = (control: Element): string => {
+        const label = control.getAttribute('aria-label');
+        if (label) return label;
+        const labelledBy = control.getAttribute('aria-labelledby');
+        if (labelledBy) return document.getElementById(labelledBy)?.textContent?.trim() ?? '';
+        const own = control.id
+          ? element.querySelector(`label[for="${control.id}"]`)
+          : control.closest('label');
+        return (own ?? control).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      };
+      const controls = Array.from(element.querySelectorAll('input, select, button, textarea'));
+      const names = controls.map(nameOf);
+      expect(names.filter((name) => !name)).toEqual([]);
+      expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+      for (const name of [
+        'Your address',
+        'Participant 2 address',
+        'Your weight',
+        'Participant 2 weight',
+        'Your amount of usdc',
+        'Participant 2 amount of usdc',
+        'Your amount of eth',
+        'Remove participant 2',
+      ])
+        expect(names).toContain(name);
+    });
+  });
 });

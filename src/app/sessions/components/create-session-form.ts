@@ -1,11 +1,17 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
+  ElementRef,
+  inject,
+  Injector,
   input,
   linkedSignal,
   output,
   signal,
+  viewChild,
+  viewChildren,
 } from '@angular/core';
 import {
   Allocation,
@@ -50,6 +56,11 @@ export class CreateSessionForm {
 
   readonly create = output<CreateSessionRequest>();
 
+  private readonly injector = inject(Injector);
+  private readonly participantInputs =
+    viewChildren<ElementRef<HTMLInputElement>>('participantInput');
+  private readonly addButton = viewChild.required<ElementRef<HTMLButtonElement>>('addButton');
+
   protected readonly presets = WEIGHT_PRESETS;
   protected readonly protocol = SESSION_PROTOCOL;
   protected readonly short = shortAddress;
@@ -88,6 +99,8 @@ export class CreateSessionForm {
       amountTexts: this.amountTexts(),
       myBalances: this.balances(),
       myAllowances: this.allowances(),
+      // No co-signing yet: nobody else's signature can be gathered for an update or the close.
+      canCollectSignatures: false,
     }),
   );
 
@@ -108,6 +121,8 @@ export class CreateSessionForm {
   protected addParticipant(): void {
     this.participantTexts.update((texts) => [...texts, '']);
     this.amountTexts.update((amounts) => [...amounts, {}]);
+    const added = this.participantTexts().length - 1;
+    this.focusAfterRender(() => this.participantInputs()[added]?.nativeElement);
   }
 
   protected removeParticipant(index: number): void {
@@ -116,6 +131,19 @@ export class CreateSessionForm {
     this.amountTexts.update((amounts) => amounts.filter((_, i) => i !== index));
     this.customWeights.update((weights) => weights.filter((_, i) => i !== index));
     if (this.serverIndex() >= this.participantTexts().length) this.serverIndex.set(0);
+    // The button pressed is gone: carry on with the row that took its place, or after the list.
+    this.focusAfterRender(
+      () => this.participantInputs()[index]?.nativeElement ?? this.addButton().nativeElement,
+    );
+  }
+
+  /** A control's accessible name: "Your weight", "Participant 3 weight" (starts as its visible label). */
+  protected nameFor(index: number, what: string): string {
+    return index === 0 ? `Your ${what}` : `Participant ${index + 1} ${what}`;
+  }
+
+  private focusAfterRender(target: () => HTMLElement | undefined): void {
+    afterNextRender({ write: () => target()?.focus() }, { injector: this.injector });
   }
 
   protected choosePreset(id: WeightPresetId): void {
@@ -154,6 +182,15 @@ export class CreateSessionForm {
 
   protected amountError(index: number, asset: string): string | null {
     return this.validation().amountErrors[amountCellKey(index, asset)] ?? null;
+  }
+
+  /** The cell's own error, and for my cells why my money could not be put in at all. */
+  protected amountDescription(index: number, asset: string): string | null {
+    const ids = [
+      this.amountError(index, asset) ? `${this.cellId(index, asset)}-error` : null,
+      index === 0 && this.validation().fundingError ? 'funding-error' : null,
+    ].filter((id) => id !== null);
+    return ids.length ? ids.join(' ') : null;
   }
 
   protected cellId(index: number, asset: string): string {

@@ -30,4 +30,21 @@ describe('MessageComposer', () => {
     send().click();
     expect(sent[1]).toEqual({ type: 'move', data: { x: 1 } });
   });
+
+  it('keeps the message field focused and empty after Send, ready for the next one', async () => {
+    const fixture = TestBed.createComponent(MessageComposer);
+    const element: HTMLElement = fixture.nativeElement;
+    await fixture.whenStable();
+    const body = element.querySelector<HTMLTextAreaElement>('#message-body')!;
+    body.value = 'hello';
+    body.dispatchEvent(new Event('input'));
+    await fixture.whenStable();
+    const send = element.querySelector<HTMLButtonElement>('button[type=submit]')!;
+    send.focus();
+    send.click();
+    await fixture.whenStable();
+    expect(send.disabled).toBeTrue();
+    expect(document.activeElement).toBe(element.querySelector('#message-body'));
+    expect(element.querySelector<HTMLTextAreaElement>('#message-body')!.value).toBe('');
+  });
 });

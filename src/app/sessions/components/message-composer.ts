@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  ElementRef,
+  input,
+  output,
+  signal,
+  viewChild,
+} from '@angular/core';
 
 export interface ComposedMessage {
   readonly type: string;
@@ -52,6 +61,7 @@ const TYPE = /^[A-Za-z0-9_.:-]{1,40}$/;
       <div class="row">
         <label for="message-body">{{ mode() === 'json' ? 'Data (JSON)' : 'Message' }}</label>
         <textarea
+          #bodyField
           id="message-body"
           rows="3"
           [value]="body()"
@@ -100,6 +110,8 @@ export class MessageComposer {
   readonly busy = input(false);
   readonly sent = output<ComposedMessage>();
 
+  private readonly bodyField = viewChild.required<ElementRef<HTMLTextAreaElement>>('bodyField');
+
   protected readonly mode = signal<'text' | 'json'>('text');
   protected readonly type = signal('move');
   protected readonly body = signal('');
@@ -142,5 +154,7 @@ export class MessageComposer {
       data: parsed.data,
     });
     this.body.set('');
+    // Send turns disabled once the field is empty: the next message starts where it is typed.
+    this.bodyField().nativeElement.focus();
   }
 }

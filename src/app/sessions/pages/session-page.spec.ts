@@ -1,6 +1,8 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore } from '@ngrx/store/testing';
 import { SessionPageActions } from '../state/session-page.actions';
+import { initialAppState } from '../../testing/initial-app-state';
+import { initialSessionsState, sessionsAdapter } from '../state/sessions.feature';
 import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
 import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
 import { SessionPage } from './session-page';
@@ -215,5 +217,72 @@ describe('SessionPage', () => {
     const element = fixture.nativeElement as HTMLElement;
     expect(element.querySelector('h1')?.textContent).toBe('Dinner');
     expect(element.querySelector('#session-stale')?.textContent).toContain('may be out of date');
+  });
+
+  describe('keeps the focus where the person continues', () => {
+    const focused = () => document.activeElement as HTMLElement | null;
+    const button = (element: HTMLElement, text: string) =>
+      Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === text)!;
+    /** A real click: the button takes the focus first, as it does under a pointer or a key. */
+    async function press(fixture: { whenStable(): Promise<unknown> }, target: HTMLButtonElement) {
+      target.focus();
+      target.click();
+      await fixture.whenStable();
+    }
+
+    it('through the whole close flow, and back out of it', async () => {
+      const { element, fixture, type } = await render();
+      await press(fixture, button(element, 'Close session…'));
+      expect(focused()?.tagName).toBe('H3');
+      expect(focused()?.textContent?.trim()).toBe('Final split');
+
+      await press(fixture, button(element, 'Cancel'));
+      expect(focused()).toBe(button(element, 'Close session…'));
+
+      await press(fixture, button(element, 'Update the split…'));
+      expect(focused()?.textContent?.trim()).toBe('New state');
+      await press(fixture, button(element, 'Cancel'));
+      expect(focused()).toBe(button(element, 'Update the split…'));
+
+      await press(fixture, button(element, 'Close session…'));
+      await type(ALICE, '7');
+      await type(BOB, '3');
+      await press(fixture, button(element, 'Review close'));
+      expect(focused()?.id).toBe('confirm-title');
+      expect(focused()?.textContent).toContain('Close the session with this split?');
+
+      await press(fixture, button(element, 'Back to the split'));
+      expect(focused()?.textContent?.trim()).toBe('Final split');
+      await press(fixture, button(element, 'Review close'));
+
+      await press(fixture, button(element, 'Confirm close'));
+      expect(focused()?.id).toBe('session-result');
+      expect(focused()).not.toBe(document.body);
+    });
+
+    it('on the closed note once the confirmed close lands', async () => {
+      const { element, fixture, store } = await render();
+      await press(fixture, button(element, 'Close session…'));
+      await press(fixture, button(element, 'Review close'));
+      await press(fixture, button(element, 'Confirm close'));
+      expect(focused()?.id).toBe('session-result');
+      store.setState({
+        ...initialAppState,
+        sessions: {
+          ...sessionsAdapter.setAll([aSession({ status: 'closed' })], initialSessionsState),
+          wallet: ALICE,
+          selectedId: SESSION_ID,
+        },
+      });
+      await fixture.whenStable();
+      expect(focused()?.id).toBe('closed-note');
+    });
+
+    it('on the result region after a state update is submitted', async () => {
+      const { element, fixture } = await render();
+      await press(fixture, button(element, 'Update the split…'));
+      await press(fixture, button(element, 'Submit state'));
+      expect(focused()?.id).toBe('session-result');
+    });
   });
 });

@@ -1,12 +1,16 @@
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
   effect,
+  ElementRef,
   inject,
+  Injector,
   input,
   signal,
   untracked,
+  viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { Allocation, AllocationAsset, totalsOf } from '../../shared/allocation';
@@ -52,6 +56,20 @@ export class SessionPage {
   private readonly nodeAssets = this.sessions.assets;
 
   protected readonly mode = signal<Mode>('view');
+
+  // Each step of the update and close flows replaces the button that was pressed: the focus is
+  // moved to where the person continues instead of falling back to the page.
+  private readonly injector = inject(Injector);
+  private readonly updateButton = viewChild<ElementRef<HTMLButtonElement>>('updateButton');
+  private readonly closeButton = viewChild<ElementRef<HTMLButtonElement>>('closeButton');
+  private readonly editorHeading = viewChild<ElementRef<HTMLElement>>('editorHeading');
+  private readonly confirmation = viewChild(CloseConfirmation);
+  private readonly result = viewChild<ElementRef<HTMLElement>>('result');
+  private readonly closedNote = viewChild<ElementRef<HTMLElement>>('closedNote');
+  /** The flow the editor was opened for, to return to its button on Cancel. */
+  private readonly opener = signal<'update' | 'close'>('close');
+  /** A close I confirmed and have not yet seen land. */
+  private readonly closeAwaited = signal(false);
   protected readonly pendingSplit = signal<readonly Allocation[] | null>(null);
   protected readonly sessionDataText = signal('');
   private readonly sessionData = computed(() => parseSessionDataText(this.sessionDataText()));
@@ -102,21 +120,39 @@ export class SessionPage {
       const id = this.id();
       untracked(() => this.sessions.openSession(id));
     });
-    // Leave the edit flows when the session closes or a write lands.
+    // Leave the edit flows when the session closes or a write lands; the close I confirmed
+    // ends on the note that says it is closed.
     effect(() => {
       const view = this.view();
-      if (view?.session.status === 'closed') this.mode.set('view');
+      if (view?.session.status !== 'closed') return;
+      this.mode.set('view');
+      if (untracked(this.closeAwaited)) {
+        this.closeAwaited.set(false);
+        this.focusAfterRender(() => this.closedNote()?.nativeElement);
+      }
     });
   }
 
   protected startUpdate(): void {
     this.sessionDataText.set('');
-    this.mode.set('update');
+    this.openEditor('update');
   }
 
   protected startClose(): void {
     this.pendingSplit.set(null);
+    this.openEditor('close');
+  }
+
+  protected cancelEdit(): void {
+    this.mode.set('view');
+    this.focusAfterRender(
+      () => (this.opener() === 'update' ? this.updateButton() : this.closeButton())?.nativeElement,
+    );
+  }
+
+  protected backToSplit(): void {
     this.mode.set('close-edit');
+    this.focusAfterRender(() => this.editorHeading()?.nativeElement);
   }
 
   protected editorSubmitted(split: readonly Allocation[]): void {
@@ -125,15 +161,31 @@ export class SessionPage {
       if (!sessionData.ok) return;
       this.sessions.submitState(this.id(), split, sessionData.value);
       this.mode.set('view');
+      this.focusAfterRender(() => this.result()?.nativeElement);
     } else {
       this.pendingSplit.set(split);
       this.mode.set('close-confirm');
+      this.focusAfterRender(() => this.confirmation());
     }
   }
 
   protected confirmClose(): void {
     const split = this.pendingSplit();
-    if (split) this.sessions.closeSession(this.id(), split);
+    if (!split) return;
+    this.sessions.closeSession(this.id(), split);
+    this.closeAwaited.set(true);
+    this.focusAfterRender(() => this.result()?.nativeElement);
+  }
+
+  private openEditor(flow: 'update' | 'close'): void {
+    this.opener.set(flow);
+    this.closeAwaited.set(false);
+    this.mode.set(flow === 'update' ? 'update' : 'close-edit');
+    this.focusAfterRender(() => this.editorHeading()?.nativeElement);
+  }
+
+  private focusAfterRender(target: () => { focus(): void } | undefined): void {
+    afterNextRender({ write: () => target()?.focus() }, { injector: this.injector });
   }
 
   protected send(message: ComposedMessage): void {

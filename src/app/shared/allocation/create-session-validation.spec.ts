@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { getAddress, hexlify } from 'ethers';
+import { canReachQuorumAlone } from './quorum';
 import {
   amountCellKey,
   CreateSessionDraft,
@@ -8,6 +9,7 @@ import {
 
 const ME = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
 const BOB = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
+const CAROL = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
 const USD = { symbol: 'ytest.usd', decimals: 6 };
 
 function draft(overrides: Partial<CreateSessionDraft> = {}): CreateSessionDraft {
@@ -24,6 +26,7 @@ function draft(overrides: Partial<CreateSessionDraft> = {}): CreateSessionDraft 
     amountTexts: [{ 'ytest.usd': '10' }, { 'ytest.usd': '' }],
     myBalances: { 'ytest.usd': '100' },
     myAllowances: { 'ytest.usd': '50' },
+    canCollectSignatures: false,
     ...overrides,
   };
 }
@@ -106,6 +109,78 @@ describe('create session validation', () => {
     ).toContain('Your own address must be one of the participants.');
   });
 
+  it('refuses quorum 0: nobody would need to sign to move the funds', () => {
+    const result = validateCreateSession(draft({ quorumText: '0' }));
+    expect(result.valid).toBeFalse();
+    expect(result.quorumError).toBe(
+      'The quorum must be at least 1: with 0, no signature at all would be needed to move the funds.',
+    );
+    expect(result.reasons).toContain(result.quorumError!);
+    expect(result.definition).toBeNull();
+    expect(validateCreateSession(draft({ quorumText: ' 00 ' })).valid).toBeFalse();
+    expect(validateCreateSession(draft({ quorumText: '1' })).valid).toBeTrue();
+  });
+
+  it('refuses the same participant twice, whatever the letter case, next to the later one', () => {
+    for (const [texts, at, earlier] of [
+      [[ME, ME.toLowerCase()], 1, 1],
+      [[ME, BOB, BOB.toLowerCase()], 2, 2],
+      [[ME, BOB, '0x' + BOB.slice(2).toUpperCase()], 2, 2],
+      [[ME, BOB, CAROL, ` ${BOB} `], 3, 2],
+    ] as const) {
+      const result = validateCreateSession(
+        draft({
+          participantTexts: texts,
+          weightTexts: texts.map((_, i) => (i === 0 ? '100' : '0')),
+        }),
+      );
+      expect(result.valid).withContext(texts.join(',')).toBeFalse();
+      expect(result.participantErrors[at]).toBe(`Already listed as participant ${earlier}.`);
+      expect(result.participantErrors.filter((error) => error !== null).length).toBe(1);
+      expect(result.reasons).toContain(
+        `Participant ${at + 1}: Already listed as participant ${earlier}.`,
+      );
+    }
+  });
+
+  describe('funds I could not get back alone', () => {
+    const equalPeers = { weightTexts: ['50', '50'], quorumText: '100' };
+    const LOCK =
+      'You put funds in, but your weight (50) does not reach the quorum (100): updating or closing this session would need the other participants’ signatures, and they cannot be collected here. Put in nothing, or choose weights where yours alone reaches the quorum.';
+
+    it('refuses a session I fund whose quorum I cannot reach alone', () => {
+      const result = validateCreateSession(draft(equalPeers));
+      expect(result.valid).toBeFalse();
+      expect(result.ok).toBeFalse();
+      expect(result.fundingError).toBe(LOCK);
+      expect(result.reasons).toContain(LOCK);
+      expect(result.definition).toBeNull();
+      const majority = validateCreateSession(
+        draft({ weightTexts: ['49', '51'], quorumText: '51' }),
+      );
+      expect(majority.fundingError).toContain('your weight (49) does not reach the quorum (51)');
+    });
+
+    it('allows it when I put nothing in, or when my weight alone reaches the quorum', () => {
+      const unfunded = validateCreateSession(draft({ ...equalPeers, amountTexts: [{}, {}] }));
+      expect(unfunded.fundingError).toBeNull();
+      expect(unfunded.ok).toBeTrue();
+      expect(
+        validateCreateSession(draft({ ...equalPeers, amountTexts: [{ 'ytest.usd': '0.000' }, {}] }))
+          .ok,
+      ).toBeTrue();
+      const alone = validateCreateSession(draft({ weightTexts: ['60', '40'], quorumText: '60' }));
+      expect(alone.fundingError).toBeNull();
+      expect(alone.ok).toBeTrue();
+    });
+
+    it('allows it once the other participants’ signatures can be collected', () => {
+      const result = validateCreateSession(draft({ ...equalPeers, canCollectSignatures: true }));
+      expect(result.fundingError).toBeNull();
+      expect(result.ok).toBeTrue();
+    });
+  });
+
   it('keeps my funding within my balance and my session-key allowance', () => {
     const tooMuch = validateCreateSession(draft({ amountTexts: [{ 'ytest.usd': '101' }, {}] }));
     expect(tooMuch.amountErrors[amountCellKey(0, 'ytest.usd')]).toBe(
@@ -146,14 +221,15 @@ describe('create session validation', () => {
         ),
         fc.integer({ min: -1, max: 300 }),
         fc.integer({ min: -1, max: 5 }),
-        (participants, weights, quorum, nonce) => {
+        fc.constantFrom('', '0', '1'),
+        (participants, weights, quorum, nonce, myAmount) => {
           const result = validateCreateSession(
             draft({
               participantTexts: [ME, ...participants],
               weightTexts: weights,
               quorumText: String(quorum),
               nonce,
-              amountTexts: [{ 'ytest.usd': '1' }],
+              amountTexts: [{ 'ytest.usd': myAmount }],
             }),
           );
           if (!result.valid) return;
@@ -166,10 +242,51 @@ describe('create session validation', () => {
             definition.weights.every((weight) => Number.isInteger(weight) && weight >= 0),
           ).toBeTrue();
           expect(definition.quorum).toBeLessThanOrEqual(sum);
+          expect(definition.quorum).toBeGreaterThanOrEqual(1);
+          // Money I put in, I can always get back on my own signature.
+          if (myAmount === '1') expect(canReachQuorumAlone(definition, ME)).toBeTrue();
           expect(new Set(definition.participants.map((p) => p.toLowerCase())).size).toBe(
             definition.participants.length,
           );
           expect(definition.participants.every((p) => p === getAddress(p))).toBeTrue();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('property: a well-formed session is refused only for quorum 0, or for funds I could not get back alone', () => {
+    const others = fc.uniqueArray(
+      fc.uint8Array({ minLength: 20, maxLength: 20 }).map((bytes) => getAddress(hexlify(bytes))),
+      { minLength: 1, maxLength: 3, selector: (address) => address.toLowerCase() },
+    );
+    fc.assert(
+      fc.property(
+        others.filter(
+          (list) => !list.some((address) => address.toLowerCase() === ME.toLowerCase()),
+        ),
+        fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 4, maxLength: 4 }),
+        fc.nat(),
+        fc.constantFrom('', '0', '0.5', '10'),
+        fc.boolean(),
+        (others, weightPool, quorumSeed, myAmount, canCollectSignatures) => {
+          const weights = weightPool.slice(0, others.length + 1);
+          const sum = weights.reduce((a, b) => a + b, 0);
+          const quorum = quorumSeed % (sum + 1);
+          const result = validateCreateSession(
+            draft({
+              participantTexts: [ME, ...others],
+              weightTexts: weights.map(String),
+              quorumText: String(quorum),
+              amountTexts: [{ 'ytest.usd': myAmount }],
+              canCollectSignatures,
+            }),
+          );
+          const funds = myAmount === '0.5' || myAmount === '10';
+          const locked = funds && weights[0] < quorum && !canCollectSignatures;
+          expect(result.valid).toBe(quorum >= 1 && !locked);
+          expect(result.quorumError !== null).toBe(quorum === 0);
+          expect(result.fundingError !== null).toBe(quorum >= 1 && locked);
         },
       ),
       { numRuns: 300 },

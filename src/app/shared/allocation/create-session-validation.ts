@@ -22,6 +22,11 @@ export interface CreateSessionDraft {
   readonly myAllowances: Readonly<Record<string, string>> | null;
   /** Participants whose signatures are already at hand besides mine (co-signing). */
   readonly signaturesFrom?: readonly string[];
+  /**
+   * Whether this app can gather the other participants' signatures for later updates and the
+   * close. Without that, money I put in comes back only on my own signature.
+   */
+  readonly canCollectSignatures: boolean;
 }
 
 export interface SignerNeed {
@@ -37,6 +42,8 @@ export interface CreateSessionValidation {
   readonly participantErrors: readonly (string | null)[];
   readonly weightErrors: readonly (string | null)[];
   readonly quorumError: string | null;
+  /** Why the funds I put in could be locked (my weight alone does not reach the quorum). */
+  readonly fundingError: string | null;
   readonly generalErrors: readonly string[];
   /** Keyed `${participantIndex}|${asset}`. */
   readonly amountErrors: Readonly<Record<string, string>>;
@@ -58,7 +65,9 @@ const INTEGER = /^\d+$/;
  * Applies the node's create checks in its order (protocol, ≥ 2 participants, one weight each,
  * nonce ≠ 0, no negative weight, quorum ≤ Σweights), plus the ones it would only find later or
  * on-ledger: checksummed unique participants, decimals, my balance and session-key allowance, and
- * which funded participants still have to sign.
+ * which funded participants still have to sign. And two it does not make at all, that keep money
+ * safe: quorum ≥ 1, and no money of mine in a session I cannot update or close alone unless the
+ * other participants' signatures can be collected.
  */
 export function validateCreateSession(draft: CreateSessionDraft): CreateSessionValidation {
   const generalErrors: string[] = [];
@@ -111,7 +120,11 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
   let quorumError: string | null = null;
   const quorumTrimmed = draft.quorumText.trim();
   const quorum = INTEGER.test(quorumTrimmed) ? Number(quorumTrimmed) : NaN;
-  if (!Number.isSafeInteger(quorum)) quorumError = 'The quorum is a whole number, 0 or more.';
+  if (!Number.isSafeInteger(quorum)) quorumError = 'The quorum is a whole number, 1 or more.';
+  // The node takes 0, and then a session's money moves on no signature at all.
+  else if (quorum === 0)
+    quorumError =
+      'The quorum must be at least 1: with 0, no signature at all would be needed to move the funds.';
   else if (weightErrors.every((error) => error === null) && quorum > weightSum) {
     quorumError = `The quorum (${quorum}) cannot be greater than the sum of the weights (${weightSum}).`;
   }
@@ -145,6 +158,18 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
     });
   }
 
+  // The node does not check this: money I put in must come back on what this app can gather.
+  const myWeight = myIndex >= 0 ? weights[myIndex] : undefined;
+  const fundingError =
+    funded.has(myIndex) &&
+    !draft.canCollectSignatures &&
+    !quorumError &&
+    myWeight !== undefined &&
+    weights.length === participants.length &&
+    myWeight < quorum
+      ? `You put funds in, but your weight (${myWeight}) does not reach the quorum (${quorum}): updating or closing this session would need the other participants’ signatures, and they cannot be collected here. Put in nothing, or choose weights where yours alone reaches the quorum.`
+      : null;
+
   participantErrors.forEach(
     (error, index) => error && reasons.push(`Participant ${index + 1}: ${error}`),
   );
@@ -152,6 +177,7 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
     (error, index) => error && reasons.push(`Weight of participant ${index + 1}: ${error}`),
   );
   if (quorumError) reasons.push(quorumError);
+  if (fundingError) reasons.push(fundingError);
   reasons.push(...generalErrors);
   Object.entries(amountErrors).forEach(([key, error]) => {
     const [index, asset] = key.split('|');
@@ -193,6 +219,7 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
     participantErrors,
     weightErrors,
     quorumError,
+    fundingError,
     generalErrors,
     amountErrors,
     reasons,

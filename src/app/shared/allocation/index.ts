@@ -1,6 +1,7 @@
 export * from './allocation.types';
 export * from './split-validation';
 export * from './split-presets';
+export * from './rebase-drafts';
 export * from './quorum';
 export * from './weight-presets';
 export * from './session-definition';
