@@ -1,0 +1,68 @@
+import { createActionGroup, props } from '@ngrx/store';
+import type { RpcRequest } from '../../core';
+import type { Proposal } from '../co-signing/operation-transitions';
+
+/** What participants' apps said about an operation, read from verified in-session messages. */
+export const CoSigningRelayActions = createActionGroup({
+  source: 'Co-signing Relay',
+  events: {
+    'Proposal Received': props<{ proposal: Proposal; at: number }>(),
+    'Approval Received': props<{
+      operationId: string;
+      wallet: string;
+      contentHash: string;
+      at: number;
+    }>(),
+    'Decline Received': props<{ operationId: string; wallet: string; at: number }>(),
+    'Withdrawal Received': props<{ operationId: string; wallet: string; at: number }>(),
+    'Deadline Extension Received': props<{
+      operationId: string;
+      wallet: string;
+      deadline: number;
+      at: number;
+    }>(),
+    'Round Started': props<{ operationId: string; request: RpcRequest; at: number }>(),
+    'Signature Received': props<{
+      operationId: string;
+      wallet: string;
+      request: RpcRequest;
+      signature: string;
+      at: number;
+    }>(),
+  },
+});
+
+/** What the person did about an operation in their inbox; `wallet` is theirs. */
+export const OperationInboxActions = createActionGroup({
+  source: 'Operation Inbox',
+  events: {
+    'Approve Clicked': props<{ operationId: string; wallet: string; at: number }>(),
+    'Decline Clicked': props<{ operationId: string; wallet: string; at: number }>(),
+    'Withdraw Clicked': props<{ operationId: string; wallet: string; at: number }>(),
+    'Extend Deadline Clicked': props<{
+      operationId: string;
+      wallet: string;
+      deadline: number;
+      at: number;
+    }>(),
+  },
+});
+
+/** Time passing, so that deadlines expire without a reducer reading the clock. */
+export const OperationClockActions = createActionGroup({
+  source: 'Operation Clock',
+  events: {
+    Ticked: props<{ at: number }>(),
+  },
+});
+
+/** This app signed a round's request for an operation it approved (remembered per version). */
+export const OperationSigningActions = createActionGroup({
+  source: 'Operation Signing',
+  events: {
+    'Round Signed': props<{ operationId: string; slot: string; contentHash: string; at: number }>(),
+    'Round Sent': props<{ operationId: string; at: number }>(),
+    'Round Succeeded': props<{ operationId: string; at: number }>(),
+    'Round Failed': props<{ operationId: string; error: string; stale: boolean; at: number }>(),
+  },
+});

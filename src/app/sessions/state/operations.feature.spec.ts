@@ -1,0 +1,100 @@
+import { AuthApiActions } from '../../core';
+import type { OperationContent } from '../co-signing/operation';
+import { contentHash } from '../co-signing/operation-request';
+import { signingRule } from '../co-signing/signers';
+import {
+  CoSigningRelayActions,
+  OperationClockActions,
+  OperationInboxActions,
+  OperationSigningActions,
+} from './operations.actions';
+import { initialOperationsState, operationsFeature } from './operations.feature';
+import { ALICE, BOB, NODE_URL, NOW, SESSION_ID } from './testing/session-fixtures';
+
+const reducer = operationsFeature.reducer;
+const definition = {
+  application: 'nitrolite-sessions',
+  protocol: 'NitroRPC/0.4',
+  participants: [ALICE, BOB],
+  weights: [50, 50],
+  quorum: 100,
+  challenge: 0,
+  nonce: 1,
+};
+const content: OperationContent = {
+  kind: 'close',
+  sessionId: SESSION_ID,
+  baseVersion: 2,
+  allocations: [
+    { participant: ALICE, asset: 'usdc', amount: '7' },
+    { participant: BOB, asset: 'usdc', amount: '3' },
+  ],
+  sessionData: null,
+  definition: null,
+};
+const proposal = {
+  id: 'op-1',
+  content,
+  proposer: ALICE,
+  deadline: NOW + 60_000,
+  rule: signingRule(content, definition, content.allocations, () => 6),
+};
+const received = reducer(
+  initialOperationsState,
+  CoSigningRelayActions.proposalReceived({ proposal, at: NOW }),
+);
+
+describe('operations reducer', () => {
+  it('takes a proposal once, approved by its proposer', () => {
+    expect(received.ids).toEqual(['op-1']);
+    expect(Object.keys(received.entities['op-1']!.approvals)).toEqual([ALICE]);
+    const again = reducer(
+      received,
+      CoSigningRelayActions.proposalReceived({
+        proposal: { ...proposal, proposer: BOB },
+        at: NOW + 1,
+      }),
+    );
+    expect(again).toBe(received);
+  });
+
+  it('remembers what I approved here, forgets it when I decline, and moves to signing at the quorum', () => {
+    const approved = reducer(
+      received,
+      OperationInboxActions.approveClicked({ operationId: 'op-1', wallet: BOB, at: NOW + 1 }),
+    );
+    expect(approved.approvedHere).toEqual({ 'op-1': contentHash(content) });
+    expect(approved.entities['op-1']!.status).toBe('collecting');
+    const declined = reducer(
+      approved,
+      OperationInboxActions.declineClicked({ operationId: 'op-1', wallet: BOB, at: NOW + 2 }),
+    );
+    expect(declined.approvedHere).toEqual({});
+    expect(declined.entities['op-1']!.status).toBe('declined');
+  });
+
+  it('expires what is due when the clock ticks, not before', () => {
+    const early = reducer(received, OperationClockActions.ticked({ at: NOW + 59_999 }));
+    expect(early).toBe(received);
+    const late = reducer(received, OperationClockActions.ticked({ at: NOW + 60_000 }));
+    expect(late.entities['op-1']!.status).toBe('expired');
+  });
+
+  it('remembers the content signed per session version, and forgets everything at sign-out', () => {
+    const signed = reducer(
+      received,
+      OperationSigningActions.roundSigned({
+        operationId: 'op-1',
+        slot: `${SESSION_ID}:3`,
+        contentHash: contentHash(content),
+        at: NOW,
+      }),
+    );
+    expect(signed.signedVersions).toEqual({ [`${SESSION_ID}:3`]: contentHash(content) });
+    const out = reducer(
+      signed,
+      AuthApiActions.signedOut({ wallet: ALICE, nodeUrl: NODE_URL, message: 'bye' }),
+    );
+    expect(out).toEqual(initialOperationsState);
+  });
+});

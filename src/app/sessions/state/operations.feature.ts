@@ -1,0 +1,129 @@
+import { createEntityAdapter, type EntityState } from '@ngrx/entity';
+import { createFeature, createReducer, on } from '@ngrx/store';
+import { sessionEnded } from '../../core';
+import type { Operation } from '../co-signing/operation';
+import {
+  addSignature,
+  approve,
+  decline,
+  expireIfDue,
+  extendDeadline,
+  isOpen,
+  propose,
+  settled,
+  startRound,
+  submitted,
+  withdraw,
+} from '../co-signing/operation-transitions';
+import {
+  CoSigningRelayActions,
+  OperationClockActions,
+  OperationInboxActions,
+  OperationSigningActions,
+} from './operations.actions';
+
+export interface OperationsState extends EntityState<Operation> {
+  /** Operation id → the content hash this wallet approved (what it may sign without a prompt). */
+  readonly approvedHere: Readonly<Record<string, string>>;
+  /** `sessionId:version` → the content hash this wallet signed for it (one content per version). */
+  readonly signedVersions: Readonly<Record<string, string>>;
+}
+
+export const operationsAdapter = createEntityAdapter<Operation>({
+  sortComparer: (a, b) => b.proposedAt - a.proposedAt,
+});
+
+export const initialOperationsState: OperationsState = operationsAdapter.getInitialState({
+  approvedHere: {},
+  signedVersions: {},
+});
+
+/** Applies a transition to one known operation. */
+function change(
+  state: OperationsState,
+  id: string,
+  transition: (operation: Operation) => Operation,
+): OperationsState {
+  const operation = state.entities[id];
+  if (!operation) return state;
+  const next = transition(operation);
+  return next === operation ? state : operationsAdapter.setOne(next, state);
+}
+
+export const operationsFeature = createFeature({
+  name: 'operations',
+  reducer: createReducer(
+    initialOperationsState,
+    on(...sessionEnded, () => initialOperationsState),
+    // A proposal is taken once; a repeat (the relay echoes the sender's own frames) changes nothing.
+    on(CoSigningRelayActions.proposalReceived, (state, { proposal, at }) =>
+      state.entities[proposal.id] ? state : operationsAdapter.addOne(propose(proposal, at), state),
+    ),
+    on(CoSigningRelayActions.approvalReceived, (state, { operationId, wallet, contentHash, at }) =>
+      change(state, operationId, (op) => approve(op, wallet, contentHash, at)),
+    ),
+    on(OperationInboxActions.approveClicked, (state, { operationId, wallet, at }) => {
+      const operation = state.entities[operationId];
+      if (!operation || !isOpen(operation)) return state;
+      const next = change(state, operationId, (op) => approve(op, wallet, op.contentHash, at));
+      return {
+        ...next,
+        approvedHere: { ...next.approvedHere, [operationId]: operation.contentHash },
+      };
+    }),
+    on(
+      CoSigningRelayActions.declineReceived,
+      OperationInboxActions.declineClicked,
+      (state, { operationId, wallet, at }) => {
+        const next = change(state, operationId, (op) => decline(op, wallet, at));
+        const approvedHere = { ...next.approvedHere };
+        if (wallet && state.approvedHere[operationId]) delete approvedHere[operationId];
+        return { ...next, approvedHere };
+      },
+    ),
+    on(
+      CoSigningRelayActions.withdrawalReceived,
+      OperationInboxActions.withdrawClicked,
+      (state, { operationId, wallet, at }) =>
+        change(state, operationId, (op) => withdraw(op, wallet, at)),
+    ),
+    on(
+      CoSigningRelayActions.deadlineExtensionReceived,
+      OperationInboxActions.extendDeadlineClicked,
+      (state, { operationId, wallet, deadline, at }) =>
+        change(state, operationId, (op) => extendDeadline(op, wallet, deadline, at)),
+    ),
+    on(OperationClockActions.ticked, (state, { at }) => {
+      const due = Object.values(state.entities).filter(
+        (op): op is Operation => !!op && isOpen(op) && at >= op.deadline,
+      );
+      return due.length
+        ? operationsAdapter.setMany(
+            due.map((op) => expireIfDue(op, at)),
+            state,
+          )
+        : state;
+    }),
+    on(CoSigningRelayActions.roundStarted, (state, { operationId, request, at }) =>
+      change(state, operationId, (op) => startRound(op, request, at)),
+    ),
+    on(
+      CoSigningRelayActions.signatureReceived,
+      (state, { operationId, wallet, request, signature, at }) =>
+        change(state, operationId, (op) => addSignature(op, wallet, request, signature, at)),
+    ),
+    on(OperationSigningActions.roundSigned, (state, { slot, contentHash }) => ({
+      ...state,
+      signedVersions: { ...state.signedVersions, [slot]: contentHash },
+    })),
+    on(OperationSigningActions.roundSent, (state, { operationId, at }) =>
+      change(state, operationId, (op) => submitted(op, at)),
+    ),
+    on(OperationSigningActions.roundSucceeded, (state, { operationId, at }) =>
+      change(state, operationId, (op) => settled(op, { ok: true }, at)),
+    ),
+    on(OperationSigningActions.roundFailed, (state, { operationId, error, stale, at }) =>
+      change(state, operationId, (op) => settled(op, { ok: false, error, stale }, at)),
+    ),
+  ),
+});
