@@ -19,6 +19,12 @@ import { ClearNodeApiActions } from './state/clearnode-api.actions';
 import { CreateSessionFormActions } from './state/create-session-form.actions';
 import { SessionLifecycleActions } from './state/session-lifecycle.actions';
 import { SessionPageActions } from './state/session-page.actions';
+import type { OperationView } from './state/operation-view.model';
+import { OperationInboxActions } from './state/operations.actions';
+import {
+  selectProposalsAwaitingMe,
+  selectSelectedSessionOperations,
+} from './state/operations.selectors';
 import type { MessageView, SessionView } from './state/session-view.model';
 import { SessionsPageActions } from './state/sessions-page.actions';
 import { sessionsFeature } from './state/sessions.feature';
@@ -86,6 +92,16 @@ export class AppSessionService {
   readonly assets = this.store.selectSignal(selectAssets);
   readonly ledgerBalances = this.store.selectSignal(selectLedgerBalances);
 
+  /** Proposals waiting for my answer, across sessions (the inbox). */
+  readonly proposals: Signal<readonly OperationView[]> =
+    this.store.selectSignal(selectProposalsAwaitingMe);
+  readonly proposals$: Observable<readonly OperationView[]> =
+    this.store.select(selectProposalsAwaitingMe);
+  /** The operations of the session whose page is open, newest first. */
+  readonly selectedOperations: Signal<readonly OperationView[]> = this.store.selectSignal(
+    selectSelectedSessionOperations,
+  );
+
   /** Every close, whoever closed it (the seeds' `onSessionClosed` callback, as a stream). */
   readonly onSessionClosed: Observable<SessionClosedEvent> = this.actions$.pipe(
     ofType(SessionLifecycleActions.sessionClosed),
@@ -103,6 +119,45 @@ export class AppSessionService {
   /** Selects the session shown by the session page. */
   openSession(id: string): void {
     this.store.dispatch(SessionPageActions.opened({ sessionId: id }));
+  }
+
+  approve(operationId: string): void {
+    const wallet = this.wallet();
+    if (wallet)
+      this.store.dispatch(
+        OperationInboxActions.approveClicked({ operationId, wallet, at: Date.now() }),
+      );
+  }
+
+  decline(operationId: string): void {
+    const wallet = this.wallet();
+    if (wallet)
+      this.store.dispatch(
+        OperationInboxActions.declineClicked({ operationId, wallet, at: Date.now() }),
+      );
+  }
+
+  withdrawProposal(operationId: string): void {
+    const wallet = this.wallet();
+    if (wallet)
+      this.store.dispatch(
+        OperationInboxActions.withdrawClicked({ operationId, wallet, at: Date.now() }),
+      );
+  }
+
+  /** Moves a proposal's deadline `seconds` past the later of now and its current deadline. */
+  extendDeadline(operationId: string, seconds: number, currentDeadline: number): void {
+    const wallet = this.wallet();
+    const at = Date.now();
+    if (wallet && seconds > 0)
+      this.store.dispatch(
+        OperationInboxActions.extendDeadlineClicked({
+          operationId,
+          wallet,
+          deadline: Math.max(at, currentDeadline) + seconds * 1000,
+          at,
+        }),
+      );
   }
 
   retryShares(id: string): void {

@@ -4,6 +4,7 @@ import { provideState } from '@ngrx/store';
 import * as createSessionEffects from './state/create-session.effects';
 import * as messagingEffects from './state/messaging.effects';
 import * as sessionWritesEffects from './state/session-writes.effects';
+import { operationsFeature } from './state/operations.feature';
 import { sessionsFeature } from './state/sessions.feature';
 import * as sessionsSyncEffects from './state/sessions-sync.effects';
 import * as unresolvedWritesEffects from './state/unresolved-writes.effects';
@@ -12,6 +13,7 @@ import * as unresolvedWritesEffects from './state/unresolved-writes.effects';
 export function provideSessions(): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideState(sessionsFeature),
+    provideState(operationsFeature),
     provideEffects(
       sessionsSyncEffects,
       createSessionEffects,

@@ -1,0 +1,97 @@
+import { createSelector } from '@ngrx/store';
+import { selectWalletAddress } from '../../core';
+import type { Allocation } from '../../shared/allocation';
+import { sameAddress, shortAddress } from '../../shared/money/address';
+import type { Operation } from '../co-signing/operation';
+import { isOpen, progressOf } from '../co-signing/operation-transitions';
+import type { AppSession } from './app-session.model';
+import type { OperationView, ShareChange } from './operation-view.model';
+import { operationsAdapter, operationsFeature } from './operations.feature';
+import { sessionsFeature } from './sessions.feature';
+
+export const { selectAll: selectAllOperations } = operationsAdapter.getSelectors(
+  operationsFeature.selectOperationsState,
+);
+
+function changesOf(
+  operation: Operation,
+  before: readonly Allocation[],
+  me: string | null,
+): ShareChange[] {
+  return operation.content.allocations.map((after) => ({
+    participant: after.participant,
+    asset: after.asset,
+    before:
+      before.find(
+        (share) => sameAddress(share.participant, after.participant) && share.asset === after.asset,
+      )?.amount ?? '0',
+    after: after.amount,
+    isMe: !!me && sameAddress(after.participant, me),
+  }));
+}
+
+export function toOperationView(
+  operation: Operation,
+  session: AppSession | undefined,
+  me: string | null,
+): OperationView {
+  const mine = (wallet: string) => !!me && sameAddress(wallet, me);
+  const progress = progressOf(operation);
+  const myNeed = operation.needs.find((need) => mine(need.wallet));
+  const open = isOpen(operation);
+  return {
+    id: operation.id,
+    kind: operation.content.kind,
+    sessionId: operation.content.sessionId,
+    sessionTitle: session?.label || shortAddress(operation.content.sessionId),
+    proposer: operation.proposer,
+    proposedByMe: mine(operation.proposer),
+    status: operation.status,
+    deadline: operation.deadline,
+    changes: changesOf(operation, session?.allocations ?? [], me),
+    signers: operation.needs.map((need) => ({
+      wallet: need.wallet,
+      weight: need.weight,
+      required: need.required,
+      state:
+        operation.approvals[need.wallet] !== undefined
+          ? 'approved'
+          : operation.declines[need.wallet] !== undefined
+            ? 'declined'
+            : 'waiting',
+      isMe: mine(need.wallet),
+    })),
+    weight: progress.weight,
+    quorum: operation.quorum,
+    awaitingMe:
+      open &&
+      !!myNeed &&
+      operation.approvals[myNeed.wallet] === undefined &&
+      operation.declines[myNeed.wallet] === undefined,
+    canWithdraw: open && mine(operation.proposer),
+    error: operation.error,
+    log: operation.log,
+  };
+}
+
+export const selectOperationViews = createSelector(
+  selectAllOperations,
+  sessionsFeature.selectEntities,
+  selectWalletAddress,
+  (operations, sessions, me) =>
+    operations.map((operation) =>
+      toOperationView(operation, sessions[operation.content.sessionId], me),
+    ),
+);
+
+/** Proposals waiting for my answer, for the inbox badge. */
+export const selectProposalsAwaitingMe = createSelector(selectOperationViews, (views) =>
+  views.filter((view) => view.awaitingMe),
+);
+
+/** The operations of the session whose page is open, newest first. */
+export const selectSelectedSessionOperations = createSelector(
+  selectOperationViews,
+  sessionsFeature.selectSelectedId,
+  (views, id) => views.filter((view) => view.sessionId === id),
+);
