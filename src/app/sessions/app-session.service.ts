@@ -38,6 +38,9 @@ import {
   selectSessionsAccess,
 } from './state/sessions.selectors';
 
+/** How long participants have to answer a proposal unless its proposer extends it. */
+export const DEFAULT_PROPOSAL_SECONDS = 10 * 60;
+
 export interface PrepareSessionParams {
   readonly definition: SessionDefinition;
   readonly allocations: readonly Allocation[];
@@ -119,6 +122,33 @@ export class AppSessionService {
   /** Selects the session shown by the session page. */
   openSession(id: string): void {
     this.store.dispatch(SessionPageActions.opened({ sessionId: id }));
+  }
+
+  /**
+   * Puts an update or a close to the other participants (when my weight alone does not reach the
+   * quorum). It goes to the node once enough of them approve, before `deadlineSeconds` pass.
+   */
+  propose(
+    sessionId: string,
+    kind: 'operate' | 'close',
+    allocations: readonly Allocation[],
+    sessionData: string | null = null,
+    deadlineSeconds = DEFAULT_PROPOSAL_SECONDS,
+  ): string {
+    const at = Date.now();
+    const operationId = newKey();
+    this.store.dispatch(
+      SessionPageActions.operationProposed({
+        operationId,
+        sessionId: sessionId.toLowerCase(),
+        kind,
+        allocations,
+        sessionData,
+        deadline: at + deadlineSeconds * 1000,
+        at,
+      }),
+    );
+    return operationId;
   }
 
   approve(operationId: string): void {

@@ -60,6 +60,10 @@ export const OperationClockActions = createActionGroup({
 export const OperationSigningActions = createActionGroup({
   source: 'Operation Signing',
   events: {
+    /** My own proposal, checked and sent to the other participants. */
+    'Proposal Made': props<{ proposal: Proposal; at: number }>(),
+    /** My proposal could not be made (refused content, no relay): nothing was sent. */
+    'Proposal Refused': props<{ sessionId: string; reason: string; at: number }>(),
     'Round Signed': props<{ operationId: string; slot: string; contentHash: string; at: number }>(),
     'Round Sent': props<{ operationId: string; at: number }>(),
     'Round Succeeded': props<{ operationId: string; at: number }>(),

@@ -56,8 +56,13 @@ export const operationsFeature = createFeature({
     initialOperationsState,
     on(...sessionEnded, () => initialOperationsState),
     // A proposal is taken once; a repeat (the relay echoes the sender's own frames) changes nothing.
-    on(CoSigningRelayActions.proposalReceived, (state, { proposal, at }) =>
-      state.entities[proposal.id] ? state : operationsAdapter.addOne(propose(proposal, at), state),
+    on(
+      CoSigningRelayActions.proposalReceived,
+      OperationSigningActions.proposalMade,
+      (state, { proposal, at }) =>
+        state.entities[proposal.id]
+          ? state
+          : operationsAdapter.addOne(propose(proposal, at), state),
     ),
     on(CoSigningRelayActions.approvalReceived, (state, { operationId, wallet, contentHash, at }) =>
       change(state, operationId, (op) => approve(op, wallet, contentHash, at)),

@@ -26,5 +26,15 @@ export const SessionPageActions = createActionGroup({
       dataJson: string;
     }>(),
     'Notice Dismissed': props<{ sessionId: string }>(),
+    /** A write that needs others' signatures, put to the participants. */
+    'Operation Proposed': props<{
+      operationId: string;
+      sessionId: string;
+      kind: 'operate' | 'close';
+      allocations: readonly Allocation[];
+      sessionData: string | null;
+      deadline: number;
+      at: number;
+    }>(),
   },
 });
