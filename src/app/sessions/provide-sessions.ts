@@ -1,6 +1,7 @@
 import { makeEnvironmentProviders, type EnvironmentProviders } from '@angular/core';
 import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
+import * as coSigningEffects from './state/co-signing.effects';
 import * as createSessionEffects from './state/create-session.effects';
 import * as messagingEffects from './state/messaging.effects';
 import * as sessionWritesEffects from './state/session-writes.effects';
@@ -20,6 +21,7 @@ export function provideSessions(): EnvironmentProviders {
       sessionWritesEffects,
       messagingEffects,
       unresolvedWritesEffects,
+      coSigningEffects,
     ),
   ]);
 }

@@ -253,3 +253,27 @@ export function settled(
     : `The ClearNode refused it: ${outcome.error}`;
   return logged({ ...operation, status, error: outcome.error, round: null }, at, text);
 }
+
+/**
+ * What the node shows after an operation was in flight: the session moved past the version it
+ * built on (or closed). It landed when the node's shares are the operation's; otherwise another
+ * write got there first.
+ */
+export function observedOnNode(
+  operation: Operation,
+  node: { readonly version: number; readonly closed: boolean; readonly matches: boolean },
+  at: number,
+): Operation {
+  if (!isOpen(operation) && operation.status !== 'submitting' && operation.status !== 'unknown')
+    return operation;
+  const moved =
+    operation.content.kind === 'close' ? node.closed : node.version > operation.content.baseVersion;
+  if (!moved) return operation;
+  return node.matches
+    ? logged({ ...operation, status: 'done', round: null }, at, 'The ClearNode shows it applied.')
+    : logged(
+        { ...operation, status: 'superseded', round: null },
+        at,
+        'The session changed before it landed.',
+      );
+}

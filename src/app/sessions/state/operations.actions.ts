@@ -67,6 +67,14 @@ export const OperationSigningActions = createActionGroup({
     'Round Signed': props<{ operationId: string; slot: string; contentHash: string; at: number }>(),
     'Round Sent': props<{ operationId: string; at: number }>(),
     'Round Succeeded': props<{ operationId: string; at: number }>(),
+    /** The session's state on the node, seen after the operation was in flight. */
+    'Observed On Node': props<{
+      operationId: string;
+      version: number;
+      closed: boolean;
+      matches: boolean;
+      at: number;
+    }>(),
     'Round Failed': props<{ operationId: string; error: string; stale: boolean; at: number }>(),
   },
 });

@@ -9,6 +9,7 @@ import {
   expireIfDue,
   extendDeadline,
   isOpen,
+  observedOnNode,
   propose,
   settled,
   startRound,
@@ -126,6 +127,11 @@ export const operationsFeature = createFeature({
     ),
     on(OperationSigningActions.roundSucceeded, (state, { operationId, at }) =>
       change(state, operationId, (op) => settled(op, { ok: true }, at)),
+    ),
+    on(
+      OperationSigningActions.observedOnNode,
+      (state, { operationId, version, closed, matches, at }) =>
+        change(state, operationId, (op) => observedOnNode(op, { version, closed, matches }, at)),
     ),
     on(OperationSigningActions.roundFailed, (state, { operationId, error, stale, at }) =>
       change(state, operationId, (op) => settled(op, { ok: false, error, stale }, at)),

@@ -18,6 +18,7 @@ import { appendBounded, rememberSenderKey, SenderKeys } from './session-messages
 import { SessionPageActions } from './session-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { sessionEnded } from '../../core';
+import { CO_SIGNING_PREFIX } from '../co-signing/co-signing-messages';
 
 export interface SessionsState extends EntityState<AppSession> {
   readonly nodeUrl: string | null;
@@ -443,8 +444,10 @@ export const sessionsFeature = createFeature({
       messaging: available ? ('available' as const) : ('unavailable' as const),
       messagingReason: reason,
     })),
+    // Co-signing messages are operations' business, not the transcript's.
     on(ClearNodePushActions.messageReceived, (state, { message }) =>
-      state.entities[message.sessionId]?.status === 'open'
+      state.entities[message.sessionId]?.status === 'open' &&
+      !message.type.startsWith(CO_SIGNING_PREFIX)
         ? {
             ...state,
             messaging: 'available' as const,
