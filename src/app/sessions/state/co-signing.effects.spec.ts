@@ -1,0 +1,240 @@
+import { TestBed } from '@angular/core/testing';
+import { provideMockActions } from '@ngrx/effects/testing';
+import type { Action } from '@ngrx/store';
+import { MockStore, provideMockStore } from '@ngrx/store/testing';
+import { Wallet } from 'ethers';
+import type { Observable } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import {
+  ClearNodeClient,
+  SessionKeyAttestations,
+  SessionKeySigner,
+  selectAssets,
+  selectNodeUrl,
+  selectWalletAddress,
+  type RpcRequest,
+} from '../../core';
+import { runEffect } from '../../testing/run-effect';
+import type { OperationContent } from '../co-signing/operation';
+import { contentHash, paramsOf } from '../co-signing/operation-request';
+import { propose } from '../co-signing/operation-transitions';
+import { signingRule } from '../co-signing/signers';
+import type { SessionMessage } from './app-session.model';
+import { ClearNodePushActions } from './clearnode-push.actions';
+import { coSignRound, receiveCoSigning } from './co-signing.effects';
+import { CoSigningRelayActions, OperationSigningActions } from './operations.actions';
+import { initialOperationsState, operationsAdapter } from './operations.feature';
+import { initialSessionsState, sessionsAdapter } from './sessions.feature';
+import {
+  fakeClearNode,
+  fakeSigner,
+  signWith,
+  type FakeClearNode,
+} from './testing/fake-core.spec-helper';
+import {
+  ALICE,
+  aSession,
+  BOB,
+  NODE_URL,
+  NOW,
+  SESSION_ID,
+  USD_ASSET,
+} from './testing/session-fixtures';
+
+const session = aSession({
+  version: 2,
+  definition: { ...aSession().definition, weights: [50, 50], quorum: 100 },
+  allocations: [
+    { participant: ALICE, asset: 'ytest.usd', amount: '6' },
+    { participant: BOB, asset: 'ytest.usd', amount: '4' },
+  ],
+});
+const close: OperationContent = {
+  kind: 'close',
+  sessionId: SESSION_ID,
+  baseVersion: 2,
+  allocations: [
+    { participant: ALICE, asset: 'ytest.usd', amount: '7' },
+    { participant: BOB, asset: 'ytest.usd', amount: '3' },
+  ],
+  sessionData: null,
+  definition: null,
+};
+const aliceKey = Wallet.createRandom();
+const bobKey = Wallet.createRandom();
+
+function fromRelay(type: string, data: unknown, wallet: string | null, signer = aliceKey.address) {
+  const message: SessionMessage = {
+    id: `${type}-${Math.random()}`,
+    sessionId: SESSION_ID,
+    signer,
+    type,
+    dataJson: JSON.stringify(data),
+    sentAt: NOW,
+    receivedAt: NOW,
+    sender: wallet
+      ? { verified: true, wallet, expiresAt: null }
+      : { verified: false, reason: 'no-attestation' },
+  };
+  return ClearNodePushActions.messageReceived({ message });
+}
+
+describe('co-signing effects', () => {
+  afterEach(() => TestBed.inject(MockStore).resetSelectors());
+
+  let actions$: Observable<Action>;
+  let node: FakeClearNode;
+  let store: MockStore;
+  let scheduler: TestScheduler;
+
+  function withOperations(operations = initialOperationsState) {
+    store.setState({
+      sessions: sessionsAdapter.addOne(session, { ...initialSessionsState, wallet: BOB }),
+      operations,
+    });
+  }
+
+  beforeEach(() => {
+    spyOn(Date, 'now').and.returnValue(NOW);
+    node = fakeClearNode();
+    TestBed.configureTestingModule({
+      providers: [
+        provideMockActions(() => actions$),
+        provideMockStore({}),
+        { provide: ClearNodeClient, useValue: node.client },
+        { provide: SessionKeySigner, useValue: fakeSigner(bobKey) },
+        { provide: SessionKeyAttestations, useValue: { current: () => null } },
+      ],
+    });
+    store = TestBed.inject(MockStore);
+    store.overrideSelector(selectWalletAddress, BOB);
+    store.overrideSelector(selectNodeUrl, NODE_URL);
+    store.overrideSelector(selectAssets, [USD_ASSET]);
+    withOperations();
+    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  });
+
+  it('takes a proposal from a verified participant, with the signers worked out here', () => {
+    const forged = { ...close, allocations: [close.allocations[0]] };
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-b-c-d', {
+        a: fromRelay(
+          'cosign.propose',
+          { id: 'op-00001', content: close, deadline: NOW + 60_000 },
+          ALICE,
+        ),
+        // Unverified sender, a content that leaves Bob out, malformed data: all ignored.
+        b: fromRelay(
+          'cosign.propose',
+          { id: 'op-00002', content: close, deadline: NOW + 60_000 },
+          null,
+        ),
+        c: fromRelay(
+          'cosign.propose',
+          { id: 'op-00003', content: forged, deadline: NOW + 60_000 },
+          ALICE,
+        ),
+        d: fromRelay('cosign.propose', { id: 'op-00004', content: 'close', deadline: 1 }, ALICE),
+      });
+      expectObservable(runEffect(receiveCoSigning)).toBe('-a', {
+        a: CoSigningRelayActions.proposalReceived({
+          proposal: {
+            id: 'op-00001',
+            content: close,
+            proposer: ALICE,
+            deadline: NOW + 60_000,
+            rule: signingRule(close, session.definition, session.allocations!, () => 6),
+          },
+          at: NOW,
+        }),
+      });
+    });
+  });
+
+  it('takes a signature only when it recovers to the key that signed the message it came in', () => {
+    const request = [5, 'close_app_session', paramsOf(close), NOW] as unknown as RpcRequest;
+    const signature = signWith(aliceKey, request);
+    withOperations(
+      operationsAdapter.addOne(
+        propose(
+          {
+            id: 'op-00001',
+            content: close,
+            proposer: BOB,
+            deadline: NOW + 60_000,
+            rule: signingRule(close, session.definition, session.allocations!, () => 6),
+          },
+          NOW,
+        ),
+        initialOperationsState,
+      ),
+    );
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-b', {
+        a: fromRelay('cosign.signature', { id: 'op-00001', request, signature }, ALICE),
+        b: fromRelay(
+          'cosign.signature',
+          { id: 'op-00001', request, signature },
+          ALICE,
+          bobKey.address,
+        ),
+      });
+      expectObservable(runEffect(receiveCoSigning)).toBe('-a', {
+        a: CoSigningRelayActions.signatureReceived({
+          operationId: 'op-00001',
+          wallet: ALICE,
+          request,
+          signature,
+          at: NOW,
+        }),
+      });
+    });
+  });
+
+  it('signs a round at once for content approved here, and not for anything else', () => {
+    const rule = signingRule(close, session.definition, session.allocations!, () => 6);
+    const proposed = {
+      ...propose(
+        { id: 'op-00001', content: close, proposer: ALICE, deadline: NOW + 60_000, rule },
+        NOW,
+      ),
+      status: 'collecting' as const,
+    };
+    const good = [5, 'close_app_session', paramsOf(close), NOW] as unknown as RpcRequest;
+    const other = [
+      6,
+      'close_app_session',
+      { ...paramsOf(close), allocations: [] },
+      NOW,
+    ] as unknown as RpcRequest;
+    withOperations({
+      ...operationsAdapter.addOne(proposed, initialOperationsState),
+      approvedHere: { 'op-00001': contentHash(close) },
+    });
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-b', {
+        a: CoSigningRelayActions.roundStarted({ operationId: 'op-00001', request: other, at: NOW }),
+        b: CoSigningRelayActions.roundStarted({ operationId: 'op-00001', request: good, at: NOW }),
+      });
+      expectObservable(runEffect(coSignRound)).toBe('---(ab)', {
+        a: OperationSigningActions.roundSigned({
+          operationId: 'op-00001',
+          slot: `${SESSION_ID}:3`,
+          contentHash: contentHash(close),
+          at: NOW,
+        }),
+        b: CoSigningRelayActions.signatureReceived({
+          operationId: 'op-00001',
+          wallet: BOB,
+          request: good,
+          signature: signWith(bobKey, good),
+          at: NOW,
+        }),
+      });
+    });
+    // The signature went back to the proposer over the relay, with the session id.
+    expect(node.client.send).toHaveBeenCalledWith(jasmine.anything(), jasmine.any(Array), {
+      sid: SESSION_ID,
+    });
+  });
+});
