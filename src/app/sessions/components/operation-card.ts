@@ -4,6 +4,7 @@ import { shortAddress } from '../../shared/money/address';
 import type { OperationKind, OperationStatus } from '../co-signing/operation';
 import type { OperationView } from '../state/operation-view.model';
 import { clockTime, countdown } from './countdown';
+import { isOpenView } from './open-operation';
 
 /** How long "Extend" gives a proposal, past the later of now and its current deadline. */
 export const EXTEND_SECONDS = 10 * 60;
@@ -254,10 +255,7 @@ export class OperationCard {
   protected readonly short = shortAddress;
   protected readonly time = clockTime;
 
-  protected readonly open = computed(() => {
-    const status = this.operation().status;
-    return status === 'proposed' || status === 'collecting';
-  });
+  protected readonly open = computed(() => isOpenView(this.operation()));
   protected readonly kindTitle = computed(() => KIND_TITLE[this.operation().kind]);
   protected readonly statusText = computed(() => STATUS_TEXT[this.operation().status]);
   protected readonly headingId = computed(() => `operation-${this.operation().id}`);
