@@ -127,6 +127,12 @@ test('a feature reaches another feature only through its index.ts, never its int
   );
   await assertAllowed('src/app/sessions/state/x.ts', '../../balances');
   await assertAllowed('src/app/layout/x.ts', '../balances');
+  await assertAllowed('src/app/layout/x.ts', '../sessions');
+  await assertRefused(
+    'src/app/layout/x.ts',
+    '../sessions/state/operations.selectors',
+    FEATURE_ENTRY,
+  );
   // Its own folders are its own business.
   await assertAllowed('src/app/sessions/pages/x.ts', '../state/sessions.feature');
   await assertAllowed('src/app/sessions/state/x.ts', '../core-bridge/rpc-frame');

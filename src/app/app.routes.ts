@@ -19,6 +19,11 @@ export const routes: Routes = [
     loadComponent: () => import('./sessions/pages/session-page').then((m) => m.SessionPage),
   },
   {
+    path: 'proposals',
+    title: 'Proposals · Nitrolite Sessions',
+    loadComponent: () => import('./sessions/pages/proposals-page').then((m) => m.ProposalsPage),
+  },
+  {
     path: 'balances',
     title: 'Balances · Nitrolite Sessions',
     loadComponent: () => import('./balances/pages/balances-page').then((m) => m.BalancesPage),

@@ -13,13 +13,13 @@ describe('App shell', () => {
     });
   });
 
-  it('shows the app name and links to Sessions and Balances', () => {
+  it('shows the app name and links to Sessions, Proposals and Balances', () => {
     const fixture = TestBed.createComponent(App);
     fixture.detectChanges();
     const element: HTMLElement = fixture.nativeElement;
     expect(element.querySelector('.brand')?.textContent).toContain('Nitrolite Sessions');
     const links = Array.from(element.querySelectorAll('nav a')).map((a) => a.textContent?.trim());
-    expect(links).toEqual(['Sessions', 'Balances']);
+    expect(links).toEqual(['Sessions', 'Proposals', 'Balances']);
     expect(element.querySelector('app-header app-node-status'))
       .withContext('node status in the header')
       .not.toBeNull();

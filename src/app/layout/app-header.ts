@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { RouterLink, RouterLinkActive } from '@angular/router';
+import { ProposalsLink } from './proposals-link';
 
-/** The top bar: the app's name, its sections, and the wallet and ClearNode status. */
+/** The top bar: the app's name, its sections, the proposals inbox, and the wallet and ClearNode status. */
 @Component({
   selector: 'app-header',
-  imports: [RouterLink, RouterLinkActive],
+  imports: [RouterLink, RouterLinkActive, ProposalsLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <header class="app-header">
@@ -13,6 +14,7 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
         <a routerLink="/sessions" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Sessions</a
         >
+        <app-proposals-link />
         <a routerLink="/balances" routerLinkActive="active" ariaCurrentWhenActive="page"
           >Balances</a
         >

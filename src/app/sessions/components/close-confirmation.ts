@@ -23,7 +23,13 @@ interface ChangeRow {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <section class="card confirm" role="region" aria-labelledby="confirm-title">
-      <h3 #heading id="confirm-title" tabindex="-1">Close the session with this split?</h3>
+      <h3 #heading id="confirm-title" tabindex="-1">
+        {{
+          proposal()
+            ? 'Propose to close the session with this split?'
+            : 'Close the session with this split?'
+        }}
+      </h3>
       <table>
         <thead>
           <tr>
@@ -53,10 +59,14 @@ interface ChangeRow {
       </table>
       <p class="hint">
         Closing pays these amounts to each participant's unified balance. It cannot be undone.
+        @if (proposal()) {
+          The other participants are asked to approve it; it closes once the weights of those who
+          approve reach the quorum.
+        }
       </p>
       <div class="actions">
         <button type="button" (click)="confirmed.emit()" [disabled]="busy()">
-          {{ busy() ? 'Closing…' : 'Confirm close' }}
+          {{ busy() ? 'Closing…' : proposal() ? 'Propose close' : 'Confirm close' }}
         </button>
         <button type="button" class="secondary" (click)="cancelled.emit()" [disabled]="busy()">
           Back to the split
@@ -79,6 +89,8 @@ export class CloseConfirmation {
   readonly after = input.required<readonly Allocation[]>();
   readonly me = input<string | null>(null);
   readonly busy = input(false);
+  /** The close is put to the other participants instead of sent at once. */
+  readonly proposal = input(false);
   readonly confirmed = output<void>();
   readonly cancelled = output<void>();
 

@@ -7,6 +7,16 @@ import { sessionsPageProviders } from '../state/testing/sessions-test-providers.
 import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
 import { SessionPage } from './session-page';
 import { selectAssets, selectAuthPhase, selectWalletAddress } from '../../core';
+import type { Operation } from '../co-signing/operation';
+import {
+  anOperation,
+  aSharedSession,
+  CAROL,
+  PROPOSED_AT,
+} from '../components/operation-fixtures.spec-helper';
+import { OperationInboxActions } from '../state/operations.actions';
+import { initialOperationsState, operationsAdapter } from '../state/operations.feature';
+import { NOW } from './ticking-now';
 
 describe('SessionPage', () => {
   // Overridden selectors are global: leave them as found for the next spec.
@@ -283,6 +293,173 @@ describe('SessionPage', () => {
       await press(fixture, button(element, 'Update the split…'));
       await press(fixture, button(element, 'Submit state'));
       expect(focused()?.id).toBe('session-result');
+    });
+  });
+
+  describe('when my weight alone does not reach the quorum', () => {
+    const NOW_MS = PROPOSED_AT + 60_000;
+
+    /** Dinner shared by three (50 each, quorum 100), seen by Alice, with these operations. */
+    async function renderShared(operations: Operation[] = [], extra = {}) {
+      const session = aSharedSession();
+      TestBed.configureTestingModule({
+        imports: [SessionPage],
+        providers: [
+          ...sessionsPageProviders([session], {
+            wallet: ALICE,
+            selectedId: SESSION_ID,
+            messaging: 'available',
+            ...extra,
+          }),
+          { provide: NOW, useValue: () => NOW_MS },
+        ],
+      });
+      const store = TestBed.inject(MockStore);
+      store.setState({
+        ...initialAppState,
+        sessions: {
+          ...sessionsAdapter.setAll([session], initialSessionsState),
+          wallet: ALICE,
+          selectedId: SESSION_ID,
+          messaging: 'available',
+          ...extra,
+        },
+        operations: operationsAdapter.setAll(operations, initialOperationsState),
+      });
+      store.overrideSelector(selectWalletAddress, ALICE);
+      store.overrideSelector(selectAssets, [USD_ASSET]);
+      const dispatch = spyOn(store, 'dispatch');
+      const fixture = TestBed.createComponent(SessionPage);
+      fixture.componentRef.setInput('id', SESSION_ID);
+      await fixture.whenStable();
+      const element = fixture.nativeElement as HTMLElement;
+      const button = (text: string) =>
+        Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === text);
+      const click = async (text: string) => {
+        button(text)!.click();
+        await fixture.whenStable();
+      };
+      const type = async (participant: string, value: string) => {
+        const input = element.querySelector<HTMLInputElement>(
+          `app-allocation-editor input[data-participant="${participant}"]`,
+        )!;
+        input.value = value;
+        input.dispatchEvent(new Event('input'));
+        await fixture.whenStable();
+      };
+      const proposed = () =>
+        dispatch.calls
+          .allArgs()
+          .map(([action]) => action as unknown as { type: string })
+          .filter(
+            (action) => action.type === SessionPageActions.operationProposed.type,
+          ) as ReturnType<typeof SessionPageActions.operationProposed>[];
+      return { element, dispatch, button, click, type, proposed };
+    }
+
+    it('proposes an update through the editor and goes back to the session', async () => {
+      const { element, button, click, type, proposed } = await renderShared();
+      expect(button('Update the split…')).toBeUndefined();
+      expect(element.querySelector('#propose-hint')?.textContent).toContain(
+        'Your weight (50) does not reach the quorum (100)',
+      );
+      await click('Propose an update…');
+      expect(element.querySelector('h3')?.textContent).toBe('Proposed state');
+      expect(button('Submit state')).toBeUndefined();
+      await type(ALICE, '6');
+      await type(BOB, '4');
+      const before = Date.now();
+      await click('Propose update');
+      expect(proposed().length).toBe(1);
+      const [action] = proposed();
+      expect(action.sessionId).toBe(SESSION_ID);
+      expect(action.kind).toBe('operate');
+      expect(action.sessionData).toBeNull();
+      expect(action.allocations).toEqual([
+        { participant: ALICE, asset: 'ytest.usd', amount: '6' },
+        { participant: BOB, asset: 'ytest.usd', amount: '4' },
+        { participant: CAROL, asset: 'ytest.usd', amount: '0' },
+      ]);
+      expect(action.deadline - action.at).toBe(10 * 60_000);
+      expect(action.at).toBeGreaterThanOrEqual(before);
+      expect(element.querySelector('app-allocation-editor')).toBeNull();
+      expect(button('Propose an update…')).toBeDefined();
+    });
+
+    it('proposes a close after the before/after review, and sends no close itself', async () => {
+      const { element, dispatch, button, click, type, proposed } = await renderShared();
+      await click('Propose a close…');
+      await type(ALICE, '3');
+      await type(CAROL, '7');
+      await click('Review proposal');
+      expect(element.querySelector('#confirm-title')?.textContent).toContain(
+        'Propose to close the session with this split?',
+      );
+      expect(button('Confirm close')).toBeUndefined();
+      await click('Propose close');
+      const [action] = proposed();
+      expect(action.kind).toBe('close');
+      expect(action.allocations).toEqual([
+        { participant: ALICE, asset: 'ytest.usd', amount: '3' },
+        { participant: BOB, asset: 'ytest.usd', amount: '0' },
+        { participant: CAROL, asset: 'ytest.usd', amount: '7' },
+      ]);
+      const types = dispatch.calls.allArgs().map(([a]) => (a as unknown as { type: string }).type);
+      expect(types).not.toContain(SessionPageActions.closeConfirmed.type);
+      expect(element.querySelector('app-close-confirmation')).toBeNull();
+    });
+
+    it('keeps Update and Close disabled with the reason when the node has no relay', async () => {
+      const { element, button } = await renderShared([], {
+        messaging: 'unavailable',
+        messagingReason: 'unknown method: message',
+      });
+      expect(button('Propose an update…')).toBeUndefined();
+      expect(button('Update the split…')?.disabled).toBeTrue();
+      expect(button('Close session…')?.disabled).toBeTrue();
+      expect(element.querySelector('#action-block')?.textContent).toContain(
+        "co-signing needs the ClearNode's message relay, which this node does not have",
+      );
+    });
+
+    it('lists the session’s proposals, open ones first, under a warning about escrow', async () => {
+      const expired = anOperation({ id: 'old', at: PROPOSED_AT - 3_600_000 });
+      const expiredView = { ...expired, status: 'expired' as const };
+      const open = anOperation({ id: 'new' });
+      const { element } = await renderShared([expiredView, open]);
+      const section = element.querySelector('section[aria-labelledby="proposals-title"]')!;
+      expect(section.querySelector('h2')?.textContent).toBe('Proposals');
+      expect(section.querySelector('#escrow-note')?.textContent).toContain(
+        'An app session is not a trustless escrow',
+      );
+      const cards = Array.from(section.querySelectorAll('app-operation-card article')).map((a) =>
+        a.getAttribute('data-operation-id'),
+      );
+      expect(cards).toEqual(['new', 'old']);
+      expect(section.querySelector('[data-testid="countdown"]')?.textContent?.trim()).toBe(
+        '9:00 left',
+      );
+    });
+
+    it('answers a proposal through the facade', async () => {
+      const { dispatch, element } = await renderShared([anOperation({ id: 'op-1' })]);
+      const approve = element.querySelector<HTMLButtonElement>(
+        'button[aria-label^="Approve the close of Dinner"]',
+      )!;
+      approve.click();
+      const action = dispatch.calls.mostRecent().args[0] as unknown as ReturnType<
+        typeof OperationInboxActions.approveClicked
+      >;
+      expect(action.type).toBe(OperationInboxActions.approveClicked.type);
+      expect(action.operationId).toBe('op-1');
+      expect(action.wallet).toBe(ALICE);
+    });
+
+    it('says so when the session has no proposals', async () => {
+      const { element } = await renderShared();
+      expect(element.querySelector('#proposals .empty-state')?.textContent).toContain(
+        'No proposals in this session.',
+      );
     });
   });
 });

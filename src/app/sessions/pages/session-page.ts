@@ -22,7 +22,11 @@ import { MessageTranscript } from '../components/message-transcript';
 import { SessionDataField } from '../components/session-data-field';
 import { parseSessionDataText } from '../components/session-data-text';
 import { SessionDefinition } from '../components/session-definition';
+import { isOpenView } from '../components/open-operation';
+import { OperationCard } from '../components/operation-card';
+import type { OperationView } from '../state/operation-view.model';
 import { decimalsOf } from '../state/sessions.selectors';
+import { NOW, tickingNow } from './ticking-now';
 
 type Mode = 'view' | 'update' | 'close-edit' | 'close-confirm';
 
@@ -35,6 +39,7 @@ type Mode = 'view' | 'update' | 'close-edit' | 'close-confirm';
     CloseConfirmation,
     MessageComposer,
     MessageTranscript,
+    OperationCard,
     SessionDataField,
     SessionDefinition,
   ],
@@ -56,6 +61,15 @@ export class SessionPage {
   private readonly nodeAssets = this.sessions.assets;
 
   protected readonly mode = signal<Mode>('view');
+  /** The open edit flow puts its write to the other participants instead of sending it. */
+  protected readonly proposing = signal(false);
+
+  /** This session's proposals, the open ones first (newest first within each group). */
+  protected readonly operations = computed(() => {
+    const views = this.sessions.selectedOperations();
+    return [...views.filter(isOpenView), ...views.filter((view) => !isOpenView(view))];
+  });
+  protected readonly now = tickingNow(inject(NOW), () => this.operations().some(isOpenView));
 
   // Each step of the update and close flows replaces the button that was pressed: the focus is
   // moved to where the person continues instead of falling back to the page.
@@ -66,6 +80,7 @@ export class SessionPage {
   private readonly confirmation = viewChild(CloseConfirmation);
   private readonly result = viewChild<ElementRef<HTMLElement>>('result');
   private readonly closedNote = viewChild<ElementRef<HTMLElement>>('closedNote');
+  private readonly proposalsHeading = viewChild<ElementRef<HTMLElement>>('proposalsHeading');
   /** The flow the editor was opened for, to return to its button on Cancel. */
   private readonly opener = signal<'update' | 'close'>('close');
   /** A close I confirmed and have not yet seen land. */
@@ -92,26 +107,49 @@ export class SessionPage {
     }));
   });
   protected readonly totals = computed(() => totalsOf(this.allocations() ?? [], this.assets()));
+  /** My weight alone does not reach the quorum: a write needs the others' approval. */
   protected readonly quorumBlock = computed(() => {
     const view = this.view();
     if (!view || view.canDecideAlone) return null;
-    return `Your weight (${view.myWeight}) does not reach the quorum (${view.session.definition.quorum}); the other participants would have to co-sign.`;
+    return `Your weight (${view.myWeight}) does not reach the quorum (${view.session.definition.quorum})`;
+  });
+  /** Whether updates and closes can be put to the other participants over the node's relay. */
+  protected readonly canPropose = computed(
+    () => !!this.quorumBlock() && this.messaging() === 'available',
+  );
+  /** Why Update and Close are disabled; null when they can be used, alone or by proposing. */
+  protected readonly actionBlock = computed(() => {
+    const quorum = this.quorumBlock();
+    if (!quorum) return null;
+    switch (this.messaging()) {
+      case 'available':
+        return null;
+      case 'unavailable':
+        return `${quorum}; the other participants would have to co-sign, and co-signing needs the ClearNode's message relay, which this node does not have.`;
+      default:
+        return `${quorum}; the other participants would have to co-sign. Checking whether this ClearNode relays the messages co-signing needs…`;
+    }
   });
   protected readonly writeBusy = computed(
     () => this.view()?.write?.status === 'pending' || this.view()?.write?.status === 'unknown',
   );
   /** The editor as the update and the close flows use it. */
-  protected readonly editor = computed(() =>
-    this.mode() === 'update'
-      ? { title: 'New state', submitLabel: 'Submit state', start: this.allocations() ?? [] }
+  protected readonly editor = computed(() => {
+    const proposing = this.proposing();
+    return this.mode() === 'update'
+      ? {
+          title: proposing ? 'Proposed state' : 'New state',
+          submitLabel: proposing ? 'Propose update' : 'Submit state',
+          start: this.allocations() ?? [],
+        }
       : {
-          title: 'Final split',
-          submitLabel: 'Review close',
+          title: proposing ? 'Proposed final split' : 'Final split',
+          submitLabel: proposing ? 'Review proposal' : 'Review close',
           start: this.pendingSplit() ?? this.allocations() ?? [],
-        },
-  );
+        };
+  });
   protected readonly editorBlock = computed(
-    () => this.quorumBlock() ?? (this.mode() === 'update' ? this.sessionDataError() : null),
+    () => this.actionBlock() ?? (this.mode() === 'update' ? this.sessionDataError() : null),
   );
 
   constructor() {
@@ -135,11 +173,13 @@ export class SessionPage {
 
   protected startUpdate(): void {
     this.sessionDataText.set('');
+    this.proposing.set(this.canPropose());
     this.openEditor('update');
   }
 
   protected startClose(): void {
     this.pendingSplit.set(null);
+    this.proposing.set(this.canPropose());
     this.openEditor('close');
   }
 
@@ -159,6 +199,11 @@ export class SessionPage {
     if (this.mode() === 'update') {
       const sessionData = this.sessionData();
       if (!sessionData.ok) return;
+      if (this.proposing()) {
+        this.sessions.propose(this.id(), 'operate', split, sessionData.value ?? null);
+        this.showProposals();
+        return;
+      }
       this.sessions.submitState(this.id(), split, sessionData.value);
       this.mode.set('view');
       this.focusAfterRender(() => this.result()?.nativeElement);
@@ -172,9 +217,37 @@ export class SessionPage {
   protected confirmClose(): void {
     const split = this.pendingSplit();
     if (!split) return;
+    if (this.proposing()) {
+      this.sessions.propose(this.id(), 'close', split);
+      this.showProposals();
+      return;
+    }
     this.sessions.closeSession(this.id(), split);
     this.closeAwaited.set(true);
     this.focusAfterRender(() => this.result()?.nativeElement);
+  }
+
+  /** Back to the session after a proposal, at the list where it now waits for answers. */
+  private showProposals(): void {
+    this.pendingSplit.set(null);
+    this.mode.set('view');
+    this.focusAfterRender(() => this.proposalsHeading()?.nativeElement);
+  }
+
+  protected approve(operation: OperationView): void {
+    this.sessions.approve(operation.id);
+  }
+
+  protected decline(operation: OperationView): void {
+    this.sessions.decline(operation.id);
+  }
+
+  protected withdraw(operation: OperationView): void {
+    this.sessions.withdrawProposal(operation.id);
+  }
+
+  protected extend(operation: OperationView, seconds: number): void {
+    this.sessions.extendDeadline(operation.id, seconds, operation.deadline);
   }
 
   private openEditor(flow: 'update' | 'close'): void {

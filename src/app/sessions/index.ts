@@ -1,0 +1,2 @@
+/** What other features may read about sessions. */
+export { selectProposalsAwaitingMe } from './state/operations.selectors';
