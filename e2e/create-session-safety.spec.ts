@@ -2,6 +2,9 @@ import { Wallet } from 'ethers';
 import { expect, test } from './support/clearnode.fixture';
 import { getTestTokens, nav, SESSION_URL, signIn } from './support/sessions';
 
+// As on an official node, which relays no messages: others' signatures cannot be gathered.
+test.use({ clearNodeOptions: { strict: true } });
+
 test('the create form refuses quorum 0, a participant twice, and my money in a session I cannot close alone', async ({
   page,
   wallet,

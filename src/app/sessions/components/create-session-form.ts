@@ -52,6 +52,8 @@ export class CreateSessionForm {
   readonly allowances = input<Readonly<Record<string, string>> | null>(null);
   readonly defaultApplication = input('nitrolite-sessions');
   readonly busy = input(false);
+  /** Others' signatures can be gathered (the node relays proposals); until known, assume not. */
+  readonly canCollectSignatures = input(false);
   readonly nonce = input<number>(Date.now());
 
   readonly create = output<CreateSessionRequest>();
@@ -99,8 +101,7 @@ export class CreateSessionForm {
       amountTexts: this.amountTexts(),
       myBalances: this.balances(),
       myAllowances: this.allowances(),
-      // No co-signing yet: nobody else's signature can be gathered for an update or the close.
-      canCollectSignatures: false,
+      canCollectSignatures: this.canCollectSignatures(),
     }),
   );
 

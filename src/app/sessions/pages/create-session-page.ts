@@ -60,6 +60,7 @@ import { CreateSessionForm, CreateSessionRequest } from '../components/create-se
         [allowances]="allowances()"
         [defaultApplication]="application"
         [busy]="busy()"
+        [canCollectSignatures]="sessions.messaging() === 'available'"
         [nonce]="nonce()"
         (create)="create($event)"
       />
@@ -67,7 +68,7 @@ import { CreateSessionForm, CreateSessionRequest } from '../components/create-se
   `,
 })
 export class CreateSessionPage implements OnInit {
-  private readonly sessions = inject(AppSessionService);
+  protected readonly sessions = inject(AppSessionService);
   private readonly router = inject(Router);
 
   protected readonly application = APPLICATION_NAME;

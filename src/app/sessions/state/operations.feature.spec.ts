@@ -45,6 +45,19 @@ const received = reducer(
 );
 
 describe('operations reducer', () => {
+  it('lets me sign what I proposed, and keeps my approval when someone else declines', () => {
+    const mine = reducer(
+      initialOperationsState,
+      OperationSigningActions.proposalMade({ proposal: { ...proposal, proposer: BOB }, at: NOW }),
+    );
+    expect(mine.approvedHere).toEqual({ 'op-1': contentHash(content) });
+    const declinedByAlice = reducer(
+      mine,
+      CoSigningRelayActions.declineReceived({ operationId: 'op-1', wallet: ALICE, at: NOW + 1 }),
+    );
+    expect(declinedByAlice.approvedHere).toEqual({ 'op-1': contentHash(content) });
+  });
+
   it('takes a proposal once, approved by its proposer', () => {
     expect(received.ids).toEqual(['op-1']);
     expect(Object.keys(received.entities['op-1']!.approvals)).toEqual([ALICE]);

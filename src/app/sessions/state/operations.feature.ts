@@ -57,14 +57,18 @@ export const operationsFeature = createFeature({
     initialOperationsState,
     on(...sessionEnded, () => initialOperationsState),
     // A proposal is taken once; a repeat (the relay echoes the sender's own frames) changes nothing.
-    on(
-      CoSigningRelayActions.proposalReceived,
-      OperationSigningActions.proposalMade,
-      (state, { proposal, at }) =>
-        state.entities[proposal.id]
-          ? state
-          : operationsAdapter.addOne(propose(proposal, at), state),
+    on(CoSigningRelayActions.proposalReceived, (state, { proposal, at }) =>
+      state.entities[proposal.id] ? state : operationsAdapter.addOne(propose(proposal, at), state),
     ),
+    // Proposing is approving: what I proposed, I may sign without a prompt.
+    on(OperationSigningActions.proposalMade, (state, { proposal, at }) => {
+      if (state.entities[proposal.id]) return state;
+      const operation = propose(proposal, at);
+      return operationsAdapter.addOne(operation, {
+        ...state,
+        approvedHere: { ...state.approvedHere, [operation.id]: operation.contentHash },
+      });
+    }),
     on(CoSigningRelayActions.approvalReceived, (state, { operationId, wallet, contentHash, at }) =>
       change(state, operationId, (op) => approve(op, wallet, contentHash, at)),
     ),
@@ -77,16 +81,16 @@ export const operationsFeature = createFeature({
         approvedHere: { ...next.approvedHere, [operationId]: operation.contentHash },
       };
     }),
-    on(
-      CoSigningRelayActions.declineReceived,
-      OperationInboxActions.declineClicked,
-      (state, { operationId, wallet, at }) => {
-        const next = change(state, operationId, (op) => decline(op, wallet, at));
-        const approvedHere = { ...next.approvedHere };
-        if (wallet && state.approvedHere[operationId]) delete approvedHere[operationId];
-        return { ...next, approvedHere };
-      },
+    on(CoSigningRelayActions.declineReceived, (state, { operationId, wallet, at }) =>
+      change(state, operationId, (op) => decline(op, wallet, at)),
     ),
+    // Declining here also takes back what this app may sign for it.
+    on(OperationInboxActions.declineClicked, (state, { operationId, wallet, at }) => {
+      const next = change(state, operationId, (op) => decline(op, wallet, at));
+      const approvedHere = { ...next.approvedHere };
+      delete approvedHere[operationId];
+      return { ...next, approvedHere };
+    }),
     on(
       CoSigningRelayActions.withdrawalReceived,
       OperationInboxActions.withdrawClicked,

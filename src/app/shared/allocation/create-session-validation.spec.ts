@@ -146,7 +146,7 @@ describe('create session validation', () => {
   describe('funds I could not get back alone', () => {
     const equalPeers = { weightTexts: ['50', '50'], quorumText: '100' };
     const LOCK =
-      'You put funds in, but your weight (50) does not reach the quorum (100): updating or closing this session would need the other participants’ signatures, and they cannot be collected here. Put in nothing, or choose weights where yours alone reaches the quorum.';
+      'You put funds in, but your weight (50) does not reach the quorum (100): updating or closing this session would need the other participants’ signatures, and they cannot be collected here: this ClearNode does not relay messages between participants. Put in nothing, or choose weights where yours alone reaches the quorum.';
 
     it('refuses a session I fund whose quorum I cannot reach alone', () => {
       const result = validateCreateSession(draft(equalPeers));

@@ -167,7 +167,7 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
     myWeight !== undefined &&
     weights.length === participants.length &&
     myWeight < quorum
-      ? `You put funds in, but your weight (${myWeight}) does not reach the quorum (${quorum}): updating or closing this session would need the other participants’ signatures, and they cannot be collected here. Put in nothing, or choose weights where yours alone reaches the quorum.`
+      ? `You put funds in, but your weight (${myWeight}) does not reach the quorum (${quorum}): updating or closing this session would need the other participants’ signatures, and they cannot be collected here: this ClearNode does not relay messages between participants. Put in nothing, or choose weights where yours alone reaches the quorum.`
       : null;
 
   participantErrors.forEach(
