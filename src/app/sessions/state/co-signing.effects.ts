@@ -4,6 +4,8 @@ import { concatLatestFrom } from '@ngrx/operators';
 import { type Action, Store } from '@ngrx/store';
 import {
   catchError,
+  combineLatest,
+  debounceTime,
   distinctUntilChanged,
   EMPTY,
   exhaustMap,
@@ -48,18 +50,22 @@ import {
   OperationClockActions,
   OperationInboxActions,
   OperationSigningActions,
+  OperationsStorageActions,
 } from './operations.actions';
 import { operationsFeature } from './operations.feature';
 import { selectAllOperations } from './operations.selectors';
 import { relayMessage, type RelayDeps } from './relay-message';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
+import { SessionsStorageActions } from './sessions-storage.actions';
+import { OperationsStorage } from '../storage/operations-storage';
 import { sessionsFeature } from './sessions.feature';
 import { decimalsOf } from './sessions.selectors';
 
 /** A round stamped longer ago than this is stamped again (the node refuses requests over 60 s). */
 const ROUND_RESTAMP_MS = 45_000;
 const CLOCK_MS = 1_000;
+const PERSIST_DEBOUNCE_MS = 250;
 
 function relayDeps(): RelayDeps {
   return {
@@ -605,4 +611,40 @@ export const tickWhileOpen = createEffect(
       ),
     ),
   { functional: true },
+);
+
+/** Restores what this browser remembered for the node and wallet, as soon as both are known. */
+export const restoreOperations = createEffect(
+  (actions$ = inject(Actions), storage = inject(OperationsStorage)) =>
+    actions$.pipe(
+      ofType(SessionsStorageActions.restored),
+      map(({ nodeUrl, wallet }) =>
+        OperationsStorageActions.restored({
+          nodeUrl,
+          wallet,
+          stored: storage.load(nodeUrl, wallet),
+        }),
+      ),
+    ),
+  { functional: true },
+);
+
+export const persistOperations = createEffect(
+  (store = inject(Store), storage = inject(OperationsStorage)) =>
+    combineLatest([
+      store.select(sessionsFeature.selectNodeUrl),
+      store.select(sessionsFeature.selectWallet),
+      store.select(operationsFeature.selectOperationsState),
+    ]).pipe(
+      debounceTime(PERSIST_DEBOUNCE_MS),
+      filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
+      map(([nodeUrl, wallet, state]) =>
+        storage.save(nodeUrl!, wallet!, {
+          operations: selectAllOperations.projector(state),
+          approvedHere: state.approvedHere,
+          signedVersions: state.signedVersions,
+        }),
+      ),
+    ),
+  { functional: true, dispatch: false },
 );

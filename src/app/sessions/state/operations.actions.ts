@@ -1,6 +1,7 @@
 import { createActionGroup, props } from '@ngrx/store';
 import type { RpcRequest } from '../../core';
 import type { Proposal } from '../co-signing/operation-transitions';
+import type { StoredOperations } from '../storage/operations-storage';
 
 /** What participants' apps said about an operation, read from verified in-session messages. */
 export const CoSigningRelayActions = createActionGroup({
@@ -76,5 +77,13 @@ export const OperationSigningActions = createActionGroup({
       at: number;
     }>(),
     'Round Failed': props<{ operationId: string; error: string; stale: boolean; at: number }>(),
+  },
+});
+
+/** What this browser remembered for the node and wallet signed in. */
+export const OperationsStorageActions = createActionGroup({
+  source: 'Operations Storage',
+  events: {
+    Restored: props<{ nodeUrl: string; wallet: string; stored: StoredOperations }>(),
   },
 });

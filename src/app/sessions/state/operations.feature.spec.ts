@@ -7,6 +7,7 @@ import {
   OperationClockActions,
   OperationInboxActions,
   OperationSigningActions,
+  OperationsStorageActions,
 } from './operations.actions';
 import { initialOperationsState, operationsFeature } from './operations.feature';
 import { ALICE, BOB, NODE_URL, NOW, SESSION_ID } from './testing/session-fixtures';
@@ -56,6 +57,24 @@ describe('operations reducer', () => {
       CoSigningRelayActions.declineReceived({ operationId: 'op-1', wallet: ALICE, at: NOW + 1 }),
     );
     expect(declinedByAlice.approvedHere).toEqual({ 'op-1': contentHash(content) });
+  });
+
+  it('restores what this browser remembered, without overriding what happened this run', () => {
+    const restored = reducer(
+      received,
+      OperationsStorageActions.restored({
+        nodeUrl: NODE_URL,
+        wallet: BOB,
+        stored: {
+          operations: [{ ...received.entities['op-1']!, status: 'expired' }],
+          approvedHere: { 'op-0': '0x1' },
+          signedVersions: { [`${SESSION_ID}:2`]: '0x1' },
+        },
+      }),
+    );
+    expect(restored.entities['op-1']!.status).toBe('proposed');
+    expect(restored.approvedHere).toEqual({ 'op-0': '0x1' });
+    expect(restored.signedVersions).toEqual({ [`${SESSION_ID}:2`]: '0x1' });
   });
 
   it('takes a proposal once, approved by its proposer', () => {

@@ -21,6 +21,7 @@ import {
   OperationClockActions,
   OperationInboxActions,
   OperationSigningActions,
+  OperationsStorageActions,
 } from './operations.actions';
 
 export interface OperationsState extends EntityState<Operation> {
@@ -56,6 +57,15 @@ export const operationsFeature = createFeature({
   reducer: createReducer(
     initialOperationsState,
     on(...sessionEnded, () => initialOperationsState),
+    // What happened this run wins; what was remembered fills in (approvals, versions signed).
+    on(OperationsStorageActions.restored, (state, { stored }) => ({
+      ...operationsAdapter.addMany(
+        stored.operations.filter((op) => !state.entities[op.id]),
+        state,
+      ),
+      approvedHere: { ...stored.approvedHere, ...state.approvedHere },
+      signedVersions: { ...stored.signedVersions, ...state.signedVersions },
+    })),
     // A proposal is taken once; a repeat (the relay echoes the sender's own frames) changes nothing.
     on(CoSigningRelayActions.proposalReceived, (state, { proposal, at }) =>
       state.entities[proposal.id] ? state : operationsAdapter.addOne(propose(proposal, at), state),

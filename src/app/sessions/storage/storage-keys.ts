@@ -5,6 +5,11 @@ export function sessionsKey(nodeUrl: string, wallet: string): string {
   return `${PREFIX}/sessions/${nodeUrl}/${wallet.toLowerCase()}`;
 }
 
+/** Operations, what this wallet approved and what it signed per version, per ClearNode and wallet. */
+export function operationsKey(nodeUrl: string, wallet: string): string {
+  return `${PREFIX}/operations/${nodeUrl}/${wallet.toLowerCase()}`;
+}
+
 export function writeClaimKey(key: string): string {
   return `${PREFIX}/write/${key}`;
 }
