@@ -8,9 +8,13 @@ import { ClearNodeApiActions } from './state/clearnode-api.actions';
 import { CreateSessionFormActions } from './state/create-session-form.actions';
 import { SessionLifecycleActions } from './state/session-lifecycle.actions';
 import { SessionPageActions } from './state/session-page.actions';
+import type { Operation, OperationContent } from './co-signing/operation';
+import { approve, propose } from './co-signing/operation-transitions';
+import { signingRule } from './co-signing/signers';
+import { initialOperationsState, operationsAdapter } from './state/operations.feature';
 import { initialSessionsState } from './state/sessions.feature';
 import { fakeClearNode } from './state/testing/fake-core.spec-helper';
-import { ALICE, aSession, SESSION_ID, NOW } from './state/testing/session-fixtures';
+import { ALICE, aSession, BOB, NOW, SESSION_ID } from './state/testing/session-fixtures';
 import { ClearNodeClient, SessionKeySigner } from '../core';
 
 describe('AppSessionService', () => {
@@ -27,7 +31,9 @@ describe('AppSessionService', () => {
     TestBed.configureTestingModule({
       providers: [
         provideMockActions(() => actions),
-        provideMockStore({ initialState: { sessions: initialSessionsState } }),
+        provideMockStore({
+          initialState: { sessions: initialSessionsState, operations: initialOperationsState },
+        }),
         { provide: ClearNodeClient, useValue: node.client },
         { provide: SessionKeySigner, useValue: { signRequest: () => Promise.resolve('0xsig') } },
       ],
@@ -111,5 +117,54 @@ describe('AppSessionService', () => {
       }),
     );
     expect(seen).toEqual([{ id: SESSION_ID, finalAllocations: null }]);
+  });
+
+  it('tells who still has to sign, and when a close reaches final-state consensus, once', () => {
+    const CAROL = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
+    const session = aSession({
+      definition: {
+        ...aSession().definition,
+        participants: [ALICE, BOB, CAROL],
+        weights: [33, 33, 34],
+        quorum: 51,
+      },
+    });
+    const content: OperationContent = {
+      kind: 'close',
+      sessionId: SESSION_ID,
+      baseVersion: 1,
+      allocations: [
+        { participant: ALICE, asset: 'ytest.usd', amount: '10' },
+        { participant: BOB, asset: 'ytest.usd', amount: '0' },
+        { participant: CAROL, asset: 'ytest.usd', amount: '0' },
+      ],
+      sessionData: null,
+      definition: null,
+    };
+    const rule = signingRule(content, session.definition, content.allocations, () => 6);
+    const proposed = propose({ id: 'op-1', content, proposer: ALICE, deadline: 9e12, rule }, 1);
+    const withOperation = (operation: Operation) =>
+      store.setState({
+        sessions: { ...initialSessionsState, wallet: ALICE },
+        operations: operationsAdapter.setAll([operation], initialOperationsState),
+      });
+    const consensus: unknown[] = [];
+    service.finalStateConsensus$.subscribe((event) => consensus.push(event));
+    withOperation(proposed);
+    const pending: string[][] = [];
+    service
+      .pendingSigners$(SESSION_ID)
+      .subscribe((signers) => pending.push(signers.map((signer) => signer.wallet)));
+    expect(pending.at(-1)).toEqual([BOB, CAROL]);
+    expect(service.hasFinalStateConsensus(SESSION_ID)).toBeFalse();
+    expect(consensus).toEqual([]);
+
+    const approved = approve(proposed, BOB, proposed.contentHash, 2);
+    withOperation(approved);
+    withOperation({ ...approved, log: [...approved.log, { at: 3, text: 'again' }] });
+    // Carol has not answered; her signature is no longer needed, but she is still asked.
+    expect(pending.at(-1)).toEqual([CAROL]);
+    expect(service.hasFinalStateConsensus(SESSION_ID)).toBeTrue();
+    expect(consensus).toEqual([{ operationId: 'op-1', sessionId: SESSION_ID }]);
   });
 });

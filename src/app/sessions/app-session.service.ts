@@ -1,7 +1,7 @@
 import { inject, Injectable, type Signal } from '@angular/core';
 import { Actions, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { filter, firstValueFrom, map, merge, type Observable, take } from 'rxjs';
+import { filter, firstValueFrom, map, merge, mergeMap, type Observable, scan, take } from 'rxjs';
 import { selectLedgerBalances } from '../balances';
 import {
   ClearNodeClient,
@@ -19,10 +19,13 @@ import { ClearNodeApiActions } from './state/clearnode-api.actions';
 import { CreateSessionFormActions } from './state/create-session-form.actions';
 import { SessionLifecycleActions } from './state/session-lifecycle.actions';
 import { SessionPageActions } from './state/session-page.actions';
-import type { OperationView } from './state/operation-view.model';
+import type { OperationView, SignerView } from './state/operation-view.model';
 import { OperationInboxActions } from './state/operations.actions';
 import {
+  selectClosesWithConsensus,
+  selectPendingSigners,
   selectProposalsAwaitingMe,
+  selectSelectedProposalError,
   selectSelectedSessionOperations,
 } from './state/operations.selectors';
 import type { MessageView, SessionView } from './state/session-view.model';
@@ -105,6 +108,28 @@ export class AppSessionService {
     selectSelectedSessionOperations,
   );
 
+  /** Why my last proposal in the open session was not made (nothing was sent); null otherwise. */
+  readonly selectedProposalError: Signal<string | null> = this.store.selectSignal(
+    selectSelectedProposalError,
+  );
+
+  /**
+   * A close reached final-state consensus: its approvals reach what the node needs. Emits once
+   * per operation, from the moment it does (signing, sending or done).
+   */
+  readonly finalStateConsensus$: Observable<{ operationId: string; sessionId: string }> = this.store
+    .select(selectClosesWithConsensus)
+    .pipe(
+      scan(
+        (seen, closes) => ({
+          known: new Set([...seen.known, ...closes.map((c) => c.operationId)]),
+          fresh: closes.filter((c) => !seen.known.has(c.operationId)),
+        }),
+        { known: new Set<string>(), fresh: [] as { operationId: string; sessionId: string }[] },
+      ),
+      mergeMap(({ fresh }) => fresh),
+    );
+
   /** Every close, whoever closed it (the seeds' `onSessionClosed` callback, as a stream). */
   readonly onSessionClosed: Observable<SessionClosedEvent> = this.actions$.pipe(
     ofType(SessionLifecycleActions.sessionClosed),
@@ -122,6 +147,19 @@ export class AppSessionService {
   /** Selects the session shown by the session page. */
   openSession(id: string): void {
     this.store.dispatch(SessionPageActions.opened({ sessionId: id }));
+  }
+
+  /** Who still has to approve the session's current operation, with their weights. */
+  pendingSigners$(sessionId: string): Observable<readonly SignerView[]> {
+    return this.store.select(selectPendingSigners(sessionId));
+  }
+
+  /** Whether a close of this session has gathered the approvals the node needs. */
+  hasFinalStateConsensus(sessionId: string): boolean {
+    const id = sessionId.toLowerCase();
+    return this.store
+      .selectSignal(selectClosesWithConsensus)()
+      .some((close) => close.sessionId === id);
   }
 
   /**

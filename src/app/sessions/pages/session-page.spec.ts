@@ -354,8 +354,30 @@ describe('SessionPage', () => {
           .filter(
             (action) => action.type === SessionPageActions.operationProposed.type,
           ) as ReturnType<typeof SessionPageActions.operationProposed>[];
-      return { element, dispatch, button, click, type, proposed };
+      return { element, dispatch, button, click, type, proposed, fixture };
     }
+
+    it('says why a proposal was not sent', async () => {
+      const { element, fixture } = await renderShared();
+      const store = TestBed.inject(MockStore);
+      store.setState({
+        ...initialAppState,
+        sessions: {
+          ...sessionsAdapter.setAll([aSharedSession()], initialSessionsState),
+          wallet: ALICE,
+          selectedId: SESSION_ID,
+          messaging: 'available',
+        },
+        operations: {
+          ...initialOperationsState,
+          proposalErrors: { [SESSION_ID]: 'The session is at version 3.' },
+        },
+      });
+      await fixture.whenStable();
+      expect(element.querySelector('#proposal-error[role="alert"]')?.textContent).toContain(
+        'The proposal was not sent: The session is at version 3.',
+      );
+    });
 
     it('proposes an update through the editor and goes back to the session', async () => {
       const { element, button, click, type, proposed } = await renderShared();

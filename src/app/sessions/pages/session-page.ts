@@ -65,6 +65,7 @@ export class SessionPage {
   protected readonly proposing = signal(false);
 
   /** This session's proposals, the open ones first (newest first within each group). */
+  protected readonly proposalError = this.sessions.selectedProposalError;
   protected readonly operations = computed(() => {
     const views = this.sessions.selectedOperations();
     return [...views.filter(isOpenView), ...views.filter((view) => !isOpenView(view))];

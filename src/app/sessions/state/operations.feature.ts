@@ -29,6 +29,8 @@ export interface OperationsState extends EntityState<Operation> {
   readonly approvedHere: Readonly<Record<string, string>>;
   /** `sessionId:version` → the content hash this wallet signed for it (one content per version). */
   readonly signedVersions: Readonly<Record<string, string>>;
+  /** Session id → why my last proposal there was not made (nothing was sent). */
+  readonly proposalErrors: Readonly<Record<string, string>>;
 }
 
 export const operationsAdapter = createEntityAdapter<Operation>({
@@ -38,6 +40,7 @@ export const operationsAdapter = createEntityAdapter<Operation>({
 export const initialOperationsState: OperationsState = operationsAdapter.getInitialState({
   approvedHere: {},
   signedVersions: {},
+  proposalErrors: {},
 });
 
 /** Applies a transition to one known operation. */
@@ -74,11 +77,18 @@ export const operationsFeature = createFeature({
     on(OperationSigningActions.proposalMade, (state, { proposal, at }) => {
       if (state.entities[proposal.id]) return state;
       const operation = propose(proposal, at);
+      const proposalErrors = { ...state.proposalErrors };
+      delete proposalErrors[proposal.content.sessionId];
       return operationsAdapter.addOne(operation, {
         ...state,
+        proposalErrors,
         approvedHere: { ...state.approvedHere, [operation.id]: operation.contentHash },
       });
     }),
+    on(OperationSigningActions.proposalRefused, (state, { sessionId, reason }) => ({
+      ...state,
+      proposalErrors: { ...state.proposalErrors, [sessionId]: reason },
+    })),
     on(CoSigningRelayActions.approvalReceived, (state, { operationId, wallet, contentHash, at }) =>
       change(state, operationId, (op) => approve(op, wallet, contentHash, at)),
     ),

@@ -95,3 +95,32 @@ export const selectSelectedSessionOperations = createSelector(
   sessionsFeature.selectSelectedId,
   (views, id) => views.filter((view) => view.sessionId === id),
 );
+
+/** Why my last proposal in the session whose page is open was not made; null when it was. */
+export const selectSelectedProposalError = createSelector(
+  operationsFeature.selectProposalErrors,
+  sessionsFeature.selectSelectedId,
+  (errors, id) => (id ? (errors[id] ?? null) : null),
+);
+
+/** Who still has to approve the session's newest open operation, with their weights. */
+export const selectPendingSigners = (sessionId: string) =>
+  createSelector(selectOperationViews, (views) => {
+    const open = views.find(
+      (view) =>
+        view.sessionId === sessionId.toLowerCase() &&
+        (view.status === 'proposed' || view.status === 'collecting'),
+    );
+    return open ? open.signers.filter((signer) => signer.state === 'waiting') : [];
+  });
+
+/** Closes whose approvals reached what the node needs (being signed, sent, or done). */
+export const selectClosesWithConsensus = createSelector(selectAllOperations, (operations) =>
+  operations
+    .filter(
+      (op) =>
+        op.content.kind === 'close' &&
+        (op.status === 'collecting' || op.status === 'submitting' || op.status === 'done'),
+    )
+    .map((op) => ({ operationId: op.id, sessionId: op.content.sessionId })),
+);
