@@ -77,7 +77,7 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
           notifier.notify(participant, 'asu', payload);
       },
     },
-    !strict,
+    { announceLifecycle: !strict, moneySafety: !strict },
   );
 
   const services: NodeServices = {
