@@ -8,7 +8,8 @@ import { JwtIssuer } from './auth/jwt.ts';
 import { BrokerSigner } from './crypto/keccak-signer.ts';
 import { ConnectionHub } from './rpc/connection-hub.ts';
 import { Notifier } from './rpc/notifier.ts';
-import { ProcessedRequests } from './rpc/processed-requests.ts';
+import { ProcessedRequestsInMemory } from './rpc/processed-requests.ts';
+import { ProcessedRequestsTable } from './store/processed-requests-table.ts';
 import { Router } from './rpc/router.ts';
 import type { MethodSpec } from './rpc/method.ts';
 import { AppSessionService } from './app-sessions/app-session-service.ts';
@@ -96,7 +97,9 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
     appSessionStore,
     userTags: new UserTags(store),
     history: new RpcHistory(store),
-    processedTransfers: new ProcessedRequests(messageExpirySeconds * 1000),
+    processedTransfers: strict
+      ? new ProcessedRequestsInMemory(messageExpirySeconds * 1000)
+      : new ProcessedRequestsTable(store, messageExpirySeconds * 1000),
     strict,
     messageExpirySeconds,
   };
