@@ -35,7 +35,9 @@ export const authMethods: Record<string, MethodSpec> = {
           scope: readString(params, 'scope'),
         };
       });
-      const token = orFail('failed to generate challenge', () => s.challenges.create(request));
+      const token = orFail('failed to generate challenge', () =>
+        s.challenges.create(request, ctx.connection.id),
+      );
       return { method: 'auth_challenge', params: { challenge_message: token } };
     },
   },
