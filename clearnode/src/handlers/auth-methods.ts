@@ -61,6 +61,8 @@ export const authMethods: Record<string, MethodSpec> = {
       if (jwt !== '') {
         try {
           policy = s.jwt.verify(jwt);
+          // Go checks the token only, so it outlives a revoked, replaced or expired session key.
+          if (!s.strict) s.sessionKeys.activeKeyOfWallet(policy.session_key, policy.wallet);
         } catch {
           throw new RpcError('invalid JWT token');
         }
