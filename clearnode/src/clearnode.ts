@@ -115,7 +115,7 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
     ...(strict ? {} : { message: messageRelayMethod }),
   };
   const router = new Router(services, methods);
-  const { server, wss, sockets } = createHttpServer(services, router, {
+  const { server, wss, sockets, frames } = createHttpServer(services, router, {
     asset: assets[0],
     amount: faucetAmount,
   });
@@ -138,6 +138,7 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      frames.stop();
       for (const ws of sockets) ws.close(1001, 'server shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
