@@ -38,6 +38,8 @@ export interface RunningClearNode {
   brokerAddress: string;
   strict: boolean;
   services: NodeServices;
+  /** Handles frames synchronously, as the sockets' queue does (tests drive it without a socket). */
+  router: Router;
   /** Closes every socket, the listener and the database. */
   stop(): Promise<void>;
 }
@@ -155,6 +157,7 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
     brokerAddress: signer.address,
     strict,
     services,
+    router,
     stop,
   };
 }
