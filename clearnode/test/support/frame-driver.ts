@@ -62,8 +62,9 @@ export class SignedInConnection {
       typeof frame === 'string' ? Buffer.from(frame) : frame,
     );
     for (const text of this.#sent) {
-      const res = (JSON.parse(text) as { res: [number, string, Record<string, unknown>] }).res;
-      if (res[0] !== 0) return { method: res[1], params: res[2] ?? {} };
+      // Relayed messages are request frames; answers and pushes are `res` frames, pushes with id 0.
+      const res = (JSON.parse(text) as { res?: [number, string, Record<string, unknown>] }).res;
+      if (res && res[0] !== 0) return { method: res[1], params: res[2] ?? {} };
     }
     throw new Error('no answer');
   }
