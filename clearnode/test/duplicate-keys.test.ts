@@ -58,6 +58,6 @@ test('the duplicate-key scan agrees with a plain count of keys, at any depth and
       const found = firstDuplicateKey(Buffer.from(text));
       assert.equal(found !== null, distinct < pairs.length, text);
     }),
-    { numRuns: 300 },
+    { numRuns: 100 },
   );
 });

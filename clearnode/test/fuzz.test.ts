@@ -166,7 +166,7 @@ test('fuzzed frames to every method: no crash, no internal error, refused frames
         }
         assert.deepEqual(logged, [], `the node logged an unexpected error for ${frame}`);
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   } finally {
     console.error = consoleError;
