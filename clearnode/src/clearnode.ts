@@ -8,7 +8,8 @@ import { JwtIssuer } from './auth/jwt.ts';
 import { BrokerSigner } from './crypto/keccak-signer.ts';
 import { ConnectionHub } from './rpc/connection-hub.ts';
 import { Notifier } from './rpc/notifier.ts';
-import { ProcessedRequests } from './rpc/processed-requests.ts';
+import { ProcessedRequestsInMemory } from './rpc/processed-requests.ts';
+import { ProcessedRequestsTable } from './store/processed-requests-table.ts';
 import { Router } from './rpc/router.ts';
 import type { MethodSpec } from './rpc/method.ts';
 import { AppSessionService } from './app-sessions/app-session-service.ts';
@@ -37,6 +38,8 @@ export interface RunningClearNode {
   brokerAddress: string;
   strict: boolean;
   services: NodeServices;
+  /** Handles frames synchronously, as the sockets' queue does (tests drive it without a socket). */
+  router: Router;
   /** Closes every socket, the listener and the database. */
   stop(): Promise<void>;
 }
@@ -77,7 +80,7 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
           notifier.notify(participant, 'asu', payload);
       },
     },
-    !strict,
+    { announceLifecycle: !strict, moneySafety: !strict },
   );
 
   const services: NodeServices = {
@@ -96,7 +99,9 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
     appSessionStore,
     userTags: new UserTags(store),
     history: new RpcHistory(store),
-    processedTransfers: new ProcessedRequests(messageExpirySeconds * 1000),
+    processedTransfers: strict
+      ? new ProcessedRequestsInMemory(messageExpirySeconds * 1000)
+      : new ProcessedRequestsTable(store, messageExpirySeconds * 1000),
     strict,
     messageExpirySeconds,
   };
@@ -112,7 +117,7 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
     ...(strict ? {} : { message: messageRelayMethod }),
   };
   const router = new Router(services, methods);
-  const { server, wss, sockets } = createHttpServer(services, router, {
+  const { server, wss, sockets, frames } = createHttpServer(services, router, {
     asset: assets[0],
     amount: faucetAmount,
   });
@@ -135,6 +140,7 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      frames.stop();
       for (const ws of sockets) ws.close(1001, 'server shutting down');
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -151,6 +157,7 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
     brokerAddress: signer.address,
     strict,
     services,
+    router,
     stop,
   };
 }

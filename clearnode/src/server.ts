@@ -7,6 +7,7 @@ import type { Asset } from './assets.ts';
 import { signedNotification } from './rpc/response.ts';
 import { assetsPayload } from './handlers/public-methods.ts';
 import { handleFaucetRequest } from './faucet.ts';
+import { FairQueue } from './rpc/fair-queue.ts';
 
 /** Frames above this size close the connection (1009), like any oversized WebSocket message. */
 export const MAX_FRAME_BYTES = 1024 * 1024;
@@ -16,6 +17,8 @@ const MAX_FAUCET_BODY_BYTES = 16 * 1024;
  * reading while relays and pushes keep coming would grow the node's memory without bound.
  */
 export const MAX_UNREAD_BYTES = 8 * 1024 * 1024;
+/** Frames a connection may have waiting before the node stops reading it for a while (see FairQueue). */
+export const MAX_WAITING_FRAMES = 64;
 
 const CORS_HEADERS = {
   'Access-Control-Allow-Origin': '*',
@@ -28,6 +31,12 @@ export interface HttpServerParts {
   server: Server;
   wss: WebSocketServer;
   sockets: Set<WebSocket>;
+  frames: FairQueue<Client>;
+}
+
+interface Client {
+  ws: WebSocket;
+  connection: Connection;
 }
 
 /** HTTP server with the faucet endpoint and the WebSocket RPC endpoint at /ws on the same port. */
@@ -41,6 +50,18 @@ export function createHttpServer(
   let nextConnectionId = 1;
 
   const server = createServer((req, res) => handleHttp(s, req, res, faucet));
+  const frames = new FairQueue<Client>(
+    ({ connection }, raw) => {
+      try {
+        router.handle(connection, raw);
+      } catch (error) {
+        // Never let one bad frame take the node down.
+        console.error('clearnode: unexpected error while handling a frame:', error);
+      }
+    },
+    { pause: ({ ws }) => ws.pause(), resume: ({ ws }) => ws.resume() },
+    MAX_WAITING_FRAMES,
+  );
 
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '').split('?')[0];
@@ -70,18 +91,14 @@ export function createHttpServer(
     };
     s.hub.add(connection);
     connection.send(signedNotification(s.signer, 'assets', assetsPayload(s.assets)));
+    const client: Client = { ws, connection };
     ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
       const raw = Array.isArray(data)
         ? Buffer.concat(data)
         : Buffer.isBuffer(data)
           ? data
           : Buffer.from(data);
-      try {
-        router.handle(connection, raw);
-      } catch (error) {
-        // Never let one bad frame take the node down.
-        console.error('clearnode: unexpected error while handling a frame:', error);
-      }
+      frames.push(client, raw);
     });
     ws.on('error', () => ws.terminate());
     ws.on('close', () => {
@@ -90,7 +107,7 @@ export function createHttpServer(
     });
   });
 
-  return { server, wss, sockets };
+  return { server, wss, sockets, frames };
 }
 
 function handleHttp(

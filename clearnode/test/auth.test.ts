@@ -16,6 +16,7 @@ import {
 import type { Hex } from 'viem';
 import { startClearNode, type RunningClearNode } from '../src/clearnode.ts';
 import { freshNode, nodeWithClient, nodeWithUser } from './support/node.ts';
+import { stateSnapshot } from './support/state.ts';
 import {
   TestClient,
   newWallet,
@@ -387,13 +388,42 @@ describe('JWT re-auth', () => {
     assert.equal(errorOf(bad.response), 'invalid JWT token');
     bad.client.close();
   });
-  test('still works after the session key was revoked, but the key no longer signs', async () => {
+  test('no longer signs in once its session key was revoked, and nothing changes', async () => {
     const owner = await signIn(env.node.url, newWallet());
     await owner.client.expect(
       await createRevokeSessionKeyMessage(owner.signer, owner.sessionKey.address, requestId()),
       RPCMethod.RevokeSessionKey,
     );
+    const before = stateSnapshot(env.node);
     const { client, response } = await signInWithJwt(env.node.url, owner.jwt);
+    assert.equal(errorOf(response), 'invalid JWT token');
+    assert.equal(stateSnapshot(env.node), before);
+    client.close();
+    owner.client.close();
+  });
+  test('no longer signs in once a new sign-in replaced its session key', async () => {
+    const wallet = newWallet();
+    const first = await signIn(env.node.url, wallet);
+    const second = await signIn(env.node.url, wallet);
+    const { client, response } = await signInWithJwt(env.node.url, first.jwt);
+    assert.equal(errorOf(response), 'invalid JWT token');
+    assert.equal(
+      paramsOf((await signInWithJwt(env.node.url, second.jwt)).response, RPCMethod.AuthVerify)
+        .success,
+      true,
+    );
+    client.close();
+    first.client.close();
+    second.client.close();
+  });
+  test('--strict: still works after the session key was revoked (Go checks only the token), but the key no longer signs', async () => {
+    const node = await freshNode({ strict: true });
+    const owner = await signIn(node.url, newWallet());
+    await owner.client.expect(
+      await createRevokeSessionKeyMessage(owner.signer, owner.sessionKey.address, requestId()),
+      RPCMethod.RevokeSessionKey,
+    );
+    const { client, response } = await signInWithJwt(node.url, owner.jwt);
     assert.equal(paramsOf(response, RPCMethod.AuthVerify).success, true);
     assert.equal(
       await client.refusal(

@@ -1,12 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keccak256, toUtf8Bytes, SigningKey } from 'ethers';
-import {
-  createAuthRequestMessage,
-  createGetRPCHistoryMessage,
-  createPingMessageV2,
-  RPCMethod,
-} from '@erc7824/nitrolite';
+import { createGetRPCHistoryMessage, createPingMessageV2, RPCMethod } from '@erc7824/nitrolite';
 import { freshNode } from './support/node.ts';
 import { TestClient, errorOf, newWallet, requestId, signIn } from './support/client.ts';
 import { definition } from './support/requests.ts';
@@ -87,39 +82,20 @@ test('the rpc history keeps the newest entries of each sender up to its cap', ()
   store.close();
 });
 
-test('2000 unauthenticated auth_requests leave at most 1000 challenges pending; the node keeps answering', async () => {
-  const node = await freshNode();
-  const clients = await Promise.all(Array.from({ length: 4 }, () => TestClient.connect(node.url)));
-  const wallet = newWallet();
-  const frame = await createAuthRequestMessage(
-    {
-      address: wallet.address,
-      session_key: wallet.address,
-      application: 'x',
-      allowances: [],
-      expires_at: 1n,
-      scope: 'x',
-    },
-    1,
-  );
-  const replies = await Promise.all(
-    clients.map(async (client) => {
-      const from = client.frames.length;
-      for (let i = 0; i < 500; i++)
-        client.ws.send(frame.replace(/^\{"req":\[1,/, `{"req":[${i + 1},`));
-      await client.waitFor(() => client.frames.length - from >= 500, {
-        from,
-        timeoutMs: 20_000,
-        what: '500 replies',
-      });
-      return client.frames.slice(from).map((f) => f.json.res?.[1]);
-    }),
-  );
-  const all = replies.flat();
-  assert.equal(all.filter((m) => m === 'auth_challenge').length, 1000);
-  assert.equal(all.filter((m) => m === 'error').length, 1000);
-  assert.equal((await clients[0].send(createPingMessageV2(requestId()))).json.res?.[1], 'pong');
-  for (const client of clients) client.close();
+test('the node-wide cap of 1000 pending challenges still holds (as Go): the 1001st is refused', () => {
+  const challenges = new Challenges();
+  // Distinct connections and addresses, so only the node-wide cap applies.
+  const request = (i: number) => ({
+    address: `0x${i.toString(16).padStart(40, '0')}`,
+    sessionKey: '0x2',
+    application: 'a',
+    allowances: [],
+    scope: '',
+    expiresAt: 0,
+  });
+  for (let i = 1; i <= 1000; i++) challenges.create(request(i), i);
+  assert.throws(() => challenges.create(request(1001), 1001), /too many pending challenges/);
+  assert.equal(challenges.size, 1000);
 });
 
 test('pending challenges are capped in size too, and the room comes back when they go', () => {
@@ -128,21 +104,22 @@ test('pending challenges are capped in size too, and the room comes back when th
     asset: 'usdc',
     amount: '1'.repeat(1000),
   }));
-  const request = {
-    address: '0x1',
+  // Each from its own connection and address, so only the size cap applies.
+  const request = (i: number) => ({
+    address: `0x${i}`,
     sessionKey: '0x2',
     application: 'a',
     allowances,
     scope: '',
     expiresAt: 0,
-  };
+  });
   const fits = Math.floor(MAX_PENDING_CHALLENGE_CHARS / (1000 * 1020));
-  const tokens = Array.from({ length: fits }, () => challenges.create(request));
-  assert.throws(() => challenges.create(request), /too large/);
+  const tokens = Array.from({ length: fits }, (_, i) => challenges.create(request(i), i));
+  assert.throws(() => challenges.create(request(fits), fits), /too large/);
   // A used-up challenge (wrong signer, then already used) is dropped and frees its room.
-  challenges.complete(tokens[0], '0x1');
-  assert.throws(() => challenges.complete(tokens[0], '0x1'), /already used/);
-  challenges.create(request);
+  challenges.complete(tokens[0], '0x0');
+  assert.throws(() => challenges.complete(tokens[0], '0x0'), /already used/);
+  challenges.create(request(fits), fits);
 });
 
 test('a connection that stops reading is dropped once it leaves more than the cap unread', async () => {

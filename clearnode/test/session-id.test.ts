@@ -1,6 +1,10 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createGetLedgerTransactionsMessageV2, RPCMethod } from '@erc7824/nitrolite';
+import {
+  createECDSAMessageSigner,
+  createGetLedgerTransactionsMessageV2,
+  RPCMethod,
+} from '@erc7824/nitrolite';
 import { definition, createSession } from './support/requests.ts';
 import { requestId } from './support/client.ts';
 import { twoFundedUsers, balanceOf, type TwoUsers } from './support/world.ts';
@@ -29,9 +33,13 @@ describe('app session id and duplicate creates', () => {
       challenge: 0,
       nonce: 1,
     };
-    // All-zero allocations need no signature, so any application name can be opened.
+    // All-zero allocations need one participant's signature: the first participant is the
+    // well-known first development account, whose key is public.
+    const firstParticipant = createECDSAMessageSigner(
+      '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+    );
     const created = await world.alice.client.expect(
-      await createSession(world.alice.signer, def as never, []),
+      await createSession(firstParticipant, def as never, []),
       RPCMethod.CreateAppSession,
     );
     assert.equal(

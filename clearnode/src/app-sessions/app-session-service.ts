@@ -6,6 +6,7 @@ import { accountId } from '../address.ts';
 import { formatAmount } from '../decimal.ts';
 import { appSessionId, type AppDefinition } from './session-id.ts';
 import { AppSessionStore, type AppSession } from './app-session-store.ts';
+import { requireEachHolderNamedOnce, requireParticipantsConsent } from './allocation-rules.ts';
 
 export const PROTOCOL_V02 = 'NitroRPC/0.2';
 export const PROTOCOL_V04 = 'NitroRPC/0.4';
@@ -36,6 +37,13 @@ export interface AppSessionResult {
 
 type Signers = ReadonlySet<string>;
 
+export interface AppSessionRules {
+  /** asu on create and close too (an extension). */
+  announceLifecycle: boolean;
+  /** The money-safety rules of allocation-rules.ts (off in strict mode, where Go's quirks stay). */
+  moneySafety: boolean;
+}
+
 /** App session rules of the Go node, in the same order and with the same error texts. */
 export class AppSessionService {
   #store: Store;
@@ -44,6 +52,7 @@ export class AppSessionService {
   #sessions: AppSessionStore;
   #events: AppSessionEvents;
   #announceLifecycle: boolean;
+  #moneySafety: boolean;
 
   constructor(
     store: Store,
@@ -51,14 +60,15 @@ export class AppSessionService {
     keys: SessionKeys,
     sessions: AppSessionStore,
     events: AppSessionEvents,
-    announceLifecycle: boolean,
+    rules: AppSessionRules,
   ) {
     this.#store = store;
     this.#ledger = ledger;
     this.#keys = keys;
     this.#sessions = sessions;
     this.#events = events;
-    this.#announceLifecycle = announceLifecycle;
+    this.#announceLifecycle = rules.announceLifecycle;
+    this.#moneySafety = rules.moneySafety;
   }
 
   create(
@@ -126,6 +136,11 @@ export class AppSessionService {
         );
         funded.add(alloc.participant);
       }
+      // After Go's own checks, so that whatever Go refuses is refused with Go's words.
+      if (this.#moneySafety) {
+        const wallets = new Set([...signers].map((signer) => this.#keys.walletFor(signer)));
+        requireParticipantsConsent(allocations, definition.participants, wallets);
+      }
       this.#sessions.insert({
         sessionId,
         protocol: definition.protocol,
@@ -192,6 +207,9 @@ export class AppSessionService {
         default:
           throw new RpcError(`incorrect app state: unsupported intent: ${request.intent}`);
       }
+      // After Go's checks and inside the transaction: a refusal here rolls the change back. An omitted
+      // participant's share is untouched by the change, so checking the new shares is enough.
+      if (this.#moneySafety) this.#requireEachHolderNamedOnce(session, request.allocations);
       version = session.version + 1;
       this.#sessions.update(session.sessionId, { version, sessionData: request.sessionData });
     });
@@ -241,6 +259,7 @@ export class AppSessionService {
         }
       }
       verifyAllocations(sessionBalance, allocationSum);
+      if (this.#moneySafety) this.#requireEachHolderNamedOnce(session, request.allocations);
       version = session.version + 1;
       this.#sessions.update(session.sessionId, {
         version,
@@ -395,6 +414,12 @@ export class AppSessionService {
         `incorrect operate request: non-zero allocations sum delta: ${(error as Error).message}`,
       );
     }
+  }
+
+  #requireEachHolderNamedOnce(session: AppSession, allocations: Allocation[]): void {
+    requireEachHolderNamedOnce(allocations, session.participants, (participant) =>
+      this.#ledger.balances(session.sessionId, participant),
+    );
   }
 
   /** Go's verifyQuorum: every signer wallet must be a participant; weights count once per wallet. */

@@ -3,6 +3,13 @@ import type { Allowance } from './session-keys.ts';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 const MAX_PENDING_CHALLENGES = 1000;
+/**
+ * Pending challenges one connection, and one address, may hold. A sign-in needs one; past the limit
+ * the newest replaces the oldest, so a client flooding auth_request only churns its own challenges and
+ * can no longer fill the node-wide cap that locks every other wallet out.
+ */
+export const MAX_PENDING_PER_CONNECTION = 4;
+export const MAX_PENDING_PER_ADDRESS = 8;
 /** What the pending challenges may hold in strings at most: 1000 ordinary ones need well under 1 MiB. */
 export const MAX_PENDING_CHALLENGE_CHARS = 16 * 1024 * 1024;
 
@@ -18,6 +25,8 @@ export interface Challenge {
   completed: boolean;
 }
 
+type PendingChallenge = Challenge & { size: number; connection: number };
+
 /** The characters a challenge keeps (its strings, and a little for each allowance). */
 function sizeOf(request: Omit<Challenge, 'token' | 'challengeExpiresAt' | 'completed'>): number {
   let size =
@@ -32,20 +41,32 @@ function sizeOf(request: Omit<Challenge, 'token' | 'challengeExpiresAt' | 'compl
 
 /**
  * Pending auth challenges: in memory, 5 minutes, single use, at most 1000 at a time (as Go) and at most
- * MAX_PENDING_CHALLENGE_CHARS in all, so oversized requests cannot fill the memory.
+ * MAX_PENDING_CHALLENGE_CHARS in all, so oversized requests cannot fill the memory; per connection and
+ * per address, the newest few replace the oldest.
  */
 export class Challenges {
-  #pending = new Map<string, Challenge & { size: number }>();
+  // A Map iterates in insertion order, so the first match is the oldest.
+  #pending = new Map<string, PendingChallenge>();
   #chars = 0;
 
-  create(request: Omit<Challenge, 'token' | 'challengeExpiresAt' | 'completed'>): string {
+  get size(): number {
+    return this.#pending.size;
+  }
+
+  /** A challenge for `request`, asked for by connection `connection`. */
+  create(
+    request: Omit<Challenge, 'token' | 'challengeExpiresAt' | 'completed'>,
+    connection: number,
+  ): string {
     this.#purgeExpired();
+    const address = request.address.startsWith('0x') ? request.address : '0x' + request.address;
+    this.#keepRoomFor((c) => c.connection === connection, MAX_PENDING_PER_CONNECTION);
+    this.#keepRoomFor((c) => c.address === address, MAX_PENDING_PER_ADDRESS);
     if (this.#pending.size >= MAX_PENDING_CHALLENGES)
       throw new Error('too many pending challenges');
     const size = sizeOf(request);
     if (this.#chars + size > MAX_PENDING_CHALLENGE_CHARS)
       throw new Error('pending challenges too large');
-    const address = request.address.startsWith('0x') ? request.address : '0x' + request.address;
     const token = randomUUID();
     this.#pending.set(token, {
       ...request,
@@ -54,6 +75,7 @@ export class Challenges {
       challengeExpiresAt: Date.now() + CHALLENGE_TTL_MS,
       completed: false,
       size,
+      connection,
     });
     this.#chars += size;
     return token;
@@ -78,6 +100,12 @@ export class Challenges {
     }
     challenge.completed = true;
     challenge.challengeExpiresAt = Date.now() + 30_000;
+  }
+
+  /** Drops the oldest challenges matching `holds` until fewer than `limit` remain. */
+  #keepRoomFor(holds: (challenge: PendingChallenge) => boolean, limit: number): void {
+    const held = [...this.#pending.values()].filter(holds);
+    for (let i = 0; i <= held.length - limit; i++) this.#drop(held[i].token);
   }
 
   #purgeExpired(): void {

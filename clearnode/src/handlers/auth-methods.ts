@@ -35,7 +35,9 @@ export const authMethods: Record<string, MethodSpec> = {
           scope: readString(params, 'scope'),
         };
       });
-      const token = orFail('failed to generate challenge', () => s.challenges.create(request));
+      const token = orFail('failed to generate challenge', () =>
+        s.challenges.create(request, ctx.connection.id),
+      );
       return { method: 'auth_challenge', params: { challenge_message: token } };
     },
   },
@@ -59,6 +61,8 @@ export const authMethods: Record<string, MethodSpec> = {
       if (jwt !== '') {
         try {
           policy = s.jwt.verify(jwt);
+          // Go checks the token only, so it outlives a revoked, replaced or expired session key.
+          if (!s.strict) s.sessionKeys.activeKeyOfWallet(policy.session_key, policy.wallet);
         } catch {
           throw new RpcError('invalid JWT token');
         }

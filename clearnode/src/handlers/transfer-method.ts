@@ -5,7 +5,7 @@ import { asParams, readString, readArray, readAmount } from '../rpc/params.ts';
 import { TX_TYPES, transactionJson, type TransactionRow } from '../ledger/ledger.ts';
 import { accountId, isHexAddress } from '../address.ts';
 import { formatAmount } from '../decimal.ts';
-import { ProcessedRequests } from '../rpc/processed-requests.ts';
+import { requestHash as hashOf } from '../rpc/processed-requests.ts';
 import { verifyCallerSigner } from './signers.ts';
 
 /** transfer: unified balance to another wallet, by address or user tag. */
@@ -24,7 +24,7 @@ export const transferMethod: MethodSpec = {
         }),
       };
     });
-    const requestHash = ProcessedRequests.hash(ctx.frame.reqBytes);
+    const requestHash = hashOf(ctx.frame.reqBytes);
     if (s.processedTransfers.has(requestHash))
       throw new RpcError('operation denied: the request has already been processed');
     if (params.destination === '' && params.destinationTag === '')
@@ -86,10 +86,10 @@ export const transferMethod: MethodSpec = {
           );
           rows.push({ ...tx, from_tag: fromTag, to_tag: toTag });
         }
+        s.processedTransfers.add(requestHash, ctx.frame.timestamp);
         return rows;
       }),
     );
-    s.processedTransfers.add(requestHash);
     const response = { transactions: transactions.map(transactionJson) };
     s.notifier.balanceUpdate(from);
     s.notifier.notify(from, 'tr', response);

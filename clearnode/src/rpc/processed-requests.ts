@@ -1,16 +1,26 @@
 import { keccak256 } from 'ethers';
 
-/** Hashes of already executed requests (by raw req bytes), kept for the message expiry window. */
-export class ProcessedRequests {
+/** Requests already executed, by the hash of their raw req bytes, so the same signed frame runs once. */
+export interface ProcessedRequests {
+  has(hash: string): boolean;
+  /** Remembers a request signed at `timestamp` (ms); called inside the write's own transaction. */
+  add(hash: string, timestamp: number): void;
+}
+
+export function requestHash(reqBytes: Uint8Array): string {
+  return keccak256(reqBytes);
+}
+
+/**
+ * Go's message cache: in memory, each hash kept for the expiry window from when it was processed.
+ * A restart forgets every hash, so a frame still inside its window can run again (strict mode only).
+ */
+export class ProcessedRequestsInMemory implements ProcessedRequests {
   #expiries = new Map<string, number>();
   #ttlMs: number;
 
   constructor(ttlMs: number) {
     this.#ttlMs = ttlMs;
-  }
-
-  static hash(reqBytes: Uint8Array): string {
-    return keccak256(reqBytes);
   }
 
   has(hash: string): boolean {

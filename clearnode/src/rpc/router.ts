@@ -2,6 +2,7 @@ import type { NodeServices } from '../services.ts';
 import type { Connection } from './connection-hub.ts';
 import type { MethodSpec, MethodResult } from './method.ts';
 import { parseRequestFrame } from './frame.ts';
+import { firstDuplicateKey } from './duplicate-keys.ts';
 import { RpcContext } from './rpc-context.ts';
 import { RpcError, clientMessage } from './rpc-error.ts';
 import { signedResponse, goJson, goJsonSortedKeys } from './response.ts';
@@ -30,6 +31,18 @@ export class Router {
       return;
     }
     const { frame } = parsed;
+    if (!s.strict) {
+      // A signer's wallet may show one of two equal keys while Go's decoder runs the last: refuse both.
+      const duplicate = firstDuplicateKey(frame.reqBytes);
+      if (duplicate !== null) {
+        connection.send(
+          signedResponse(s.signer, frame.id, 'error', {
+            error: `invalid message format: duplicate key ${JSON.stringify(duplicate)}`,
+          }),
+        );
+        return;
+      }
+    }
     const spec = Object.hasOwn(this.#methods, frame.method)
       ? this.#methods[frame.method]
       : undefined;

@@ -75,6 +75,10 @@ CREATE TABLE IF NOT EXISTS rpc_history (
   res_sig TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS idx_rpc_history_sender ON rpc_history (sender);
+
+-- Hashes of executed requests, kept for the expiry window (default mode; strict keeps them in memory).
+CREATE TABLE IF NOT EXISTS processed_requests (hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS idx_processed_requests_expiry ON processed_requests (expires_at);
 `;
 
 /** The node's SQLite database: schema, settings and an all-or-nothing transaction helper. */
