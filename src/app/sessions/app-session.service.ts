@@ -25,6 +25,7 @@ import {
   selectClosesWithConsensus,
   selectPendingSigners,
   selectProposalsAwaitingMe,
+  selectSelectedControlSummary,
   selectSelectedProposalError,
   selectSelectedSessionOperations,
 } from './state/operations.selectors';
@@ -108,6 +109,10 @@ export class AppSessionService {
     selectSelectedSessionOperations,
   );
 
+  /** Who can move the open session's funds without whom, in plain words. */
+  readonly selectedControlSummary: Signal<readonly string[]> = this.store.selectSignal(
+    selectSelectedControlSummary,
+  );
   /** Why my last proposal in the open session was not made (nothing was sent); null otherwise. */
   readonly selectedProposalError: Signal<string | null> = this.store.selectSignal(
     selectSelectedProposalError,

@@ -35,6 +35,17 @@ describe('OperationCard', () => {
     expect(mine.text('.hint')).toBe('Proposed by you');
   });
 
+  it('shows, on demand, the exact request the node will be sent', async () => {
+    const { element } = await render(anOperationView());
+    const request = JSON.parse(element.querySelector('pre.request')?.textContent ?? 'null');
+    expect(request.method).toBe('close_app_session');
+    expect(request.params.allocations.map((row: { amount: string }) => row.amount)).toEqual([
+      '4',
+      '6',
+      '0',
+    ]);
+  });
+
   it('shows before and after per participant and asset, marking mine', async () => {
     const { element } = await render(anOperationView());
     const row = (wallet: string) =>

@@ -215,6 +215,10 @@ const SIGNER_STATE: Record<OperationView['signers'][number]['state'], string> = 
           }
         </ol>
       </details>
+      <details>
+        <summary>Exact request</summary>
+        <pre class="mono request">{{ op.request }}</pre>
+      </details>
     </article>
   `,
   styles: `

@@ -357,6 +357,13 @@ describe('SessionPage', () => {
       return { element, dispatch, button, click, type, proposed, fixture };
     }
 
+    it('says who can move the funds without whom, before anyone approves', async () => {
+      const { element } = await renderShared();
+      expect(element.querySelector('#control-summary')?.textContent).toContain(
+        'it takes at least 2 participants whose weights add up to 100 of 150',
+      );
+    });
+
     it('says why a proposal was not sent', async () => {
       const { element, fixture } = await renderShared();
       const store = TestBed.inject(MockStore);

@@ -39,4 +39,6 @@ export interface OperationView {
   readonly canWithdraw: boolean;
   readonly error: string | null;
   readonly log: readonly OperationLogEntry[];
+  /** What the node will be sent, method and parameters, for whoever wants to check it exactly. */
+  readonly request: string;
 }

@@ -4,6 +4,8 @@ import type { Allocation } from '../../shared/allocation';
 import { sameAddress, shortAddress } from '../../shared/money/address';
 import type { Operation } from '../co-signing/operation';
 import { isOpen, progressOf } from '../co-signing/operation-transitions';
+import { methodOf, paramsOf } from '../co-signing/operation-request';
+import { controlSummary } from '../co-signing/control-summary';
 import type { AppSession } from './app-session.model';
 import type { OperationView, ShareChange } from './operation-view.model';
 import { operationsAdapter, operationsFeature } from './operations.feature';
@@ -71,6 +73,11 @@ export function toOperationView(
     canWithdraw: open && mine(operation.proposer),
     error: operation.error,
     log: operation.log,
+    request: JSON.stringify(
+      { method: methodOf(operation.content.kind), params: paramsOf(operation.content) },
+      null,
+      2,
+    ),
   };
 }
 
@@ -123,4 +130,15 @@ export const selectClosesWithConsensus = createSelector(selectAllOperations, (op
         (op.status === 'collecting' || op.status === 'submitting' || op.status === 'done'),
     )
     .map((op) => ({ operationId: op.id, sessionId: op.content.sessionId })),
+);
+
+/** Who can move the open session's funds without whom, in plain words. */
+export const selectSelectedControlSummary = createSelector(
+  sessionsFeature.selectSelectedId,
+  sessionsFeature.selectEntities,
+  selectWalletAddress,
+  (id, sessions, me) => {
+    const session = id ? sessions[id] : undefined;
+    return session ? controlSummary(session.definition, me) : [];
+  },
 );
