@@ -21,7 +21,7 @@ import { propose } from '../co-signing/operation-transitions';
 import { signingRule } from '../co-signing/signers';
 import type { SessionMessage } from './app-session.model';
 import { ClearNodePushActions } from './clearnode-push.actions';
-import { coSignRound, receiveCoSigning } from './co-signing.effects';
+import { coSignRound, observeOutcome, receiveCoSigning } from './co-signing.effects';
 import { CoSigningRelayActions, OperationSigningActions } from './operations.actions';
 import { initialOperationsState, operationsAdapter } from './operations.feature';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
@@ -236,5 +236,41 @@ describe('co-signing effects', () => {
     expect(node.client.send).toHaveBeenCalledWith(jasmine.anything(), jasmine.any(Array), {
       sid: SESSION_ID,
     });
+  });
+
+  it('waits for the final split of a closed session before saying whether a close landed', () => {
+    const rule = signingRule(close, session.definition, session.allocations!, () => 6);
+    const sent = {
+      ...propose(
+        { id: 'op-00001', content: close, proposer: ALICE, deadline: NOW + 60_000, rule },
+        NOW,
+      ),
+      status: 'submitting' as const,
+    };
+    const operations = operationsAdapter.addOne(sent, initialOperationsState);
+    const closedAs = (finalAllocations: typeof close.allocations | null) =>
+      store.setState({
+        sessions: sessionsAdapter.addOne(
+          { ...session, status: 'closed', finalAllocations },
+          { ...initialSessionsState, wallet: BOB },
+        ),
+        operations,
+      });
+    const seen: Action[] = [];
+    const subscription = runEffect(observeOutcome).subscribe((action) => seen.push(action));
+    // Closed, its payouts not read yet: nothing can be said about the close.
+    closedAs(null);
+    expect(seen).toEqual([]);
+    closedAs([...close.allocations].reverse());
+    subscription.unsubscribe();
+    expect(seen).toEqual([
+      OperationSigningActions.observedOnNode({
+        operationId: 'op-00001',
+        version: 2,
+        closed: true,
+        matches: true,
+        at: NOW,
+      }),
+    ]);
   });
 });

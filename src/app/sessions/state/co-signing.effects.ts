@@ -562,10 +562,11 @@ export const observeOutcome = createEffect(
               op.content.kind === 'close' ? closed : session.version > op.content.baseVersion;
             if (!moved) return [];
             const shares = closed ? session.finalAllocations : session.allocations;
+            // A close is announced before its payouts are read: judge it once the shares are known.
+            if (!shares) return [];
             const matches =
-              !!shares &&
               canonicalJson(sortedShares(shares)) ===
-                canonicalJson(sortedShares(op.content.allocations));
+              canonicalJson(sortedShares(op.content.allocations));
             return [
               OperationSigningActions.observedOnNode({
                 operationId: op.id,
