@@ -7,6 +7,7 @@ import {
   balanceOf,
   createMajoritySession,
   getTestTokens,
+  historyOf,
   nav,
   openSession,
   participant,
@@ -108,6 +109,67 @@ test('majority 33/33/34: A proposes a close, C declines, B approves, and it clos
 
   await expectBalance(a.page, '5');
   await expectBalance(b.page, '3');
+  await expectBalance(c.page, '2');
+  await b.context.close();
+  await c.context.close();
+});
+
+test('a deadline passes: the proposal expires on every page and nothing is sent; an extended one still completes', async ({
+  page,
+  wallet,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  // Each page runs on Playwright's clock, so that ten minutes can pass at once, on every page.
+  const { a, b, c } = await threeInASession(
+    { page, wallet, browser, clearNode, openApp },
+    { beforeLoad: (target) => target.clock.install() },
+  );
+  const everyone = [a, b, c];
+  const tenMinutesPass = () =>
+    Promise.all(everyone.map(({ page }) => page.clock.fastForward('10:01')));
+  const split = { [a.wallet.address]: '6', [b.wallet.address]: '2', [c.wallet.address]: '2' };
+
+  await proposeClose(a.page, split);
+  for (const { page } of [b, c])
+    await expect(statusOf(proposalCard(page, 'Close'))).toHaveText('Waiting for approvals');
+  await tenMinutesPass();
+  for (const { page } of everyone) {
+    const card = proposalCard(page, 'Close');
+    await expect(statusOf(card)).toHaveText('Expired');
+    await expect(await historyOf(card)).toContainText('The deadline passed; nothing was sent.');
+    await expect(card.getByRole('button', { name: /^Approve/ })).toHaveCount(0);
+    await expect(page.locator('#session-status')).toHaveText('open');
+    await expect(page.locator('#session-version')).toHaveText('1');
+  }
+
+  // The same close again, and this time the proposer gives it ten more minutes.
+  await proposeClose(a.page, split);
+  // Open proposals are listed first.
+  const second = (page: Page) => proposalCard(page, 'Close').first();
+  for (const { page } of [b, c])
+    await expect(statusOf(second(page))).toHaveText('Waiting for approvals');
+  await second(a.page)
+    .getByRole('button', { name: /^Extend the deadline of the close .* by 10 minutes$/ })
+    .click();
+  for (const { page } of everyone)
+    await expect(await historyOf(second(page))).toContainText('Deadline moved to');
+  await tenMinutesPass();
+  for (const { page } of everyone) {
+    await expect(statusOf(second(page))).toHaveText('Waiting for approvals');
+    await expect(statusOf(proposalCard(page, 'Close').nth(1))).toHaveText('Expired');
+  }
+
+  await second(b.page).getByRole('button', { name: /^Approve the close/ }).click();
+  for (const { page } of everyone) {
+    await expect(page.locator('#session-status')).toHaveText('closed');
+    await expect(statusOf(second(page))).toHaveText('Done');
+    for (const [participantWallet, amount] of Object.entries(split))
+      await expect(shareOf(page, participantWallet)).toHaveText(`${amount} usdc`);
+  }
+  await expectBalance(a.page, '6');
+  await expectBalance(b.page, '2');
   await expectBalance(c.page, '2');
   await b.context.close();
   await c.context.close();
