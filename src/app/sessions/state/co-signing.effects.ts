@@ -361,16 +361,21 @@ function signRound(
  * approvers for theirs; stamp a fresh one when the round grows too old for the node.
  */
 export const startSigningRound = createEffect(
-  (store = inject(Store), deps = relayDeps()) =>
-    store.select(selectAllOperations).pipe(
+  (actions$ = inject(Actions), store = inject(Store), deps = relayDeps()) =>
+    merge(
+      store.select(selectAllOperations),
+      // A round grows old while nothing changes: the clock looks at it again.
+      actions$.pipe(ofType(OperationClockActions.ticked)),
+    ).pipe(
       concatLatestFrom(() => [
+        store.select(selectAllOperations),
         store.select(selectWalletAddress),
         store.select(selectNodeUrl),
         store.select(sessionsFeature.selectEntities),
         store.select(operationsFeature.selectApprovedHere),
         store.select(operationsFeature.selectSignedVersions),
       ]),
-      mergeMap(([operations, me, nodeUrl, sessions, approvedHere, signedVersions]) =>
+      mergeMap(([, operations, me, nodeUrl, sessions, approvedHere, signedVersions]) =>
         from(
           operations.filter((op) => {
             if (op.status !== 'collecting' || !me || !sameAddress(op.proposer, me)) return false;
