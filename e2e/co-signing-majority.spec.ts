@@ -1,6 +1,7 @@
 import type { Browser, Page } from '@playwright/test';
 import { expect, test, type TestClearNode } from './support/clearnode.fixture';
 import type { InjectedWallet } from './support/injected-wallet';
+import { NodeLink } from './support/node-link';
 import {
   answerOf,
   changeFor,
@@ -45,14 +46,18 @@ async function threeInASession(
     clearNode: TestClearNode;
     openApp: (path?: string) => Promise<void>;
   },
-  options: ParticipantOptions = {},
+  /** Runs on each page before the app loads in it (to install a clock or a link). */
+  beforeLoad?: (page: Page, who: 'A' | 'B' | 'C') => Promise<void>,
 ): Promise<Three> {
-  await options.beforeLoad?.(page);
+  await beforeLoad?.(page, 'A');
   await openApp('/balances');
   await signIn(page);
   await getTestTokens(page, '10');
-  const b = await participant(browser, clearNode, options);
-  const c = await participant(browser, clearNode, options);
+  const optionsFor = (who: 'B' | 'C'): ParticipantOptions => ({
+    beforeLoad: beforeLoad && ((target) => beforeLoad(target, who)),
+  });
+  const b = await participant(browser, clearNode, optionsFor('B'));
+  const c = await participant(browser, clearNode, optionsFor('C'));
   const sessionId = await createMajoritySession(
     page,
     [b.wallet.address, c.wallet.address],
@@ -124,7 +129,7 @@ test('a deadline passes: the proposal expires on every page and nothing is sent;
   // Each page runs on Playwright's clock, so that ten minutes can pass at once, on every page.
   const { a, b, c } = await threeInASession(
     { page, wallet, browser, clearNode, openApp },
-    { beforeLoad: (target) => target.clock.install() },
+    (target) => target.clock.install(),
   );
   const everyone = [a, b, c];
   const tenMinutesPass = () =>
@@ -161,7 +166,9 @@ test('a deadline passes: the proposal expires on every page and nothing is sent;
     await expect(statusOf(proposalCard(page, 'Close').nth(1))).toHaveText('Expired');
   }
 
-  await second(b.page).getByRole('button', { name: /^Approve the close/ }).click();
+  await second(b.page)
+    .getByRole('button', { name: /^Approve the close/ })
+    .click();
   for (const { page } of everyone) {
     await expect(page.locator('#session-status')).toHaveText('closed');
     await expect(statusOf(second(page))).toHaveText('Done');
@@ -170,6 +177,66 @@ test('a deadline passes: the proposal expires on every page and nothing is sent;
   }
   await expectBalance(a.page, '6');
   await expectBalance(b.page, '2');
+  await expectBalance(c.page, '2');
+  await b.context.close();
+  await c.context.close();
+});
+
+test('B loses the connection right after approving and comes back: the proposer stamps the round again and it completes', async ({
+  page,
+  wallet,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  // B talks to the node through a link the test can cut; every page runs on Playwright's clock so
+  // that the 45 s after which a round is stamped again can pass at once.
+  let bobLink: NodeLink | undefined;
+  const { a, b, c } = await threeInASession(
+    { page, wallet, browser, clearNode, openApp },
+    async (target, who) => {
+      await target.clock.install();
+      if (who === 'B') bobLink = await NodeLink.between(target, clearNode.url);
+    },
+  );
+  const link = bobLink!;
+  const everyone = [a, b, c];
+  const split = { [a.wallet.address]: '4', [b.wallet.address]: '4', [c.wallet.address]: '2' };
+
+  await proposeClose(a.page, split);
+  const onA = proposalCard(a.page, 'Close');
+  // B's approval reaches the node, then B hears nothing: the round A starts never reaches B.
+  const approvalSent = link.cutAfter(
+    'message',
+    (params) => (params as { type?: string }).type === 'cosign.approve',
+  );
+  await proposalCard(b.page, 'Close')
+    .getByRole('button', { name: /^Approve the close/ })
+    .click();
+  await approvalSent;
+  await expect(statusOf(onA)).toHaveText('Approved; collecting signatures');
+  await expect(await historyOf(onA)).toContainText('Signing round started.');
+  await expect(b.page.locator('#session-stale')).toBeVisible();
+  await expect(a.page.locator('#session-status')).toHaveText('open');
+
+  // B is back well before the deadline; the round A stamped is too old by now for the node.
+  link.reconnect();
+  await expect(b.page.locator('#session-stale')).toHaveCount(0);
+  await Promise.all(everyone.map(({ page }) => page.clock.fastForward('00:46')));
+
+  for (const { page } of everyone) {
+    await expect(page.locator('#session-status')).toHaveText('closed');
+    await expect(statusOf(proposalCard(page, 'Close'))).toHaveText('Done');
+    for (const [participantWallet, amount] of Object.entries(split))
+      await expect(shareOf(page, participantWallet)).toHaveText(`${amount} usdc`);
+  }
+  // The first round went unanswered; the second, stamped by A 45 s later, landed.
+  await expect(
+    (await historyOf(proposalCard(a.page, 'Close'))).getByText('Signing round started.'),
+  ).toHaveCount(2);
+  expect(link.connections).toBe(2);
+  await expectBalance(a.page, '4');
+  await expectBalance(b.page, '4');
   await expectBalance(c.page, '2');
   await b.context.close();
   await c.context.close();
