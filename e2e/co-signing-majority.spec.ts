@@ -241,3 +241,62 @@ test('B loses the connection right after approving and comes back: the proposer 
   await b.context.close();
   await c.context.close();
 });
+
+test('two closes proposed on the same version: the one approved lands, the other is superseded, and one signature is given', async ({
+  page,
+  wallet,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  let aliceLink: NodeLink | undefined;
+  const { a, b, c } = await threeInASession(
+    { page, wallet, browser, clearNode, openApp },
+    async (target, who) => {
+      if (who === 'A') aliceLink = await NodeLink.between(target, clearNode.url);
+    },
+  );
+  const proposedBy = (address: string) =>
+    new RegExp(`Proposed by\\s+${address.slice(0, 6)}…${address.slice(-4)}`);
+  const mine = { [a.wallet.address]: '5', [b.wallet.address]: '3', [c.wallet.address]: '2' };
+  const bobs = { [a.wallet.address]: '4', [b.wallet.address]: '4', [c.wallet.address]: '2' };
+
+  await proposeClose(a.page, mine);
+  await expect(proposalCard(b.page, 'Close')).toHaveCount(1);
+  await proposeClose(b.page, bobs);
+  const byA = (page: Page) =>
+    proposalCard(page, 'Close').filter({ hasText: proposedBy(a.wallet.address) });
+  const byB = (page: Page) =>
+    proposalCard(page, 'Close').filter({ hasText: proposedBy(b.wallet.address) });
+  for (const { page } of [b, c]) await expect(byA(page)).toHaveCount(1);
+  for (const { page } of [a, c]) await expect(byB(page)).toHaveCount(1);
+  await expect(nav(c.page, 'Proposals')).toHaveAccessibleName('Proposals, 2 waiting');
+  await expect(a.page.locator('#session-version')).toHaveText('1');
+
+  // A agrees to B's split instead of its own.
+  await byB(a.page)
+    .getByRole('button', { name: /^Approve the close of Trio proposed by 0x/ })
+    .click();
+
+  for (const { page } of [a, b, c]) {
+    await expect(page.locator('#session-status')).toHaveText('closed');
+    await expect(statusOf(byB(page))).toHaveText('Done');
+    for (const [participantWallet, amount] of Object.entries(bobs))
+      await expect(shareOf(page, participantWallet)).toHaveText(`${amount} usdc`);
+  }
+  const own = proposalCard(a.page, 'Close').filter({ hasText: 'Proposed by you' });
+  await expect(statusOf(own)).toHaveText('Superseded: the session changed first');
+  await expect((await historyOf(own)).getByText('Signing round started.')).toHaveCount(0);
+  for (const { page } of [b, c])
+    await expect(statusOf(byA(page))).toHaveText('Superseded: the session changed first');
+  // A signed once for version 2: B's request, never its own.
+  const signatures = aliceLink!
+    .sent('message')
+    .filter((request) => request.params['type'] === 'cosign.signature');
+  expect(signatures).toHaveLength(1);
+  await expectBalance(a.page, '4');
+  await expectBalance(b.page, '4');
+  await expectBalance(c.page, '2');
+  await b.context.close();
+  await c.context.close();
+});
