@@ -17,6 +17,12 @@ type Fault =
       readonly kind: 'drop-request';
       readonly method: string;
       readonly done: (answer: unknown) => void;
+    }
+  | {
+      readonly kind: 'cut-after';
+      readonly method: string;
+      readonly matches: (params: Record<string, unknown>) => boolean;
+      readonly done: (answer: unknown) => void;
     };
 
 /** Close code for a connection cut by the test (the app reconnects after any close it did not ask for). */
@@ -78,6 +84,18 @@ export class NodeLink {
     return new Promise((done) => this.arm({ kind: 'drop-request', method, done }));
   }
 
+  /**
+   * The next `method` request whose params match reaches the node, and the connection is cut at
+   * once: the page hears nothing more (not even the answer) until `reconnect()`. Resolves with the
+   * request's params once the page side is closed.
+   */
+  cutAfter(
+    method: string,
+    matches: (params: Record<string, unknown>) => boolean = () => true,
+  ): Promise<unknown> {
+    return new Promise((done) => this.arm({ kind: 'cut-after', method, matches, done }));
+  }
+
   /** Lets the page connect again (it does by itself, after its backoff). */
   reconnect(): void {
     this.release?.();
@@ -119,8 +137,19 @@ export class NodeLink {
       if (cut) return;
       const request = parse(frame, 'req');
       const fault = this.fault;
-      if (request && fault && request.method === fault.method) {
+      if (
+        request &&
+        fault &&
+        request.method === fault.method &&
+        (fault.kind !== 'cut-after' || fault.matches(request.params))
+      ) {
         this.fault = null;
+        if (fault.kind === 'cut-after') {
+          this.forwarded.push(request);
+          server.send(frame);
+          void cutNow().then(() => fault.done(request.params));
+          return;
+        }
         if (fault.kind === 'drop-request') {
           void cutNow().then(() => fault.done(request.params));
           return;

@@ -3,7 +3,7 @@ import { provideMockActions } from '@ngrx/effects/testing';
 import type { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Wallet } from 'ethers';
-import type { Observable } from 'rxjs';
+import { Subject, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import {
   ClearNodeClient,
@@ -21,8 +21,17 @@ import { propose } from '../co-signing/operation-transitions';
 import { signingRule } from '../co-signing/signers';
 import type { SessionMessage } from './app-session.model';
 import { ClearNodePushActions } from './clearnode-push.actions';
-import { coSignRound, receiveCoSigning } from './co-signing.effects';
-import { CoSigningRelayActions, OperationSigningActions } from './operations.actions';
+import {
+  coSignRound,
+  observeOutcome,
+  receiveCoSigning,
+  startSigningRound,
+} from './co-signing.effects';
+import {
+  CoSigningRelayActions,
+  OperationClockActions,
+  OperationSigningActions,
+} from './operations.actions';
 import { initialOperationsState, operationsAdapter } from './operations.feature';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import {
@@ -236,5 +245,77 @@ describe('co-signing effects', () => {
     expect(node.client.send).toHaveBeenCalledWith(jasmine.anything(), jasmine.any(Array), {
       sid: SESSION_ID,
     });
+  });
+
+  it('waits for the final split of a closed session before saying whether a close landed', () => {
+    const rule = signingRule(close, session.definition, session.allocations!, () => 6);
+    const sent = {
+      ...propose(
+        { id: 'op-00001', content: close, proposer: ALICE, deadline: NOW + 60_000, rule },
+        NOW,
+      ),
+      status: 'submitting' as const,
+    };
+    const operations = operationsAdapter.addOne(sent, initialOperationsState);
+    const closedAs = (finalAllocations: typeof close.allocations | null) =>
+      store.setState({
+        sessions: sessionsAdapter.addOne(
+          { ...session, status: 'closed', finalAllocations },
+          { ...initialSessionsState, wallet: BOB },
+        ),
+        operations,
+      });
+    const seen: Action[] = [];
+    const subscription = runEffect(observeOutcome).subscribe((action) => seen.push(action));
+    // Closed, its payouts not read yet: nothing can be said about the close.
+    closedAs(null);
+    expect(seen).toEqual([]);
+    closedAs([...close.allocations].reverse());
+    subscription.unsubscribe();
+    expect(seen).toEqual([
+      OperationSigningActions.observedOnNode({
+        operationId: 'op-00001',
+        version: 2,
+        closed: true,
+        matches: true,
+        at: NOW,
+      }),
+    ]);
+  });
+
+  it('stamps a fresh round when the last one grows too old for the node, with nothing else changing', () => {
+    const rule = signingRule(close, session.definition, session.allocations!, () => 6);
+    const stamped = [5, 'close_app_session', paramsOf(close), NOW - 1_000] as unknown as RpcRequest;
+    const collecting = {
+      ...propose(
+        { id: 'op-00001', content: close, proposer: BOB, deadline: NOW + 600_000, rule },
+        NOW - 1_000,
+      ),
+      status: 'collecting' as const,
+      round: { request: stamped, signatures: {} },
+    };
+    withOperations({
+      ...operationsAdapter.addOne(collecting, initialOperationsState),
+      approvedHere: { 'op-00001': contentHash(close) },
+    });
+    const clock = new Subject<Action>();
+    actions$ = clock;
+    const started: Action[] = [];
+    const subscription = runEffect(startSigningRound).subscribe((action) => {
+      if (action.type === CoSigningRelayActions.roundStarted.type) started.push(action);
+    });
+    clock.next(OperationClockActions.ticked({ at: NOW }));
+    expect(started).toEqual([]);
+    // 46 s after it was stamped, the node would refuse it: the next tick stamps it again.
+    (Date.now as jasmine.Spy).and.returnValue(NOW + 45_000);
+    clock.next(OperationClockActions.ticked({ at: NOW + 45_000 }));
+    subscription.unsubscribe();
+    expect(started).toEqual([
+      CoSigningRelayActions.roundStarted({
+        operationId: 'op-00001',
+        request: [42, 'close_app_session', paramsOf(close), NOW] as unknown as RpcRequest,
+        at: NOW + 45_000,
+      }),
+    ]);
   });
 });

@@ -367,16 +367,21 @@ function signRound(
  * approvers for theirs; stamp a fresh one when the round grows too old for the node.
  */
 export const startSigningRound = createEffect(
-  (store = inject(Store), deps = relayDeps()) =>
-    store.select(selectAllOperations).pipe(
+  (actions$ = inject(Actions), store = inject(Store), deps = relayDeps()) =>
+    merge(
+      store.select(selectAllOperations),
+      // A round grows old while nothing changes: the clock looks at it again.
+      actions$.pipe(ofType(OperationClockActions.ticked)),
+    ).pipe(
       concatLatestFrom(() => [
+        store.select(selectAllOperations),
         store.select(selectWalletAddress),
         store.select(selectNodeUrl),
         store.select(sessionsFeature.selectEntities),
         store.select(operationsFeature.selectApprovedHere),
         store.select(operationsFeature.selectSignedVersions),
       ]),
-      mergeMap(([operations, me, nodeUrl, sessions, approvedHere, signedVersions]) =>
+      mergeMap(([, operations, me, nodeUrl, sessions, approvedHere, signedVersions]) =>
         from(
           operations.filter((op) => {
             if (op.status !== 'collecting' || !me || !sameAddress(op.proposer, me)) return false;
@@ -568,10 +573,11 @@ export const observeOutcome = createEffect(
               op.content.kind === 'close' ? closed : session.version > op.content.baseVersion;
             if (!moved) return [];
             const shares = closed ? session.finalAllocations : session.allocations;
+            // A close is announced before its payouts are read: judge it once the shares are known.
+            if (!shares) return [];
             const matches =
-              !!shares &&
               canonicalJson(sortedShares(shares)) ===
-                canonicalJson(sortedShares(op.content.allocations));
+              canonicalJson(sortedShares(op.content.allocations));
             return [
               OperationSigningActions.observedOnNode({
                 operationId: op.id,
