@@ -176,9 +176,11 @@ export const changeFor = (card: Locator, wallet: string) =>
 
 /** A card's history, opened. */
 export async function historyOf(card: Locator): Promise<Locator> {
-  const details = card.locator('details');
+  const details = card.locator('details').filter({
+    has: card.page().locator('summary', { hasText: 'History' }),
+  });
   if (!(await details.evaluate((element: HTMLDetailsElement) => element.open)))
-    await card.getByText('History').click();
+    await details.locator('summary').click();
   return details.getByRole('list');
 }
 
