@@ -277,3 +277,9 @@ export function observedOnNode(
         'The session changed before it landed.',
       );
 }
+
+/** Why this app did not sign a round, said once in the history however often it is asked again. */
+export function notSigned(operation: Operation, reason: string, at: number): Operation {
+  const text = `Not signed here: ${reason}`;
+  return operation.log.at(-1)?.text === text ? operation : logged(operation, at, text);
+}

@@ -225,7 +225,13 @@ describe('co-signing effects', () => {
         a: CoSigningRelayActions.roundStarted({ operationId: 'op-00001', request: other, at: NOW }),
         b: CoSigningRelayActions.roundStarted({ operationId: 'op-00001', request: good, at: NOW }),
       });
-      expectObservable(runEffect(coSignRound)).toBe('---(ab)', {
+      expectObservable(runEffect(coSignRound)).toBe('-r-(ab)', {
+        // The other content is not signed, and the history says why.
+        r: OperationSigningActions.signingRefused({
+          operationId: 'op-00001',
+          reason: 'The request differs from the approved content.',
+          at: NOW,
+        }),
         a: OperationSigningActions.roundSigned({
           operationId: 'op-00001',
           slot: `${SESSION_ID}:3`,

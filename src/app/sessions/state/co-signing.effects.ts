@@ -336,12 +336,16 @@ function signRound(
       signedVersions: context.signedVersions,
     },
   );
-  if (!verdict.ok) {
-    console.warn('[co-signing] not signing', operation.id, verdict.reason);
-    return EMPTY;
-  }
+  if (!verdict.ok)
+    return of<Action[]>([
+      OperationSigningActions.signingRefused({
+        operationId: operation.id,
+        reason: verdict.reason,
+        at: Date.now(),
+      }),
+    ]);
   return from(signer.signRequest(request)).pipe(
-    map((signature) => {
+    map((signature): Action[] => {
       const at = Date.now();
       return [
         OperationSigningActions.roundSigned({
@@ -457,9 +461,11 @@ export const coSignRound = createEffect(
             me,
           }).pipe(
             mergeMap((actions) => {
-              const signed = actions[1] as ReturnType<
-                typeof CoSigningRelayActions.signatureReceived
-              >;
+              const signed = actions.find(
+                (action): action is ReturnType<typeof CoSigningRelayActions.signatureReceived> =>
+                  action.type === CoSigningRelayActions.signatureReceived.type,
+              );
+              if (!signed) return of(...actions);
               return merge(
                 of(...actions),
                 announce(deps, { wallet: me, nodeUrl }, operation.content.sessionId, {

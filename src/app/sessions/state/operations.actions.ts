@@ -65,6 +65,8 @@ export const OperationSigningActions = createActionGroup({
     'Proposal Made': props<{ proposal: Proposal; at: number }>(),
     /** My proposal could not be made (refused content, no relay): nothing was sent. */
     'Proposal Refused': props<{ sessionId: string; reason: string; at: number }>(),
+    /** The guard refused to sign a round here; nothing was signed. */
+    'Signing Refused': props<{ operationId: string; reason: string; at: number }>(),
     'Round Signed': props<{ operationId: string; slot: string; contentHash: string; at: number }>(),
     'Round Sent': props<{ operationId: string; at: number }>(),
     'Round Succeeded': props<{ operationId: string; at: number }>(),

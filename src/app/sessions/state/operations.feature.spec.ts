@@ -77,6 +77,21 @@ describe('operations reducer', () => {
     expect(restored.signedVersions).toEqual({ [`${SESSION_ID}:2`]: '0x1' });
   });
 
+  it('says once in the history why a round was not signed here, however often it is asked', () => {
+    const refused = (at: number) =>
+      OperationSigningActions.signingRefused({
+        operationId: 'op-1',
+        reason: 'Another content was already signed for this version.',
+        at,
+      });
+    const once = reducer(received, refused(NOW + 1));
+    const twice = reducer(once, refused(NOW + 2));
+    expect(twice).toBe(once);
+    expect(once.entities['op-1']!.log.at(-1)?.text).toBe(
+      'Not signed here: Another content was already signed for this version.',
+    );
+  });
+
   it('takes a proposal once, approved by its proposer', () => {
     expect(received.ids).toEqual(['op-1']);
     expect(Object.keys(received.entities['op-1']!.approvals)).toEqual([ALICE]);

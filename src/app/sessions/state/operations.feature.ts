@@ -9,6 +9,7 @@ import {
   expireIfDue,
   extendDeadline,
   isOpen,
+  notSigned,
   observedOnNode,
   propose,
   settled,
@@ -141,6 +142,9 @@ export const operationsFeature = createFeature({
       CoSigningRelayActions.signatureReceived,
       (state, { operationId, wallet, request, signature, at }) =>
         change(state, operationId, (op) => addSignature(op, wallet, request, signature, at)),
+    ),
+    on(OperationSigningActions.signingRefused, (state, { operationId, reason, at }) =>
+      change(state, operationId, (op) => notSigned(op, reason, at)),
     ),
     on(OperationSigningActions.roundSigned, (state, { slot, contentHash }) => ({
       ...state,
