@@ -74,7 +74,7 @@ describe('AppSessionService', () => {
         label: 'Dinner',
       }),
     );
-    actions.next(ClearNodeApiActions.createSucceeded({ key: 'create:1', session }));
+    actions.next(ClearNodeApiActions.createSucceeded({ key: 'create:1', session, at: 1 }));
     expect(await created).toBe(SESSION_ID);
 
     const failing = service.createSession(request, ['0xsig']);
@@ -83,6 +83,7 @@ describe('AppSessionService', () => {
       ClearNodeApiActions.createFailed({
         key: 'create:1',
         error: 'insufficient funds: 0x… for asset ytest.usd',
+        at: 1,
       }),
     );
     await expectAsync(failing).toBeRejectedWithError('insufficient funds: 0x… for asset ytest.usd');

@@ -32,6 +32,7 @@ import {
 import type { MessageView, SessionView } from './state/session-view.model';
 import { SessionsPageActions } from './state/sessions-page.actions';
 import { sessionsFeature } from './state/sessions.feature';
+import { selectCreateProgress } from './state/written-alone.selectors';
 import {
   decimalsOf,
   selectActiveSessionViews,
@@ -92,7 +93,7 @@ export class AppSessionService {
   readonly syncError = this.store.selectSignal(sessionsFeature.selectSyncError);
   readonly messaging = this.store.selectSignal(sessionsFeature.selectMessaging);
   readonly messagingReason = this.store.selectSignal(sessionsFeature.selectMessagingReason);
-  readonly createProgress = this.store.selectSignal(sessionsFeature.selectCreate);
+  readonly createProgress = this.store.selectSignal(selectCreateProgress);
   readonly wallet = this.store.selectSignal(selectWalletAddress);
   readonly signedIn = this.store.selectSignal(selectSignedIn);
   readonly access = this.store.selectSignal(selectSessionsAccess);

@@ -78,4 +78,10 @@ export interface Operation {
   readonly status: OperationStatus;
   readonly error: string | null;
   readonly log: readonly OperationLogEntry[];
+  /** My own signature completes it: sent at once, never put to the others. */
+  readonly signedAlone?: boolean;
+  /** When its answer was lost (it became `unknown`): only a later look at the node resolves it. */
+  readonly answerLostAt?: number | null;
+  /** Only for a create: the name this browser gives the session. */
+  readonly label?: string | null;
 }

@@ -1,7 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { MockStore } from '@ngrx/store/testing';
 import { CreateProgress } from '../state/app-session.model';
-import { sessionsFeature } from '../state/sessions.feature';
+import { selectCreateProgress } from '../state/written-alone.selectors';
 import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
 import { CreateSessionPage } from './create-session-page';
 import { selectSignedIn } from '../../core';
@@ -16,7 +16,7 @@ describe('CreateSessionPage', () => {
     });
     const store = TestBed.inject(MockStore);
     store.overrideSelector(selectSignedIn, signedIn);
-    store.overrideSelector(sessionsFeature.selectCreate, create);
+    store.overrideSelector(selectCreateProgress, create);
     const fixture = TestBed.createComponent(CreateSessionPage);
     await fixture.whenStable();
     return fixture.nativeElement as HTMLElement;

@@ -6,6 +6,8 @@ import { initialSessionsState, sessionsAdapter } from '../state/sessions.feature
 import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
 import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
 import { SessionPage } from './session-page';
+import type { SessionWrite } from '../state/app-session.model';
+import { selectSessionWrites } from '../state/written-alone.selectors';
 import { selectAssets, selectAuthPhase, selectWalletAddress } from '../../core';
 import type { Operation } from '../co-signing/operation';
 import {
@@ -22,7 +24,12 @@ describe('SessionPage', () => {
   // Overridden selectors are global: leave them as found for the next spec.
   afterEach(() => TestBed.inject(MockStore).resetSelectors());
 
-  async function render(session = aSession(), extra = {}, me = ALICE) {
+  async function render(
+    session = aSession(),
+    extra = {},
+    me = ALICE,
+    writes: Record<string, SessionWrite> | null = null,
+  ) {
     TestBed.configureTestingModule({
       imports: [SessionPage],
       providers: sessionsPageProviders([session], { wallet: me, selectedId: SESSION_ID, ...extra }),
@@ -30,6 +37,7 @@ describe('SessionPage', () => {
     const store = TestBed.inject(MockStore);
     store.overrideSelector(selectWalletAddress, me);
     store.overrideSelector(selectAssets, [USD_ASSET]);
+    if (writes) store.overrideSelector(selectSessionWrites, writes);
     const dispatch = spyOn(store, 'dispatch');
     const fixture = TestBed.createComponent(SessionPage);
     fixture.componentRef.setInput('id', SESSION_ID);
@@ -145,14 +153,12 @@ describe('SessionPage', () => {
   });
 
   it('shows a refused write in the node’s words', async () => {
-    const { element } = await render(aSession(), {
-      writes: {
-        [SESSION_ID]: {
-          kind: 'close',
-          key: 'k',
-          status: 'failed',
-          error: 'incorrect submit_state request: quorum not reached: 0 / 100',
-        },
+    const { element } = await render(aSession(), {}, ALICE, {
+      [SESSION_ID]: {
+        kind: 'close',
+        key: 'k',
+        status: 'failed',
+        error: 'incorrect submit_state request: quorum not reached: 0 / 100',
       },
     });
     expect(element.querySelector('#write-error')?.textContent).toContain(

@@ -72,36 +72,6 @@ export interface CreateRetry {
   readonly label: string | null;
 }
 
-/**
- * A write whose answer was lost (connection dropped or timed out), so the node may or may not have
- * applied it. Kept (and stored per node and wallet) until the node's state tells which; `since` is
- * when the answer was lost, so only a later look at the node resolves it.
- */
-export type UnresolvedWrite =
-  | ({
-      readonly kind: 'create';
-      readonly key: string;
-      readonly sessionId: string;
-      readonly since: number;
-    } & CreateRetry)
-  | {
-      readonly kind: 'submit';
-      readonly key: string;
-      readonly sessionId: string;
-      readonly since: number;
-      /** The version the update would have made. */
-      readonly version: number;
-      readonly allocations: readonly Allocation[];
-      readonly sessionData: string | null;
-    }
-  | {
-      readonly kind: 'close';
-      readonly key: string;
-      readonly sessionId: string;
-      readonly since: number;
-      readonly allocations: readonly Allocation[];
-    };
-
 /** A relayed message, kept as received; who sent it is worked out by the selectors. */
 export interface SessionMessage {
   readonly id: string;

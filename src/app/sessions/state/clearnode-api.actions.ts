@@ -1,17 +1,25 @@
 import { createActionGroup, props } from '@ngrx/store';
 import { Allocation } from '../../shared/allocation';
-import { AppSession, AppSessionWire, SessionMessage, UnresolvedWrite } from './app-session.model';
+import { AppSession, AppSessionWire, SessionMessage } from './app-session.model';
 
 export const ClearNodeApiActions = createActionGroup({
   source: 'ClearNode API',
   events: {
-    'Create Succeeded': props<{ key: string; session: AppSession }>(),
-    'Create Failed': props<{ key: string; error: string }>(),
+    /** `at`: when the answer came, or when the node was found to have it (ms). */
+    'Create Succeeded': props<{ key: string; session: AppSession; at: number }>(),
+    'Create Failed': props<{ key: string; error: string; at: number }>(),
     /**
      * A write was sent but its answer was lost: the node may have applied it. `connected`: the socket
      * is still up (a timeout), so the node can be asked at once rather than after the reconnect.
      */
-    'Write Outcome Unknown': props<{ write: UnresolvedWrite; error: string; connected: boolean }>(),
+    'Write Outcome Unknown': props<{
+      key: string;
+      sessionId: string;
+      error: string;
+      connected: boolean;
+      /** When the answer was lost (ms). */
+      at: number;
+    }>(),
     /** `requestedAt`: when the list was asked for (ms), so that only a later look resolves a write. */
     'Sessions Reconciled': props<{
       wallet: string;
@@ -42,14 +50,16 @@ export const ClearNodeApiActions = createActionGroup({
       key: string;
       error: string;
       staleVersion: boolean;
+      at: number;
     }>(),
     'Close Succeeded': props<{
       sessionId: string;
       key: string;
       version: number;
       finalAllocations: readonly Allocation[];
+      at: number;
     }>(),
-    'Close Failed': props<{ sessionId: string; key: string; error: string }>(),
+    'Close Failed': props<{ sessionId: string; key: string; error: string; at: number }>(),
     'Message Signed': props<{ sessionId: string; key: string; signer: string; wallet: string }>(),
     'Message Send Succeeded': props<{ sessionId: string; key: string }>(),
     'Message Send Failed': props<{ sessionId: string; key: string; error: string }>(),

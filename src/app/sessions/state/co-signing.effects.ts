@@ -40,6 +40,8 @@ import type { Operation, OperationContent } from '../co-signing/operation';
 import { canonicalJson, contentHash, methodOf, paramsOf } from '../co-signing/operation-request';
 import { isOpen, roundComplete } from '../co-signing/operation-transitions';
 import { signingRule } from '../co-signing/signers';
+import { answerLost } from '../co-signing/written-alone';
+import { isOutcomeUnknown, isStillConnected } from './write-outcome';
 import { contentRefusal, mayCoSign, versionSlot } from '../co-signing/signing-guard';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
@@ -542,6 +544,17 @@ export const submitRound = createEffect(
                 }),
                 catchError((error: unknown) => {
                   const text = errorText(error);
+                  // Lost answers are found out from the node, as for any write.
+                  if (isOutcomeUnknown(error))
+                    return of(
+                      ClearNodeApiActions.writeOutcomeUnknown({
+                        key: id,
+                        sessionId: operation.content.sessionId,
+                        error: text,
+                        connected: isStillConnected(error),
+                        at: Date.now(),
+                      }),
+                    );
                   return of(
                     OperationSigningActions.roundFailed({
                       operationId: id,
@@ -570,7 +583,12 @@ export const observeOutcome = createEffect(
       concatLatestFrom(() => store.select(selectAllOperations)),
       mergeMap(([sessions, operations]) =>
         operations
-          .filter((op) => isOpen(op) || op.status === 'submitting' || op.status === 'unknown')
+          // A write signed alone learns its outcome from its own answer (or the look-up after a lost one).
+          .filter(
+            (op) =>
+              !op.signedAlone &&
+              (isOpen(op) || op.status === 'submitting' || op.status === 'unknown'),
+          )
           .flatMap((op) => {
             const session = sessions[op.content.sessionId];
             if (!session) return [];
@@ -630,13 +648,19 @@ export const restoreOperations = createEffect(
   (actions$ = inject(Actions), storage = inject(OperationsStorage)) =>
     actions$.pipe(
       ofType(SessionsStorageActions.restored),
-      map(({ nodeUrl, wallet }) =>
-        OperationsStorageActions.restored({
+      map(({ nodeUrl, wallet }) => {
+        const stored = storage.load(nodeUrl, wallet);
+        const at = Date.now();
+        // A write sent before the page went away never gets its answer here: ask the node.
+        const operations = stored.operations.map((op) =>
+          answerLost(op, 'the page was closed before the ClearNode answered', at),
+        );
+        return OperationsStorageActions.restored({
           nodeUrl,
           wallet,
-          stored: storage.load(nodeUrl, wallet),
-        }),
-      ),
+          stored: { ...stored, operations },
+        });
+      }),
     ),
   { functional: true },
 );

@@ -3,21 +3,16 @@ import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
 import { catchError, filter, from, map, mergeMap, of } from 'rxjs';
-import { ClearNodeClient } from '../../core';
-import { appSessionId, type Allocation, type SessionDefinition } from '../../shared/allocation';
+import { ClearNodeClient, selectAssets, selectWalletAddress } from '../../core';
 import { WriteClaims } from '../storage/write-claims';
+import { createOperation, type CreateParams } from './alone-operations';
 import { createdSession } from './app-session.mapping';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { CreateSessionFormActions } from './create-session-form.actions';
 import { errorText } from './node-errors';
+import { OperationSigningActions } from './operations.actions';
+import { operationsFeature } from './operations.feature';
 import { isDuplicateCreate, isOutcomeUnknown, isStillConnected } from './write-outcome';
-import { sessionsFeature } from './sessions.feature';
-
-interface CreateParams {
-  readonly definition: SessionDefinition;
-  readonly allocations: readonly Allocation[];
-  readonly session_data?: string;
-}
 
 interface CreateResult {
   readonly app_session_id: string;
@@ -25,10 +20,29 @@ interface CreateResult {
   readonly status?: string;
 }
 
+/** A create handed over signed becomes its operation; the reducer keeps one create at a time. */
+export const startCreate = createEffect(
+  (actions$ = inject(Actions), store = inject(Store)) =>
+    actions$.pipe(
+      ofType(CreateSessionFormActions.createSubmitted),
+      concatLatestFrom(() => [store.select(selectWalletAddress), store.select(selectAssets)]),
+      map(([{ key, request, signatures, label }, wallet, assets]) => {
+        const at = Date.now();
+        if (!wallet) return ClearNodeApiActions.createFailed({ key, error: 'Sign in first.', at });
+        const params = request[2] as unknown as CreateParams;
+        return OperationSigningActions.writeStarted({
+          operation: createOperation(key, params, label, wallet, assets, at),
+          signed: { request, signatures },
+        });
+      }),
+    ),
+  { functional: true },
+);
+
 /**
  * Sends a signed `create_app_session` once per key and turns the answer into a session. When the
- * answer is lost the create is reported as of unknown outcome, with the id the node would give it
- * (the hash of the definition), for the unresolved-writes effects to look up.
+ * answer is lost the create is reported as of unknown outcome: its operation already holds the id
+ * the node would give it (the hash of the definition), for the unresolved-writes effects to look up.
  */
 export const createSession = createEffect(
   (
@@ -38,32 +52,39 @@ export const createSession = createEffect(
     claims = inject(WriteClaims),
   ) =>
     actions$.pipe(
-      ofType(CreateSessionFormActions.createSubmitted),
-      concatLatestFrom(() => store.select(sessionsFeature.selectCreate)),
+      ofType(OperationSigningActions.writeStarted),
+      filter(({ operation, signed }) => operation.content.kind === 'create' && !!signed),
+      concatLatestFrom(() => store.select(operationsFeature.selectEntities)),
       // The reducer kept only the first of several clicks; the others are dropped here.
-      filter(([action, create]) => create?.key === action.key && create.status === 'sending'),
-      mergeMap(([{ key, request, signatures, label }]) => {
+      filter(([{ operation }, operations]) => operations[operation.id] === operation),
+      mergeMap(([{ operation, signed }]) => {
+        const key = operation.id;
+        const { sessionId } = operation.content;
         if (!claims.claim(key)) {
           return of(
             ClearNodeApiActions.createFailed({
               key,
               error: 'This session is already being created in another tab or window.',
+              at: Date.now(),
             }),
           );
         }
+        const { request, signatures } = signed!;
         const params = request[2] as unknown as CreateParams;
         return from(client.send(request, [...signatures])).pipe(
           map((result) => {
             const answer = result.params as CreateResult;
+            const at = Date.now();
             return ClearNodeApiActions.createSucceeded({
               key,
               session: createdSession(
                 answer.app_session_id,
                 answer.version ?? 1,
                 params,
-                label,
-                Date.now(),
+                operation.label ?? null,
+                at,
               ),
+              at,
             });
           }),
           catchError((error: unknown) => {
@@ -71,23 +92,18 @@ export const createSession = createEffect(
               // The claim stays held: this create may be on the node already.
               return of(
                 ClearNodeApiActions.writeOutcomeUnknown({
-                  write: {
-                    kind: 'create',
-                    key,
-                    sessionId: appSessionId(params.definition),
-                    since: Date.now(),
-                    definition: params.definition,
-                    allocations: params.allocations,
-                    sessionData: params.session_data ?? null,
-                    label,
-                  },
+                  key,
+                  sessionId,
                   error: errorText(error),
                   connected: !isOutcomeUnknown(error) || isStillConnected(error),
+                  at: Date.now(),
                 }),
               );
             }
             claims.release(key);
-            return of(ClearNodeApiActions.createFailed({ key, error: errorText(error) }));
+            return of(
+              ClearNodeApiActions.createFailed({ key, error: errorText(error), at: Date.now() }),
+            );
           }),
         );
       }),

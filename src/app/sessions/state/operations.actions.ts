@@ -1,5 +1,6 @@
 import { createActionGroup, props } from '@ngrx/store';
 import type { RpcRequest } from '../../core';
+import type { Operation } from '../co-signing/operation';
 import type { Proposal } from '../co-signing/operation-transitions';
 import type { StoredOperations } from '../storage/operations-storage';
 
@@ -61,6 +62,16 @@ export const OperationClockActions = createActionGroup({
 export const OperationSigningActions = createActionGroup({
   source: 'Operation Signing',
   events: {
+    /**
+     * A write my own signature completes (an update or close I may make alone, a create only I
+     * fund), on its way to the node. The reducer keeps it only when nothing of the same kind is in
+     * flight for the session (for a create: no other create).
+     */
+    'Write Started': props<{
+      operation: Operation;
+      /** The request as signed, when it was signed before (a create); else it is signed on sending. */
+      signed: { request: RpcRequest; signatures: readonly string[] } | null;
+    }>(),
     /** My own proposal, checked and sent to the other participants. */
     'Proposal Made': props<{ proposal: Proposal; at: number }>(),
     /** My proposal could not be made (refused content, no relay): nothing was sent. */

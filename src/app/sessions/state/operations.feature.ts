@@ -24,6 +24,10 @@ import {
   OperationSigningActions,
   OperationsStorageActions,
 } from './operations.actions';
+import { answerLost, isInFlight } from '../co-signing/written-alone';
+import { ClearNodeApiActions } from './clearnode-api.actions';
+import { SessionLifecycleActions } from './session-lifecycle.actions';
+import { SessionPageActions } from './session-page.actions';
 
 export interface OperationsState extends EntityState<Operation> {
   /** Operation id → the content hash this wallet approved (what it may sign without a prompt). */
@@ -54,6 +58,39 @@ function change(
   if (!operation) return state;
   const next = transition(operation);
   return next === operation ? state : operationsAdapter.setOne(next, state);
+}
+
+/** Writes signed alone share one slot per session (a create: one slot for all creates). */
+function sameSlot(a: Operation, b: Operation): boolean {
+  if (a.content.kind === 'create' || b.content.kind === 'create')
+    return a.content.kind === b.content.kind;
+  return a.content.sessionId === b.content.sessionId;
+}
+
+/** Takes a write signed alone unless its slot is busy; the same write again only after it failed. */
+function startAlone(state: OperationsState, operation: Operation): OperationsState {
+  const existing = state.entities[operation.id];
+  if (existing && existing.status !== 'failed') return state;
+  const busy = Object.values(state.entities).some(
+    (op) =>
+      !!op && op.signedAlone && op.id !== operation.id && isInFlight(op) && sameSlot(op, operation),
+  );
+  return busy ? state : operationsAdapter.setOne(operation, state);
+}
+
+/** Writes signed alone of one session, except those matching `keep`. */
+function dropAlone(
+  state: OperationsState,
+  sessionId: string,
+  keep: (operation: Operation) => boolean,
+): OperationsState {
+  const ids = Object.values(state.entities)
+    .filter(
+      (op): op is Operation =>
+        !!op && !!op.signedAlone && op.content.sessionId === sessionId && !keep(op),
+    )
+    .map((op) => op.id);
+  return ids.length ? operationsAdapter.removeMany(ids, state) : state;
 }
 
 export const operationsFeature = createFeature({
@@ -163,6 +200,36 @@ export const operationsFeature = createFeature({
     ),
     on(OperationSigningActions.roundFailed, (state, { operationId, error, stale, at }) =>
       change(state, operationId, (op) => settled(op, { ok: false, error, stale }, at)),
+    ),
+
+    on(OperationSigningActions.writeStarted, (state, { operation }) =>
+      startAlone(state, operation),
+    ),
+    on(
+      ClearNodeApiActions.createSucceeded,
+      ClearNodeApiActions.stateSubmitSucceeded,
+      ClearNodeApiActions.closeSucceeded,
+      (state, { key, at }) => change(state, key, (op) => settled(op, { ok: true }, at)),
+    ),
+    on(
+      ClearNodeApiActions.createFailed,
+      ClearNodeApiActions.closeFailed,
+      (state, { key, error, at }) =>
+        change(state, key, (op) => settled(op, { ok: false, error, stale: false }, at)),
+    ),
+    on(ClearNodeApiActions.stateSubmitFailed, (state, { key, error, staleVersion, at }) =>
+      change(state, key, (op) => settled(op, { ok: false, error, stale: staleVersion }, at)),
+    ),
+    on(ClearNodeApiActions.writeOutcomeUnknown, (state, { key, error, at }) =>
+      change(state, key, (op) => answerLost(op, error, at)),
+    ),
+    // A failure seen is dismissed with the session's notice.
+    on(SessionPageActions.noticeDismissed, (state, { sessionId }) =>
+      dropAlone(state, sessionId, (op) => op.status !== 'failed' && op.status !== 'superseded'),
+    ),
+    // A closed session keeps only what is still to be found out.
+    on(SessionLifecycleActions.sessionClosed, (state, { sessionId }) =>
+      dropAlone(state, sessionId, isInFlight),
     ),
   ),
 });

@@ -85,10 +85,11 @@ export const selectOperationViews = createSelector(
   selectAllOperations,
   sessionsFeature.selectEntities,
   selectWalletAddress,
+  // Writes signed alone were never proposals: their progress shows where they were made.
   (operations, sessions, me) =>
-    operations.map((operation) =>
-      toOperationView(operation, sessions[operation.content.sessionId], me),
-    ),
+    operations
+      .filter((operation) => !operation.signedAlone)
+      .map((operation) => toOperationView(operation, sessions[operation.content.sessionId], me)),
 );
 
 /** Proposals waiting for my answer, for the inbox badge. */

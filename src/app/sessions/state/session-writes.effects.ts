@@ -6,6 +6,7 @@ import {
   catchError,
   concatMap,
   defer,
+  EMPTY,
   exhaustMap,
   filter,
   from,
@@ -15,18 +16,22 @@ import {
   type Observable,
   of,
   switchMap,
-  take,
 } from 'rxjs';
 import {
   ClearNodeClient,
   SessionKeySigner,
+  selectAssets,
   selectWalletAddress,
   type RpcRequest,
 } from '../../core';
-import type { Allocation } from '../../shared/allocation';
+import type { Operation } from '../co-signing/operation';
+import { methodOf, paramsOf } from '../co-signing/operation-request';
 import { WriteClaims } from '../storage/write-claims';
+import { sessionWriteOperation } from './alone-operations';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { errorText, isStaleVersion } from './node-errors';
+import { OperationSigningActions } from './operations.actions';
+import { operationsFeature } from './operations.feature';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
 import { sessionsFeature } from './sessions.feature';
@@ -53,7 +58,7 @@ function writeDeps(): WriteDeps {
 }
 
 /*
- * State updates and closes, signed with my session key. Submissions of one session run one after
+ * State updates and closes my own signature completes, as operations signed with my session key. Submissions of one session run one after
  * another (versions must not race), closes of one session ignore repeats while one is on its way,
  * and different sessions run side by side. A write whose answer was lost is reported as of unknown
  * outcome (not as failed) and resolved from the node's state by the unresolved-writes effects.
@@ -67,129 +72,117 @@ function untilClosed(actions$: Actions, sessionId: string) {
   );
 }
 
+/** An update or close asked for on the page becomes its operation, built on the version known. */
+export const startSessionWrites = createEffect(
+  (actions$ = inject(Actions), store = inject(Store)) =>
+    actions$.pipe(
+      ofType(SessionPageActions.stateSubmitted, SessionPageActions.closeConfirmed),
+      concatLatestFrom(() => [
+        store.select(sessionsFeature.selectEntities),
+        store.select(selectWalletAddress),
+        store.select(selectAssets),
+      ]),
+      mergeMap(([action, sessions, wallet, assets]) => {
+        const session = sessions[action.sessionId];
+        // The page offers neither without an open session and a wallet: a stale click does nothing.
+        if (!session || session.status !== 'open' || !wallet) return EMPTY;
+        const isClose = action.type === SessionPageActions.closeConfirmed.type;
+        const sessionData = 'sessionData' in action ? action.sessionData : null;
+        return of(
+          OperationSigningActions.writeStarted({
+            operation: sessionWriteOperation(
+              action.key,
+              isClose ? 'close' : 'operate',
+              session,
+              action.allocations,
+              sessionData,
+              wallet,
+              assets,
+              Date.now(),
+            ),
+            signed: null,
+          }),
+        );
+      }),
+    ),
+  { functional: true },
+);
+
+/** The writes signed alone of one kind that the reducer took (a second click is dropped there). */
+function startedWrites(
+  actions$: Actions,
+  store: Store,
+  kind: 'operate' | 'close',
+): Observable<Operation> {
+  return actions$.pipe(
+    ofType(OperationSigningActions.writeStarted),
+    filter(({ operation }) => operation.content.kind === kind),
+    concatLatestFrom(() => store.select(operationsFeature.selectEntities)),
+    filter(([{ operation }, operations]) => operations[operation.id] === operation),
+    map(([{ operation }]) => operation),
+  );
+}
+
 export const submitState = createEffect(
   (actions$ = inject(Actions), deps = writeDeps()) =>
-    actions$.pipe(
-      ofType(SessionPageActions.stateSubmitted),
-      concatLatestFrom(() => deps.store.select(sessionsFeature.selectWrites)),
-      filter(([action, writes]) => writes[action.sessionId]?.key === action.key),
-      map(([action]) => action),
-      groupBy((action) => action.sessionId, {
+    startedWrites(actions$, deps.store, 'operate').pipe(
+      groupBy((operation) => operation.content.sessionId, {
         duration: (group) => untilClosed(actions$, group.key),
       }),
-      mergeMap((perSession) => perSession.pipe(concatMap((action) => submit(deps, action)))),
+      mergeMap((perSession) => perSession.pipe(concatMap((operation) => submit(deps, operation)))),
     ),
   { functional: true },
 );
 
 export const closeSession = createEffect(
   (actions$ = inject(Actions), deps = writeDeps()) =>
-    actions$.pipe(
-      ofType(SessionPageActions.closeConfirmed),
-      concatLatestFrom(() => deps.store.select(sessionsFeature.selectWrites)),
-      filter(([action, writes]) => writes[action.sessionId]?.key === action.key),
-      map(([action]) => action),
-      groupBy((action) => action.sessionId, {
+    startedWrites(actions$, deps.store, 'close').pipe(
+      groupBy((operation) => operation.content.sessionId, {
         duration: (group) => untilClosed(actions$, group.key),
       }),
-      mergeMap((perSession) =>
-        perSession.pipe(
-          exhaustMap(({ sessionId, key, allocations }) => close(deps, sessionId, key, allocations)),
-        ),
-      ),
+      mergeMap((perSession) => perSession.pipe(exhaustMap((operation) => close(deps, operation)))),
     ),
   { functional: true },
 );
 
-function submit(deps: WriteDeps, action: ReturnType<typeof SessionPageActions.stateSubmitted>) {
-  const { store, claims } = deps;
-  const { sessionId, key, allocations, sessionData } = action;
-  return store.select(sessionsFeature.selectEntities).pipe(
-    map((entities) => entities[sessionId]),
-    take(1),
-    switchMap((session) => {
-      if (!session)
-        return of(
-          ClearNodeApiActions.stateSubmitFailed({
-            sessionId,
-            key,
-            error: 'Unknown session.',
-            staleVersion: false,
-          }),
-        );
-      const version = session.version + 1;
-      const claim = `submit:${sessionId}:${version}`;
-      if (!claims.claim(claim)) {
-        return of(
-          ClearNodeApiActions.stateSubmitFailed({
-            sessionId,
-            key,
-            error: 'This update is already being sent from another tab or window.',
-            staleVersion: false,
-          }),
-        );
-      }
-      const params: Record<string, unknown> = {
-        app_session_id: sessionId,
-        intent: 'operate',
-        version,
+function submit(deps: WriteDeps, operation: Operation) {
+  const { claims } = deps;
+  const { id: key, content } = operation;
+  const { sessionId, allocations, sessionData } = content;
+  const version = content.baseVersion + 1;
+  const failed = (error: string, staleVersion: boolean) =>
+    ClearNodeApiActions.stateSubmitFailed({ sessionId, key, error, staleVersion, at: Date.now() });
+  const claim = `submit:${sessionId}:${version}`;
+  if (!claims.claim(claim))
+    return of(failed('This update is already being sent from another tab or window.', false));
+  return signAndSend(deps, methodOf(content.kind), paramsOf(content)).pipe(
+    map((result) =>
+      ClearNodeApiActions.stateSubmitSucceeded({
+        sessionId,
+        key,
+        version: result.version ?? version,
         allocations,
-      };
-      if (sessionData !== null) params['session_data'] = sessionData;
-      return signAndSend(deps, 'submit_app_state', params).pipe(
-        map((result) =>
-          ClearNodeApiActions.stateSubmitSucceeded({
-            sessionId,
-            key,
-            version: result.version ?? version,
-            allocations,
-            sessionData,
-            at: Date.now(),
-          }),
-        ),
-        catchError((error: unknown) => {
-          if (isOutcomeUnknown(error)) {
-            // The claim stays held: the update may be on the node already. Sending it again is
-            // harmless anyway: the node takes version N only once (`incorrect version` after).
-            return of(
-              ClearNodeApiActions.writeOutcomeUnknown({
-                write: {
-                  kind: 'submit',
-                  key,
-                  sessionId,
-                  since: Date.now(),
-                  version,
-                  allocations,
-                  sessionData,
-                },
-                error: errorText(error),
-                connected: isStillConnected(error),
-              }),
-            );
-          }
-          claims.release(claim);
-          const text = errorText(error);
-          return of(
-            ClearNodeApiActions.stateSubmitFailed({
-              sessionId,
-              key,
-              error: text,
-              staleVersion: isStaleVersion(text),
-            }),
-          );
-        }),
-      );
+        sessionData,
+        at: Date.now(),
+      }),
+    ),
+    catchError((error: unknown) => {
+      if (isOutcomeUnknown(error)) {
+        // The claim stays held: the update may be on the node already. Sending it again is
+        // harmless anyway: the node takes version N only once (`incorrect version` after).
+        return of(lostAnswer(key, sessionId, error));
+      }
+      claims.release(claim);
+      const text = errorText(error);
+      return of(failed(text, isStaleVersion(text)));
     }),
   );
 }
 
-function close(
-  deps: WriteDeps,
-  sessionId: string,
-  key: string,
-  allocations: readonly Allocation[],
-) {
+function close(deps: WriteDeps, operation: Operation) {
   const { store, claims } = deps;
+  const { id: key, content } = operation;
+  const { sessionId, allocations } = content;
   const claim = `close:${sessionId}`;
   if (!claims.claim(claim)) {
     return of(
@@ -197,43 +190,55 @@ function close(
         sessionId,
         key,
         error: 'This session is already being closed from another tab or window.',
+        at: Date.now(),
       }),
     );
   }
-  return signAndSend(deps, 'close_app_session', { app_session_id: sessionId, allocations }).pipe(
+  return signAndSend(deps, methodOf(content.kind), paramsOf(content)).pipe(
     concatLatestFrom(() => store.select(selectWalletAddress)),
-    mergeMap(([result, wallet]) =>
-      of(
+    mergeMap(([result, wallet]) => {
+      const at = Date.now();
+      return of(
         ClearNodeApiActions.closeSucceeded({
           sessionId,
           key,
           version: result.version ?? 0,
           finalAllocations: allocations,
+          at,
         }),
         SessionLifecycleActions.sessionClosed({
           sessionId,
           wallet,
           closedBy: 'me',
           finalAllocations: allocations,
+          at,
+        }),
+      );
+    }),
+    catchError((error: unknown) => {
+      // A second close of a closed session is refused (`an open app session not found`).
+      if (isOutcomeUnknown(error)) return of(lostAnswer(key, sessionId, error));
+      claims.release(claim);
+      return of(
+        ClearNodeApiActions.closeFailed({
+          sessionId,
+          key,
+          error: errorText(error),
           at: Date.now(),
         }),
-      ),
-    ),
-    catchError((error: unknown) => {
-      if (isOutcomeUnknown(error)) {
-        // A second close of a closed session is refused (`an open app session not found`).
-        return of(
-          ClearNodeApiActions.writeOutcomeUnknown({
-            write: { kind: 'close', key, sessionId, since: Date.now(), allocations },
-            error: errorText(error),
-            connected: isStillConnected(error),
-          }),
-        );
-      }
-      claims.release(claim);
-      return of(ClearNodeApiActions.closeFailed({ sessionId, key, error: errorText(error) }));
+      );
     }),
   );
+}
+
+function lostAnswer(key: string, sessionId: string, error: unknown) {
+  return ClearNodeApiActions.writeOutcomeUnknown({
+    key,
+    sessionId,
+    error: errorText(error),
+    connected: isStillConnected(error),
+    at: Date.now(),
+  });
 }
 
 function signAndSend(

@@ -1,5 +1,5 @@
 import { createActionGroup, props } from '@ngrx/store';
-import { AppSession, UnresolvedWrite } from './app-session.model';
+import { AppSession } from './app-session.model';
 
 export const SessionsStorageActions = createActionGroup({
   source: 'Sessions Storage',
@@ -8,7 +8,6 @@ export const SessionsStorageActions = createActionGroup({
       nodeUrl: string;
       wallet: string;
       sessions: readonly AppSession[];
-      unresolved?: readonly UnresolvedWrite[];
     }>(),
   },
 });

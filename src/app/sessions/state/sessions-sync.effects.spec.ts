@@ -12,6 +12,8 @@ import { ClearNodePushActions } from './clearnode-push.actions';
 import { SessionPageActions } from './session-page.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
+import { sessionWriteOperation } from './alone-operations';
+import { initialOperationsState, operationsAdapter } from './operations.feature';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import {
   loadFunding,
@@ -70,6 +72,7 @@ describe('SessionsSyncEffects', () => {
               ...initialSessionsState,
               wallet: ALICE,
             }),
+            operations: initialOperationsState,
           },
         }),
         { provide: ClearNodeClient, useValue: node.client },
@@ -93,7 +96,6 @@ describe('SessionsSyncEffects', () => {
           nodeUrl: NODE_URL,
           wallet: ALICE,
           sessions: [aSession({ label: 'Stored' })],
-          unresolved: [],
         }),
       });
     });
@@ -342,11 +344,10 @@ describe('SessionsSyncEffects', () => {
   });
 
   it('leaves my own close in flight to take the close path itself', () => {
+    const closing = sessionWriteOperation('c', 'close', aSession(), [], null, ALICE, [], NOW);
     store.setState({
-      sessions: {
-        ...sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }),
-        writes: { [SESSION_ID]: { kind: 'close', key: 'c', status: 'pending', error: null } },
-      },
+      sessions: sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }),
+      operations: operationsAdapter.addOne(closing, initialOperationsState),
     });
     scheduler.run(({ cold, expectObservable }) => {
       (node.client as unknown as { pushes$: unknown }).pushes$ = cold('-a', {

@@ -49,6 +49,7 @@ import { SessionsPageActions } from './sessions-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { sessionsFeature } from './sessions.feature';
 import { decimalsOf, selectAllSessions } from './sessions.selectors';
+import { selectClosingAlone } from './written-alone.selectors';
 
 /** Pushes come in bursts (a close sends several `bu`): reconcile once they settle. */
 const PUSH_DEBOUNCE_MS = 400;
@@ -85,7 +86,6 @@ export const restoreSessions = createEffect(
           nodeUrl,
           wallet,
           sessions: storage.load(nodeUrl, wallet),
-          unresolved: storage.loadUnresolved(nodeUrl, wallet),
         }),
       ),
     ),
@@ -280,9 +280,9 @@ export const sessionPushes = createEffect(
       concatLatestFrom(() => [
         store.select(sessionsFeature.selectEntities),
         store.select(selectWalletAddress),
-        store.select(sessionsFeature.selectWrites),
+        store.select(selectClosingAlone),
       ]),
-      mergeMap(([push, known, wallet, writes]) => {
+      mergeMap(([push, known, wallet, closingAlone]) => {
         if (push.method === 'bu') return of(ClearNodePushActions.balancesChanged());
         const params = push.params as {
           app_session?: AppSessionWire;
@@ -309,7 +309,7 @@ export const sessionPushes = createEffect(
           receivedAt,
         });
         // My own close in flight takes the close path itself, with the split I chose.
-        const closingMyself = writes[id]?.kind === 'close' && writes[id]?.status === 'pending';
+        const closingMyself = closingAlone.has(id);
         if (session.status !== 'closed' || known[id]?.status !== 'open' || closingMyself)
           return of(updated);
         const paidOut = (allocations ?? []).some((row) => !isZeroAmount(String(row.amount)));
@@ -334,12 +334,11 @@ export const persistSessions = createEffect(
       store.select(sessionsFeature.selectNodeUrl),
       store.select(sessionsFeature.selectWallet),
       store.select(selectAllSessions),
-      store.select(sessionsFeature.selectUnresolved),
     ]).pipe(
       debounceTime(PERSIST_DEBOUNCE_MS),
       filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
-      map(([nodeUrl, wallet, sessions, unresolved]) =>
-        storage.save(nodeUrl!, wallet!, sessions as AppSession[], Object.values(unresolved)),
+      map(([nodeUrl, wallet, sessions]) =>
+        storage.save(nodeUrl!, wallet!, sessions as AppSession[]),
       ),
     ),
   { functional: true, dispatch: false },

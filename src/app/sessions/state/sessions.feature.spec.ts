@@ -1,7 +1,8 @@
 import { AuthApiActions } from '../../core';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
-import { CreateSessionFormActions } from './create-session-form.actions';
+import { sessionWriteOperation } from './alone-operations';
+import { OperationSigningActions } from './operations.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { MessageSender } from './message-sender';
 import { SessionMessage } from './app-session.model';
@@ -158,61 +159,6 @@ describe('sessions reducer', () => {
     expect(other.wallet).toBe(BOB);
   });
 
-  it('keeps one create in flight per key and records its outcome', () => {
-    const request = [1, 'create_app_session', {}, 1] as const;
-    let state = reducer(
-      initialSessionsState,
-      CreateSessionFormActions.createSubmitted({
-        key: 'k1',
-        request,
-        signatures: ['0x'],
-        label: null,
-      }),
-    );
-    state = reducer(
-      state,
-      CreateSessionFormActions.createSubmitted({
-        key: 'k2',
-        request,
-        signatures: ['0x'],
-        label: null,
-      }),
-    );
-    expect(state.create).toEqual({ key: 'k1', status: 'sending', sessionId: null, error: null });
-    state = reducer(state, ClearNodeApiActions.createSucceeded({ key: 'k1', session: aSession() }));
-    expect(state.create?.status).toBe('done');
-    expect(state.entities[SESSION_ID]?.label).toBe('Dinner');
-    const failed = reducer(
-      reducer(
-        initialSessionsState,
-        CreateSessionFormActions.createSubmitted({
-          key: 'k3',
-          request,
-          signatures: [],
-          label: null,
-        }),
-      ),
-      ClearNodeApiActions.createFailed({ key: 'k3', error: 'insufficient funds' }),
-    );
-    expect(failed.create?.error).toBe('insufficient funds');
-    const retried = reducer(
-      failed,
-      CreateSessionFormActions.createSubmitted({ key: 'k3', request, signatures: [], label: null }),
-    );
-    expect(retried.create?.status).toBe('sending');
-    expect(
-      reducer(
-        state,
-        CreateSessionFormActions.createSubmitted({
-          key: 'k1',
-          request,
-          signatures: [],
-          label: null,
-        }),
-      ),
-    ).toBe(state);
-  });
-
   it('merges reconciled sessions, keeping label and allocations the node does not send', () => {
     const state = reducer(
       withSession(),
@@ -250,28 +196,9 @@ describe('sessions reducer', () => {
     expect(stale.entities[SESSION_ID]?.allocations).toEqual(split);
   });
 
-  it('allows one submit or close per session at a time and records failures', () => {
+  it('applies my confirmed update, and says when the session changed meanwhile', () => {
     let state = reducer(
       withSession(),
-      SessionPageActions.stateSubmitted({
-        sessionId: SESSION_ID,
-        key: 'a',
-        allocations: split,
-        sessionData: null,
-      }),
-    );
-    state = reducer(
-      state,
-      SessionPageActions.closeConfirmed({ sessionId: SESSION_ID, key: 'b', allocations: split }),
-    );
-    expect(state.writes[SESSION_ID]).toEqual({
-      kind: 'submit',
-      key: 'a',
-      status: 'pending',
-      error: null,
-    });
-    state = reducer(
-      state,
       ClearNodeApiActions.stateSubmitSucceeded({
         at: NOW,
         sessionId: SESSION_ID,
@@ -281,19 +208,9 @@ describe('sessions reducer', () => {
         sessionData: '{}',
       }),
     );
-    expect(state.writes[SESSION_ID]).toBeUndefined();
     expect(state.entities[SESSION_ID]?.version).toBe(2);
     expect(state.entities[SESSION_ID]?.allocations).toEqual(split);
-
-    state = reducer(
-      state,
-      SessionPageActions.stateSubmitted({
-        sessionId: SESSION_ID,
-        key: 'c',
-        allocations: split,
-        sessionData: null,
-      }),
-    );
+    expect(state.entities[SESSION_ID]?.sessionData).toBe('{}');
     state = reducer(
       state,
       ClearNodeApiActions.stateSubmitFailed({
@@ -301,21 +218,37 @@ describe('sessions reducer', () => {
         key: 'c',
         error: 'incorrect app state: incorrect version: expected 4, got 3',
         staleVersion: true,
+        at: NOW,
       }),
     );
-    expect(state.writes[SESSION_ID]?.status).toBe('failed');
     expect(state.notices[SESSION_ID]).toContain('changed meanwhile');
-    state = reducer(state, SessionPageActions.noticeDismissed({ sessionId: SESSION_ID }));
-    expect(state.notices[SESSION_ID]).toBeUndefined();
-    expect(state.writes[SESSION_ID]).toBeUndefined();
+    expect(
+      reducer(state, SessionPageActions.noticeDismissed({ sessionId: SESSION_ID })).notices,
+    ).toEqual({});
+    // A new write of the session makes the notice obsolete.
+    const next = sessionWriteOperation('d', 'operate', aSession(), split, null, ALICE, [], NOW);
+    expect(
+      reducer(state, OperationSigningActions.writeStarted({ operation: next, signed: null }))
+        .notices,
+    ).toEqual({});
+    const refused = reducer(
+      withSession(),
+      ClearNodeApiActions.stateSubmitFailed({
+        sessionId: SESSION_ID,
+        key: 'e',
+        error: 'insufficient funds',
+        staleVersion: false,
+        at: NOW,
+      }),
+    );
+    expect(refused.notices).toEqual({});
   });
 
   it('closes through one path and releases what the session held', () => {
     let state = reducer(
       withSession(),
-      SessionPageActions.closeConfirmed({ sessionId: SESSION_ID, key: 'x', allocations: split }),
+      ClearNodePushActions.messageReceived({ message: message('m1') }),
     );
-    state = reducer(state, ClearNodePushActions.messageReceived({ message: message('m1') }));
     state = reducer(
       state,
       ClearNodeApiActions.closeSucceeded({
@@ -323,6 +256,7 @@ describe('sessions reducer', () => {
         key: 'x',
         version: 2,
         finalAllocations: split,
+        at: NOW,
       }),
     );
     state = reducer(
@@ -338,7 +272,7 @@ describe('sessions reducer', () => {
     expect(state.entities[SESSION_ID]?.status).toBe('closed');
     expect(state.entities[SESSION_ID]?.finalAllocations).toEqual(split);
     expect(state.messages[SESSION_ID]).toBeUndefined();
-    expect(state.writes).toEqual({});
+    expect(state.entities[SESSION_ID]?.version).toBe(2);
     // A second report of the same close changes nothing but a missing final split.
     expect(
       reducer(
@@ -352,17 +286,6 @@ describe('sessions reducer', () => {
         }),
       ),
     ).toBe(state);
-    // No writes on a closed session.
-    const after = reducer(
-      state,
-      SessionPageActions.stateSubmitted({
-        sessionId: SESSION_ID,
-        key: 'y',
-        allocations: split,
-        sessionData: null,
-      }),
-    );
-    expect(after.writes).toEqual({});
   });
 
   it('keeps messages bounded and once each; messaging has its own slot', () => {
@@ -381,16 +304,7 @@ describe('sessions reducer', () => {
         dataJson: '"hi"',
       }),
     );
-    state = reducer(
-      state,
-      SessionPageActions.stateSubmitted({
-        sessionId: SESSION_ID,
-        key: 'sub',
-        allocations: split,
-        sessionData: null,
-      }),
-    );
-    expect(Object.keys(state.writes).length).toBe(2);
+    expect(Object.keys(state.writes)).toEqual([`${SESSION_ID}#message`]);
     state = reducer(
       state,
       ClearNodeApiActions.messagingAvailable({
@@ -501,209 +415,21 @@ describe('sessions reducer', () => {
     expect(state.senderKeys[SESSION_ID][ALICE]).toEqual({ wallet: ALICE, expiresAt: null });
   });
 
-  describe('writes of unknown outcome', () => {
-    const definition = { ...aSession().definition, nonce: 7 };
-    const create = {
-      kind: 'create' as const,
-      key: 'create:7',
-      sessionId: '0xnew',
-      since: 1,
-      definition,
-      allocations: split,
-      sessionData: null,
-      label: 'Dinner',
-    };
-    const sending = reducer(
-      withSession(),
-      CreateSessionFormActions.createSubmitted({
-        key: 'create:7',
-        request: [1, 'create_app_session', {}, 1],
-        signatures: [],
-        label: 'Dinner',
+  it('a late confirmation never rolls a newer version back', () => {
+    const newer = withSession({ version: 5 });
+    const late = reducer(
+      newer,
+      ClearNodeApiActions.stateSubmitSucceeded({
+        at: NOW,
+        sessionId: SESSION_ID,
+        key: 'k',
+        version: 3,
+        allocations: split,
+        sessionData: null,
       }),
     );
-    const lost = reducer(
-      sending,
-      ClearNodeApiActions.writeOutcomeUnknown({ write: create, error: 'closed', connected: false }),
-    );
-
-    it('a create whose answer was lost is "unknown" (not failed), keeps what a retry sends, and blocks other creates', () => {
-      expect(lost.create).toEqual(
-        jasmine.objectContaining({
-          key: 'create:7',
-          status: 'unknown',
-          sessionId: '0xnew',
-          error: null,
-          afterUnknown: true,
-        }),
-      );
-      expect(lost.create?.retry).toEqual({
-        definition,
-        allocations: split,
-        sessionData: null,
-        label: 'Dinner',
-      });
-      expect(lost.unresolved['create:7']).toEqual(create);
-      const other = reducer(
-        lost,
-        CreateSessionFormActions.createSubmitted({
-          key: 'create:8',
-          request: [2, 'create_app_session', {}, 1],
-          signatures: [],
-          label: null,
-        }),
-      );
-      expect(other.create?.key).toBe('create:7');
-    });
-
-    it('found → done like a normal create; not found → failed, and the same key may be sent again', () => {
-      const found = reducer(
-        lost,
-        ClearNodeApiActions.createSucceeded({
-          key: 'create:7',
-          session: aSession({ id: '0xnew' }),
-        }),
-      );
-      expect(found.create).toEqual(
-        jasmine.objectContaining({ status: 'done', sessionId: '0xnew', afterUnknown: true }),
-      );
-      expect(found.unresolved).toEqual({});
-      expect(found.entities['0xnew']).toBeTruthy();
-
-      const missing = reducer(
-        lost,
-        ClearNodeApiActions.createFailed({ key: 'create:7', error: 'not there' }),
-      );
-      expect(missing.create).toEqual(
-        jasmine.objectContaining({ status: 'failed', error: 'not there', afterUnknown: true }),
-      );
-      expect(missing.unresolved).toEqual({});
-      const again = reducer(
-        missing,
-        CreateSessionFormActions.createSubmitted({
-          key: 'create:7',
-          request: [3, 'create_app_session', {}, 2],
-          signatures: [],
-          label: 'Dinner',
-        }),
-      );
-      expect(again.create?.status).toBe('sending');
-    });
-
-    it("a submit whose answer was lost holds the session's write slot until resolved", () => {
-      const pending = reducer(
-        withSession(),
-        SessionPageActions.stateSubmitted({
-          sessionId: SESSION_ID,
-          key: 'k',
-          allocations: split,
-          sessionData: null,
-        }),
-      );
-      const write = {
-        kind: 'submit' as const,
-        key: 'k',
-        sessionId: SESSION_ID,
-        since: 1,
-        version: 2,
-        allocations: split,
-        sessionData: null,
-      };
-      const unknown = reducer(
-        pending,
-        ClearNodeApiActions.writeOutcomeUnknown({ write, error: 'closed', connected: false }),
-      );
-      expect(unknown.writes[SESSION_ID]).toEqual({
-        kind: 'submit',
-        key: 'k',
-        status: 'unknown',
-        error: null,
-      });
-      const blocked = reducer(
-        unknown,
-        SessionPageActions.stateSubmitted({
-          sessionId: SESSION_ID,
-          key: 'k2',
-          allocations: split,
-          sessionData: null,
-        }),
-      );
-      expect(blocked.writes[SESSION_ID].key).toBe('k');
-      const failed = reducer(
-        unknown,
-        ClearNodeApiActions.stateSubmitFailed({
-          sessionId: SESSION_ID,
-          key: 'k',
-          error: 'not applied',
-          staleVersion: false,
-        }),
-      );
-      expect(failed.writes[SESSION_ID]).toEqual({
-        kind: 'submit',
-        key: 'k',
-        status: 'failed',
-        error: 'not applied',
-        afterUnknown: true,
-      });
-      expect(failed.unresolved).toEqual({});
-      const applied = reducer(
-        unknown,
-        ClearNodeApiActions.stateSubmitSucceeded({
-          at: NOW,
-          sessionId: SESSION_ID,
-          key: 'k',
-          version: 2,
-          allocations: split,
-          sessionData: null,
-        }),
-      );
-      expect(applied.writes[SESSION_ID]).toBeUndefined();
-      expect(applied.entities[SESSION_ID]?.version).toBe(2);
-    });
-
-    it('a late confirmation never rolls a newer version back', () => {
-      const newer = withSession({ version: 5 });
-      const late = reducer(
-        newer,
-        ClearNodeApiActions.stateSubmitSucceeded({
-          at: NOW,
-          sessionId: SESSION_ID,
-          key: 'k',
-          version: 3,
-          allocations: split,
-          sessionData: null,
-        }),
-      );
-      expect(late.entities[SESSION_ID]?.version).toBe(5);
-      expect(late.entities[SESSION_ID]?.allocations).toEqual(aSession().allocations);
-    });
-
-    it('restores stored writes of unknown outcome as unknown', () => {
-      const write = {
-        kind: 'close' as const,
-        key: 'c',
-        sessionId: SESSION_ID,
-        since: 1,
-        allocations: split,
-      };
-      const restored = reducer(
-        initialSessionsState,
-        SessionsStorageActions.restored({
-          nodeUrl: NODE_URL,
-          wallet: ALICE,
-          sessions: [aSession()],
-          unresolved: [create, write],
-        }),
-      );
-      expect(restored.unresolved).toEqual({ 'create:7': create, c: write });
-      expect(restored.create?.status).toBe('unknown');
-      expect(restored.writes[SESSION_ID]).toEqual({
-        kind: 'close',
-        key: 'c',
-        status: 'unknown',
-        error: null,
-      });
-    });
+    expect(late.entities[SESSION_ID]?.version).toBe(5);
+    expect(late.entities[SESSION_ID]?.allocations).toEqual(aSession().allocations);
   });
 });
 

@@ -3,30 +3,27 @@ import { createFeature, createReducer, on } from '@ngrx/store';
 import { sameAddress } from '../../shared/money/address';
 import {
   AppSession,
-  CreateProgress,
   MessagingAvailability,
   SessionMessage,
   SessionWrite,
-  UnresolvedWrite,
 } from './app-session.model';
 import { allocationsFromWire, sessionFromWire } from './app-session.mapping';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
-import { CreateSessionFormActions } from './create-session-form.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { appendBounded, rememberSenderKey, SenderKeys } from './session-messages';
 import { SessionPageActions } from './session-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { sessionEnded } from '../../core';
 import { CO_SIGNING_PREFIX } from '../co-signing/co-signing-messages';
+import { OperationSigningActions } from './operations.actions';
 
 export interface SessionsState extends EntityState<AppSession> {
   readonly nodeUrl: string | null;
   readonly wallet: string | null;
   readonly sync: 'idle' | 'restored' | 'reconciled' | 'failed';
   readonly syncError: string | null;
-  readonly create: CreateProgress | null;
-  /** One write per session at a time, keyed by session id. */
+  /** One message send per session at a time, keyed by its slot. */
   readonly writes: Readonly<Record<string, SessionWrite>>;
   /** Something the person should know about a session (e.g. it changed meanwhile). */
   readonly notices: Readonly<Record<string, string>>;
@@ -35,8 +32,6 @@ export interface SessionsState extends EntityState<AppSession> {
   readonly messagingReason: string | null;
   /** Per session: session key (checksummed) → the participant it was proven to act for (bounded). */
   readonly senderKeys: SenderKeys;
-  /** Writes whose answer was lost, by write key, until the node's state tells their outcome (stored). */
-  readonly unresolved: Readonly<Record<string, UnresolvedWrite>>;
   /** The session whose page is open. */
   readonly selectedId: string | null;
   /** Why a session's shares could not be loaded, by session id, until they load. */
@@ -55,14 +50,12 @@ export const initialSessionsState: SessionsState = sessionsAdapter.getInitialSta
   wallet: null,
   sync: 'idle',
   syncError: null,
-  create: null,
   writes: {},
   notices: {},
   messages: {},
   messaging: 'unknown',
   messagingReason: null,
   senderKeys: {},
-  unresolved: {},
   selectedId: null,
   sharesErrors: {},
   funding: {},
@@ -108,9 +101,8 @@ function endWrite(
   key: string,
   error: string | null,
 ): SessionsState {
-  const resolved = { ...state, unresolved: without(state.unresolved, key) };
   const write = state.writes[slot];
-  if (!write || write.key !== key) return resolved;
+  if (!write || write.key !== key) return state;
   const failed: SessionWrite = {
     ...write,
     status: 'failed',
@@ -118,51 +110,7 @@ function endWrite(
     afterUnknown: write.status === 'unknown',
   };
   const writes = error ? { ...state.writes, [slot]: failed } : without(state.writes, slot);
-  return { ...resolved, writes };
-}
-
-/** While a create's outcome is unknown it blocks others; what a retry would send is kept. */
-function createUnknown(write: Extract<UnresolvedWrite, { kind: 'create' }>): CreateProgress {
-  const { definition, allocations, sessionData, label } = write;
-  return {
-    key: write.key,
-    status: 'unknown',
-    sessionId: write.sessionId,
-    error: null,
-    afterUnknown: true,
-    retry: { definition, allocations, sessionData, label },
-  };
-}
-
-/** Marks the writes of unknown outcome in the create progress and the per-session write slots. */
-function withUnresolved(state: SessionsState, writes: readonly UnresolvedWrite[]): SessionsState {
-  let next = state;
-  for (const write of writes) {
-    next = { ...next, unresolved: { ...next.unresolved, [write.key]: write } };
-    if (write.kind === 'create') {
-      const create = next.create;
-      if (
-        !create ||
-        create.key === write.key ||
-        create.status === 'failed' ||
-        create.status === 'done'
-      )
-        next = { ...next, create: createUnknown(write) };
-    } else {
-      const slot = writeSlot(write.sessionId, write.kind);
-      const held = next.writes[slot];
-      if (!held || held.key === write.key || held.status === 'failed') {
-        next = {
-          ...next,
-          writes: {
-            ...next.writes,
-            [slot]: { kind: write.kind, key: write.key, status: 'unknown', error: null },
-          },
-        };
-      }
-    }
-  }
-  return next;
+  return { ...state, writes };
 }
 
 /** My create's session, merged with what the node may already have told (a push, a reconcile). */
@@ -182,7 +130,7 @@ export const sessionsFeature = createFeature({
   reducer: createReducer(
     initialSessionsState,
 
-    on(SessionsStorageActions.restored, (state, { nodeUrl, wallet, sessions, unresolved }) => {
+    on(SessionsStorageActions.restored, (state, { nodeUrl, wallet, sessions }) => {
       const sameOwner =
         state.nodeUrl === nodeUrl && !!state.wallet && sameAddress(state.wallet, wallet);
       const base = sameOwner
@@ -195,58 +143,20 @@ export const sessionsFeature = createFeature({
           };
       // What the node already told us this run wins over what storage remembers.
       const fresh = sessions.filter((stored) => !base.entities[stored.id]);
-      const next = sessionsAdapter.addMany(fresh, {
+      return sessionsAdapter.addMany(fresh, {
         ...base,
         nodeUrl,
         wallet,
         sync: base.sync === 'idle' ? 'restored' : base.sync,
       });
-      return withUnresolved(
-        next,
-        (unresolved ?? []).filter((write) => !base.unresolved[write.key]),
-      );
     }),
 
     // The person left: forget their sessions here (storage keeps them for the next sign-in).
     on(...sessionEnded, (state) => ({ ...initialSessionsState, selectedId: state.selectedId })),
 
-    on(CreateSessionFormActions.createSubmitted, (state, { key }) =>
-      // One create at a time (one of unknown outcome blocks too); the same create again only after it failed.
-      state.create?.status === 'sending' ||
-      state.create?.status === 'unknown' ||
-      (state.create?.key === key && state.create.status === 'done')
-        ? state
-        : { ...state, create: { key, status: 'sending', sessionId: null, error: null } },
+    on(ClearNodeApiActions.createSucceeded, (state, { session }) =>
+      sessionsAdapter.upsertOne(mergeCreated(session, state.entities[session.id]), state),
     ),
-    on(ClearNodeApiActions.writeOutcomeUnknown, (state, { write }) => {
-      if (write.kind === 'create') {
-        return state.create?.key === write.key
-          ? withUnresolved(state, [write])
-          : { ...state, unresolved: { ...state.unresolved, [write.key]: write } };
-      }
-      const slot = writeSlot(write.sessionId, write.kind);
-      return state.writes[slot]?.key === write.key
-        ? withUnresolved(state, [write])
-        : { ...state, unresolved: { ...state.unresolved, [write.key]: write } };
-    }),
-    on(ClearNodeApiActions.createSucceeded, (state, { key, session }) => {
-      const create =
-        state.create?.key === key
-          ? { ...state.create, status: 'done' as const, sessionId: session.id, error: null }
-          : state.create;
-      const merged = mergeCreated(session, state.entities[session.id]);
-      return sessionsAdapter.upsertOne(merged, {
-        ...state,
-        create,
-        unresolved: without(state.unresolved, key),
-      });
-    }),
-    on(ClearNodeApiActions.createFailed, (state, { key, error }) => {
-      const unresolved = without(state.unresolved, key);
-      return state.create?.key === key
-        ? { ...state, unresolved, create: { ...state.create, status: 'failed' as const, error } }
-        : { ...state, unresolved };
-    }),
 
     on(ClearNodeApiActions.sessionsReconciled, (state, { sessions, requestedAt }) => {
       const merged = sessions.map((wire) =>
@@ -324,15 +234,17 @@ export const sessionsFeature = createFeature({
       sessionsAdapter.updateOne({ id: sessionId, changes: { finalAllocations } }, state),
     ),
 
-    on(SessionPageActions.stateSubmitted, (state, { sessionId, key }) =>
-      startWrite(state, sessionId, { kind: 'submit', key, status: 'pending', error: null }),
-    ),
+    // A new write of a session makes its earlier notice obsolete.
+    on(OperationSigningActions.writeStarted, (state, { operation }) => ({
+      ...state,
+      notices: without(state.notices, operation.content.sessionId),
+    })),
     on(
       ClearNodeApiActions.stateSubmitSucceeded,
-      (state, { sessionId, key, version, allocations, sessionData, at }) => {
+      (state, { sessionId, version, allocations, sessionData, at }) => {
         const known = state.entities[sessionId];
         // Confirmed late (after a lost answer) the node may have moved on already: keep the newer state.
-        if (known && known.version > version) return endWrite(state, sessionId, key, null);
+        if (known && known.version > version) return state;
         return sessionsAdapter.updateOne(
           {
             id: sessionId,
@@ -343,38 +255,30 @@ export const sessionsFeature = createFeature({
               updatedAt: new Date(at).toISOString(),
             },
           },
-          endWrite(state, sessionId, key, null),
+          state,
         );
       },
     ),
-    on(ClearNodeApiActions.stateSubmitFailed, (state, { sessionId, key, error, staleVersion }) => {
-      const next = endWrite(state, sessionId, key, error);
-      return staleVersion
+    on(ClearNodeApiActions.stateSubmitFailed, (state, { sessionId, staleVersion }) =>
+      staleVersion
         ? {
-            ...next,
+            ...state,
             notices: {
-              ...next.notices,
+              ...state.notices,
               [sessionId]:
                 'This session changed meanwhile. It was reloaded: check the amounts and submit again.',
             },
           }
-        : next;
-    }),
-
-    on(SessionPageActions.closeConfirmed, (state, { sessionId, key }) =>
-      startWrite(state, sessionId, { kind: 'close', key, status: 'pending', error: null }),
+        : state,
     ),
-    on(ClearNodeApiActions.closeSucceeded, (state, { sessionId, key, version }) =>
+    on(ClearNodeApiActions.closeSucceeded, (state, { sessionId, version }) =>
       sessionsAdapter.updateOne(
         {
           id: sessionId,
           changes: { version: Math.max(version, state.entities[sessionId]?.version ?? 0) },
         },
-        endWrite(state, sessionId, key, null),
+        state,
       ),
-    ),
-    on(ClearNodeApiActions.closeFailed, (state, { sessionId, key, error }) =>
-      endWrite(state, sessionId, key, error),
     ),
 
     on(SessionLifecycleActions.sessionClosed, (state, { sessionId, finalAllocations, at }) => {
@@ -412,10 +316,6 @@ export const sessionsFeature = createFeature({
     on(SessionPageActions.noticeDismissed, (state, { sessionId }) => ({
       ...state,
       notices: without(state.notices, sessionId),
-      writes:
-        state.writes[sessionId]?.status === 'failed'
-          ? without(state.writes, sessionId)
-          : state.writes,
     })),
 
     on(SessionPageActions.messageSent, (state, { sessionId, key }) =>

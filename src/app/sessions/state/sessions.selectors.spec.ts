@@ -1,3 +1,4 @@
+import { initialOperationsState } from './operations.feature';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import {
   CLOSED_HISTORY_LIMIT,
@@ -13,6 +14,7 @@ const SESSION_KEY = '0x1111111111111111111111111111111111111111';
 
 function rootState(sessions = [aSession()], extra = {}) {
   return {
+    operations: initialOperationsState,
     sessions: {
       ...sessionsAdapter.setAll(sessions, { ...initialSessionsState, wallet: ALICE }),
       selectedId: SESSION_ID,

@@ -4,6 +4,7 @@ import { sameAddress, shortAddress } from '../../shared/money/address';
 import { formatUnits, parseAmount } from '../../shared/money/decimal-amount';
 import { AppSession, SessionMessage, SessionWrite } from './app-session.model';
 import { sessionsAdapter, sessionsFeature, writeSlot } from './sessions.feature';
+import { selectSessionWrites } from './written-alone.selectors';
 import { AssetTotal, MessageView, SessionView } from './session-view.model';
 import {
   Asset,
@@ -159,7 +160,7 @@ function fundingMismatch(
 const selectViewContext = createSelector(
   sessionsFeature.selectWallet,
   selectAssets,
-  sessionsFeature.selectWrites,
+  selectSessionWrites,
   sessionsFeature.selectNotices,
   sessionsFeature.selectSharesErrors,
   sessionsFeature.selectFunding,

@@ -5,11 +5,13 @@ import { type Action, Store } from '@ngrx/store';
 import { catchError, defer, EMPTY, from, map, mergeMap, type Observable, of } from 'rxjs';
 import { ClearNodeClient, ClearNodeRpcError, selectWalletAddress } from '../../core';
 import { WriteClaims } from '../storage/write-claims';
-import type { AppSessionWire, UnresolvedWrite } from './app-session.model';
+import type { Operation } from '../co-signing/operation';
+import type { AppSessionWire } from './app-session.model';
 import { ClearNodeApiActions } from './clearnode-api.actions';
+import { OperationSigningActions } from './operations.actions';
 import { createdSession } from './app-session.mapping';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
-import { sessionsFeature } from './sessions.feature';
+import { selectUnknownOperations } from './written-alone.selectors';
 import {
   CLOSE_NOT_APPLIED,
   CREATE_NOT_FOUND,
@@ -18,16 +20,17 @@ import {
 } from './write-outcome';
 
 /**
- * Resolves writes whose answer was lost from the node's own state, on the first reconcile asked for
- * after the answer was lost (after the reconnect or the next sign-in, or at once after a timeout):
+ * Resolves operations whose answer was lost from the node's own state, on the first reconcile
+ * asked for after the answer was lost (after the reconnect or the next sign-in, or at once after a
+ * timeout):
  *
  * - create: the session id is known in advance (hash of the definition); listed, or found with
  *   `get_app_definition` → the normal success; the node does not know it → failed, and a retry sends
  *   the same definition and nonce, which the node can open at most once;
- * - submit: the session is at the version sent (or later) → success; else failed;
+ * - update: the session is at the version sent (or later) → success; else failed;
  * - close: the session is closed → success; still open → failed.
  *
- * When the node cannot be asked (the connection is down again), the write stays unresolved.
+ * When the node cannot be asked (the connection is down again), the operation stays unknown.
  */
 export const resolveUnresolvedWrites = createEffect(
   (
@@ -39,12 +42,12 @@ export const resolveUnresolvedWrites = createEffect(
     actions$.pipe(
       ofType(ClearNodeApiActions.sessionsReconciled),
       concatLatestFrom(() => [
-        store.select(sessionsFeature.selectUnresolved),
+        store.select(selectUnknownOperations),
         store.select(selectWalletAddress),
       ]),
-      mergeMap(([{ sessions, requestedAt }, unresolved, wallet]) =>
-        from(Object.values(unresolved).filter((write) => requestedAt >= write.since)).pipe(
-          mergeMap((write) => resolveWrite(client, claims, write, sessions, wallet, requestedAt)),
+      mergeMap(([{ sessions, requestedAt }, unknown, wallet]) =>
+        from(unknown.filter((op) => requestedAt >= (op.answerLostAt ?? 0))).pipe(
+          mergeMap((op) => resolveWrite(client, claims, op, sessions, wallet, requestedAt)),
         ),
       ),
     ),
@@ -54,38 +57,72 @@ export const resolveUnresolvedWrites = createEffect(
 function resolveWrite(
   client: ClearNodeClient,
   claims: WriteClaims,
-  write: UnresolvedWrite,
+  operation: Operation,
   sessions: readonly AppSessionWire[],
   wallet: string | null,
   /** When the node was looked at (ms). */
   at: number,
 ): Observable<Action> {
-  const wire = sessions.find((session) => session.app_session_id.toLowerCase() === write.sessionId);
-  switch (write.kind) {
+  const { id: key, content } = operation;
+  const { sessionId, allocations, sessionData } = content;
+  const wire = sessions.find((session) => session.app_session_id.toLowerCase() === sessionId);
+  if (!operation.signedAlone) return resolveCoSigned(operation, wire, at);
+  switch (content.kind) {
     case 'create': {
       const params = {
-        definition: write.definition,
-        allocations: write.allocations,
-        session_data: write.sessionData,
+        definition: content.definition!,
+        allocations,
+        session_data: sessionData,
       };
       const found = () =>
         ClearNodeApiActions.createSucceeded({
-          key: write.key,
-          session: createdSession(write.sessionId, 1, params, write.label, at),
+          key,
+          session: createdSession(sessionId, 1, params, operation.label ?? null, at),
+          at,
         });
       if (wire) return of(found());
-      return definitionExists(client, write.sessionId).pipe(
+      return definitionExists(client, sessionId).pipe(
         mergeMap((exists) => {
           if (exists) return of(found());
-          claims.release(write.key);
-          return of(ClearNodeApiActions.createFailed({ key: write.key, error: CREATE_NOT_FOUND }));
+          claims.release(key);
+          return of(ClearNodeApiActions.createFailed({ key, error: CREATE_NOT_FOUND, at }));
         }),
         // Could not ask: stays unknown until the next look.
         catchError(() => EMPTY),
       );
     }
-    case 'submit': {
-      const { key, sessionId, version, allocations, sessionData } = write;
+    case 'close': {
+      if (wire?.status === 'closed') {
+        return of(
+          ClearNodeApiActions.closeSucceeded({
+            sessionId,
+            key,
+            version: wire.version ?? 0,
+            finalAllocations: allocations,
+            at,
+          }),
+          // The payouts are read from the node's ledger (the split the node applied).
+          SessionLifecycleActions.sessionClosed({
+            sessionId,
+            wallet,
+            closedBy: 'me',
+            finalAllocations: null,
+            at,
+          }),
+        );
+      }
+      claims.release(`close:${sessionId}`);
+      return of(
+        ClearNodeApiActions.closeFailed({
+          sessionId,
+          key,
+          error: wire ? CLOSE_NOT_APPLIED : SESSION_NOT_LISTED,
+          at,
+        }),
+      );
+    }
+    default: {
+      const version = content.baseVersion + 1;
       if (wire && (wire.version ?? 0) >= version) {
         return of(
           ClearNodeApiActions.stateSubmitSucceeded({
@@ -105,39 +142,40 @@ function resolveWrite(
           key,
           error: wire ? SUBMIT_NOT_APPLIED : SESSION_NOT_LISTED,
           staleVersion: false,
-        }),
-      );
-    }
-    case 'close': {
-      const { key, sessionId, allocations } = write;
-      if (wire?.status === 'closed') {
-        return of(
-          ClearNodeApiActions.closeSucceeded({
-            sessionId,
-            key,
-            version: wire.version ?? 0,
-            finalAllocations: allocations,
-          }),
-          // The payouts are read from the node's ledger (the split the node applied).
-          SessionLifecycleActions.sessionClosed({
-            sessionId,
-            wallet,
-            closedBy: 'me',
-            finalAllocations: null,
-            at,
-          }),
-        );
-      }
-      claims.release(`close:${sessionId}`);
-      return of(
-        ClearNodeApiActions.closeFailed({
-          sessionId,
-          key,
-          error: wire ? CLOSE_NOT_APPLIED : SESSION_NOT_LISTED,
+          at,
         }),
       );
     }
   }
+}
+/**
+ * A co-signed round whose answer was lost: when the session did not move it was not applied;
+ * when it moved, whether it was this content that landed is judged from the shares, by the
+ * co-signing effects that watch the node.
+ */
+function resolveCoSigned(
+  operation: Operation,
+  wire: AppSessionWire | undefined,
+  at: number,
+): Observable<Action> {
+  const { id: operationId, content } = operation;
+  const moved =
+    content.kind === 'close'
+      ? wire?.status === 'closed'
+      : (wire?.version ?? 0) > content.baseVersion;
+  if (moved) return EMPTY;
+  return of(
+    OperationSigningActions.roundFailed({
+      operationId,
+      error: wire
+        ? content.kind === 'close'
+          ? CLOSE_NOT_APPLIED
+          : SUBMIT_NOT_APPLIED
+        : SESSION_NOT_LISTED,
+      stale: false,
+      at,
+    }),
+  );
 }
 
 /** True/false from the node; an error when it could not be asked. */

@@ -4,6 +4,7 @@ import { MemoryStorage } from '../../testing/memory-storage';
 import type { OperationContent } from '../co-signing/operation';
 import { propose } from '../co-signing/operation-transitions';
 import { signingRule } from '../co-signing/signers';
+import { answerLost, writtenAlone } from '../co-signing/written-alone';
 import { ALICE, aSession, BOB, NODE_URL, NOW, SESSION_ID } from '../state/testing/session-fixtures';
 import { OperationsStorage, STORED_FINISHED_LIMIT } from './operations-storage';
 import { operationsKey } from './storage-keys';
@@ -39,6 +40,26 @@ describe('operations storage', () => {
     storage.save(NODE_URL, ALICE, stored);
     expect(storage.load(NODE_URL, ALICE)).toEqual(stored);
     expect(storage.load(NODE_URL, BOB).operations).toEqual([]);
+  });
+
+  it('keeps a write of unknown outcome, with when its answer was lost, until it is resolved', () => {
+    const lost = answerLost(
+      writtenAlone({ id: 'w', content, signer: ALICE, rule, label: null }, NOW),
+      'closed',
+      NOW + 1,
+    );
+    const finished = Array.from({ length: STORED_FINISHED_LIMIT + 1 }, (_, i) => ({
+      ...operation(`done-${i}`, NOW + 10 + i),
+      status: 'done' as const,
+    }));
+    storage.save(NODE_URL, ALICE, {
+      operations: [lost, ...finished],
+      approvedHere: {},
+      signedVersions: {},
+    });
+    const kept = storage.load(NODE_URL, ALICE).operations.find((op) => op.id === 'w');
+    expect(kept).toEqual(lost);
+    expect(kept?.answerLostAt).toBe(NOW + 1);
   });
 
   it('bounds finished operations, never open ones, and drops approvals of forgotten ones', () => {

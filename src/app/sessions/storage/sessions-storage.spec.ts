@@ -1,6 +1,6 @@
 import { TestBed } from '@angular/core/testing';
 import { MemoryStorage } from '../../testing/memory-storage';
-import { ALICE, aSession, BOB, NODE_URL, SESSION_ID } from '../state/testing/session-fixtures';
+import { ALICE, aSession, NODE_URL } from '../state/testing/session-fixtures';
 import { SessionsStorage, STORED_CLOSED_LIMIT } from './sessions-storage';
 import { WriteClaims } from './write-claims';
 import { BROWSER_STORAGE } from '../../core';
@@ -10,25 +10,6 @@ describe('sessions storage', () => {
   beforeEach(() => {
     memory = new MemoryStorage();
     TestBed.configureTestingModule({ providers: [{ provide: BROWSER_STORAGE, useValue: memory }] });
-  });
-
-  it('keeps writes of unknown outcome per node and wallet until they are resolved', () => {
-    const storage = TestBed.inject(SessionsStorage);
-    const write = {
-      kind: 'submit' as const,
-      key: 'k',
-      sessionId: SESSION_ID,
-      since: 1,
-      version: 3,
-      allocations: [],
-      sessionData: null,
-    };
-    storage.save(NODE_URL, ALICE, [aSession()], [write]);
-    expect(storage.loadUnresolved(NODE_URL, ALICE)).toEqual([write]);
-    expect(storage.loadUnresolved(NODE_URL, BOB)).toEqual([]);
-    expect(storage.load(NODE_URL, ALICE).length).toBe(1);
-    storage.save(NODE_URL, ALICE, [aSession()]);
-    expect(storage.loadUnresolved(NODE_URL, ALICE)).toEqual([]);
   });
 
   it('keeps sessions per node and wallet, bounding closed history', () => {

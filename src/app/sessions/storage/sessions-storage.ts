@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import { AppSession, UnresolvedWrite } from '../state/app-session.model';
+import { AppSession } from '../state/app-session.model';
 import { sessionsKey } from './storage-keys';
 import { BROWSER_STORAGE } from '../../core';
 
@@ -9,8 +9,6 @@ export const STORED_CLOSED_LIMIT = 50;
 interface StoredSessions {
   readonly version: 1;
   readonly sessions: readonly AppSession[];
-  /** Writes whose answer was lost, resolved on the next sign-in (absent in older records). */
-  readonly unresolved?: readonly UnresolvedWrite[];
 }
 
 /**
@@ -27,14 +25,6 @@ export class SessionsStorage {
     return parsed && Array.isArray(parsed.sessions) ? parsed.sessions.filter(isStoredSession) : [];
   }
 
-  /** Writes of unknown outcome, with what is needed to look them up and to send them again. */
-  loadUnresolved(nodeUrl: string, wallet: string): UnresolvedWrite[] {
-    const parsed = this.read(nodeUrl, wallet);
-    return parsed && Array.isArray(parsed.unresolved)
-      ? parsed.unresolved.filter(isStoredUnresolved)
-      : [];
-  }
-
   private read(nodeUrl: string, wallet: string): Partial<StoredSessions> | null {
     try {
       const raw = this.storage.getItem(sessionsKey(nodeUrl, wallet));
@@ -47,12 +37,7 @@ export class SessionsStorage {
     }
   }
 
-  save(
-    nodeUrl: string,
-    wallet: string,
-    sessions: readonly AppSession[],
-    unresolved: readonly UnresolvedWrite[] = [],
-  ): void {
+  save(nodeUrl: string, wallet: string, sessions: readonly AppSession[]): void {
     const open = sessions.filter((session) => session.status === 'open');
     const closed = sessions
       .filter((session) => session.status === 'closed')
@@ -61,7 +46,6 @@ export class SessionsStorage {
     const record: StoredSessions = {
       version: 1,
       sessions: [...open, ...closed],
-      ...(unresolved.length ? { unresolved } : {}),
     };
     try {
       this.storage.setItem(sessionsKey(nodeUrl, wallet), JSON.stringify(record));
@@ -69,26 +53,6 @@ export class SessionsStorage {
       console.warn('[sessions] could not store sessions', error);
     }
   }
-}
-
-function isStoredUnresolved(value: unknown): value is UnresolvedWrite {
-  const write = value as Partial<UnresolvedWrite> | null;
-  if (
-    !write ||
-    typeof write.key !== 'string' ||
-    typeof write.sessionId !== 'string' ||
-    typeof write.since !== 'number'
-  )
-    return false;
-  if (write.kind === 'create')
-    return (
-      !!write.definition &&
-      Array.isArray(write.definition.participants) &&
-      Array.isArray(write.allocations)
-    );
-  if (write.kind === 'submit')
-    return typeof write.version === 'number' && Array.isArray(write.allocations);
-  return write.kind === 'close' && Array.isArray(write.allocations);
 }
 
 function isStoredSession(value: unknown): value is AppSession {
