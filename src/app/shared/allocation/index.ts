@@ -7,3 +7,4 @@ export * from './weight-presets';
 export * from './session-definition';
 export * from './create-session-validation';
 export * from './app-session-id';
+export * from './funds-change-validation';
