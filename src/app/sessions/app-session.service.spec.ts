@@ -16,6 +16,7 @@ import { initialSessionsState } from './state/sessions.feature';
 import { fakeClearNode } from './state/testing/fake-core.spec-helper';
 import { ALICE, aSession, BOB, NOW, SESSION_ID } from './state/testing/session-fixtures';
 import { ClearNodeClient, SessionKeySigner } from '../core';
+import { initialAppState } from '../testing/initial-app-state';
 
 describe('AppSessionService', () => {
   // Overridden selectors are global: leave them as found for the next spec.
@@ -32,7 +33,11 @@ describe('AppSessionService', () => {
       providers: [
         provideMockActions(() => actions),
         provideMockStore({
-          initialState: { sessions: initialSessionsState, operations: initialOperationsState },
+          initialState: {
+            ...initialAppState,
+            sessions: initialSessionsState,
+            operations: initialOperationsState,
+          },
         }),
         { provide: ClearNodeClient, useValue: node.client },
         { provide: SessionKeySigner, useValue: { signRequest: () => Promise.resolve('0xsig') } },
@@ -146,6 +151,7 @@ describe('AppSessionService', () => {
     const proposed = propose({ id: 'op-1', content, proposer: ALICE, deadline: 9e12, rule }, 1);
     const withOperation = (operation: Operation) =>
       store.setState({
+        ...initialAppState,
         sessions: { ...initialSessionsState, wallet: ALICE },
         operations: operationsAdapter.setAll([operation], initialOperationsState),
       });

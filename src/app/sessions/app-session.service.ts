@@ -1,3 +1,4 @@
+import type { SessionWriteKind } from './co-signing/operation';
 import { inject, Injectable, type Signal } from '@angular/core';
 import { Actions, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
@@ -11,7 +12,7 @@ import {
   selectWalletAddress,
   type RpcRequest,
 } from '../core';
-import type { Allocation, SessionDefinition } from '../shared/allocation';
+import type { Allocation, FundsIntent, SessionDefinition } from '../shared/allocation';
 import { sameAddress } from '../shared/money/address';
 import { formatUnits, parseAmount } from '../shared/money/decimal-amount';
 import type { SessionWrite } from './state/app-session.model';
@@ -174,7 +175,7 @@ export class AppSessionService {
    */
   propose(
     sessionId: string,
-    kind: 'operate' | 'close',
+    kind: SessionWriteKind,
     allocations: readonly Allocation[],
     sessionData: string | null = null,
     deadlineSeconds = DEFAULT_PROPOSAL_SECONDS,
@@ -368,6 +369,18 @@ export class AppSessionService {
         key: newKey(),
         allocations,
         sessionData: sessionData ?? null,
+      }),
+    );
+  }
+
+  /** Adds funds to shares, or takes some out, when my signature alone is what the node needs. */
+  changeFunds(id: string, intent: FundsIntent, allocations: readonly Allocation[]): void {
+    this.store.dispatch(
+      SessionPageActions.fundsChangeSubmitted({
+        sessionId: id.toLowerCase(),
+        key: newKey(),
+        intent,
+        allocations,
       }),
     );
   }

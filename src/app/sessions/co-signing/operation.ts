@@ -4,6 +4,9 @@ import type { Allocation, SessionDefinition } from '../../shared/allocation';
 /** Every write to a session is an operation of one of these kinds. */
 export type OperationKind = 'create' | 'operate' | 'deposit' | 'withdraw' | 'close';
 
+/** The writes of a session that is open. */
+export type SessionWriteKind = Exclude<OperationKind, 'create'>;
+
 /**
  * What the participants approve, exactly: the request parameters are derived from it, and a
  * signing request is only signed when its parameters are these. `baseVersion` is the session

@@ -1,6 +1,7 @@
 import type { RpcRequest } from '../../core';
 import { sameAddress } from '../../shared/money/address';
 import { parseAmount } from '../../shared/money/decimal-amount';
+import type { Allocation } from '../../shared/allocation';
 import type { OperationContent } from './operation';
 import { canonicalJson, contentHash, methodOf, paramsOf } from './operation-request';
 
@@ -18,13 +19,15 @@ const refuse = (reason: string): Verdict => ({ ok: false, reason });
  * Whether a content can be approved at all: every participant named exactly once per asset, no
  * one else, amounts that are plain non-negative decimals at the asset's precision, and built on
  * the session's current version. An official node accepts splits that leave someone out or name
- * someone twice, and those create or destroy money, so they are refused here.
+ * someone twice, and those create or destroy money, so they are refused here. A deposit must only
+ * raise shares and a withdrawal only lower them, against the shares as they stand.
  */
 export function contentRefusal(
   content: OperationContent,
   participants: readonly string[],
   currentVersion: number,
   decimalsOf: (asset: string) => number,
+  currentShares: readonly Allocation[] = [],
 ): string | null {
   if (content.kind !== 'create' && content.baseVersion !== currentVersion)
     return `It was proposed on version ${content.baseVersion}; the session is at version ${currentVersion}.`;
@@ -46,7 +49,36 @@ export function contentRefusal(
       if (rows.length > 1) return `${participant} is named ${rows.length} times for ${asset}.`;
     }
   }
+  if (content.kind === 'deposit' || content.kind === 'withdraw')
+    return directionRefusal(content, currentShares, decimalsOf);
   return null;
+}
+
+/** A deposit that lowers a share, or a withdrawal that raises one, or either moving nothing. */
+function directionRefusal(
+  content: OperationContent,
+  currentShares: readonly Allocation[],
+  decimalsOf: (asset: string) => number,
+): string | null {
+  const deposit = content.kind === 'deposit';
+  let moved = false;
+  for (const allocation of content.allocations) {
+    const decimals = decimalsOf(allocation.asset);
+    const next = parseAmount(allocation.amount, decimals);
+    const row = currentShares.find(
+      (share) =>
+        sameAddress(share.participant, allocation.participant) && share.asset === allocation.asset,
+    );
+    const before = row ? parseAmount(row.amount, decimals) : null;
+    const previous = before?.ok ? before.units : 0n;
+    if (!next.ok) continue;
+    if (deposit ? next.units < previous : next.units > previous)
+      return deposit
+        ? `A deposit can only add funds, and it lowers ${allocation.participant}'s ${allocation.asset}.`
+        : `Taking funds out can only lower shares, and it raises ${allocation.participant}'s ${allocation.asset}.`;
+    if (next.units !== previous) moved = true;
+  }
+  return moved ? null : deposit ? 'The deposit adds nothing.' : 'The withdrawal takes nothing out.';
 }
 
 /** What an approver remembers: what it approved, and what it signed per session version. */

@@ -15,18 +15,36 @@ import {
   allToOne,
   evenSplit,
   fromAllocations,
+  FundsIntent,
   rebaseDrafts,
   SplitContext,
+  validateFundsChange,
   validateSplit,
 } from '../../shared/allocation';
 import { sameAddress, shortAddress } from '../../shared/money/address';
 
 let nextEditorId = 0;
 
+/** What the amounts are: a new split of the same money, or shares that money is added to or taken from. */
+export type EditorIntent = 'split' | FundsIntent;
+
+/** The editor's checks, whichever the intent: per row, per asset, and in reading order. */
+interface EditorValidation {
+  readonly ok: boolean;
+  readonly allocations: readonly Allocation[];
+  readonly rowErrors: Readonly<Record<string, string>>;
+  readonly assetErrors: Readonly<Record<string, string>>;
+  readonly reasons: readonly string[];
+  /** Per asset, the line beside its total: what is left to assign, or how the total changes. */
+  readonly status: Readonly<Record<string, { readonly text: string; readonly off: boolean }>>;
+}
+
 /**
  * Manual split of a session's money: one amount per participant and asset, live remaining per
  * asset, presets, and a submit that stays disabled (saying why) until the node would accept it.
- * Projected content (extra fields of the same write) goes between the amounts and the actions.
+ * For a deposit or a withdrawal the same rows are the new shares, which may only grow or only
+ * shrink, with the new total per asset. Projected content (extra fields of the same write) goes
+ * between the amounts and the actions.
  */
 @Component({
   selector: 'app-allocation-editor',
@@ -39,6 +57,7 @@ export class AllocationEditor {
   readonly assets = input.required<readonly AllocationAsset[]>();
   /** Session total per asset (decimal strings). */
   readonly totals = input.required<Readonly<Record<string, string>>>();
+  readonly intent = input<EditorIntent>('split');
   /** The split the editor starts from (the current state). */
   readonly current = input<readonly Allocation[]>([]);
   /** The split the session opened with, for the "back to the opening split" preset. */
@@ -71,7 +90,45 @@ export class AllocationEditor {
     computation: (start, previous) =>
       previous ? rebaseDrafts(previous.source, previous.value, start) : start,
   });
-  protected readonly validation = computed(() => validateSplit(this.context(), this.drafts()));
+  protected readonly validation = computed<EditorValidation>(() => {
+    const intent = this.intent();
+    if (intent === 'split') {
+      const split = validateSplit(this.context(), this.drafts());
+      const status = Object.fromEntries(
+        Object.entries(split.remaining).map(([asset, left]) => [
+          asset,
+          { text: `remaining ${left}`, off: left !== '0' },
+        ]),
+      );
+      return { ...split, status };
+    }
+    const change = validateFundsChange(
+      intent,
+      { participants: this.participants(), assets: this.assets(), current: this.current() },
+      this.drafts(),
+    );
+    const status = Object.fromEntries(
+      Object.entries(change.change).map(([asset, delta]) => [
+        asset,
+        {
+          text: `${delta.startsWith('-') ? delta : `+${delta}`} → new total ${change.totals[asset]}`,
+          off: false,
+        },
+      ]),
+    );
+    return { ...change, status };
+  });
+  /** What the rows may do, said once above them. */
+  protected readonly intentHint = computed(() => {
+    switch (this.intent()) {
+      case 'deposit':
+        return "Shares may only grow: raise the ones funds are added to; each raised share is paid from its owner's ledger balance.";
+      case 'withdraw':
+        return 'Shares may only shrink: what a share goes down by is paid back to its owner’s ledger balance.';
+      default:
+        return null;
+    }
+  });
   protected readonly disabledReason = computed(() => {
     if (this.busy()) return 'Sending…';
     if (this.blockedReason()) return this.blockedReason();

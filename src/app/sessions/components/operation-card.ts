@@ -165,12 +165,17 @@ const SIGNER_STATE: Record<OperationView['signers'][number]['state'], string> = 
         }
       </p>
 
+      @if (op.awaitingMe && op.fundingBlock) {
+        <p class="hint error" [id]="fundingId()">{{ op.fundingBlock }}</p>
+      }
       @if (op.awaitingMe || op.canWithdraw) {
         <div class="actions">
           @if (op.awaitingMe) {
             <button
               type="button"
               [attr.aria-label]="'Approve ' + subject()"
+              [disabled]="!!op.fundingBlock"
+              [attr.aria-describedby]="op.fundingBlock ? fundingId() : null"
               (click)="approve.emit()"
             >
               Approve
@@ -264,6 +269,7 @@ export class OperationCard {
   protected readonly statusText = computed(() => STATUS_TEXT[this.operation().status]);
   protected readonly headingId = computed(() => `operation-${this.operation().id}`);
   protected readonly progressId = computed(() => `operation-weight-${this.operation().id}`);
+  protected readonly fundingId = computed(() => `operation-funding-${this.operation().id}`);
   protected readonly progressValue = computed(() =>
     Math.min(this.operation().weight, this.operation().quorum),
   );

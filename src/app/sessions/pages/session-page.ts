@@ -13,7 +13,15 @@ import {
   viewChild,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
-import { Allocation, AllocationAsset, totalsOf } from '../../shared/allocation';
+import {
+  Allocation,
+  AllocationAsset,
+  fundingShortfall,
+  FundsIntent,
+  SESSION_PROTOCOL,
+  totalsOf,
+} from '../../shared/allocation';
+import { sameAddress } from '../../shared/money/address';
 import { AppSessionService } from '../app-session.service';
 import { AllocationEditor } from '../components/allocation-editor';
 import { CloseConfirmation } from '../components/close-confirmation';
@@ -28,7 +36,7 @@ import type { OperationView } from '../state/operation-view.model';
 import { decimalsOf } from '../state/sessions.selectors';
 import { NOW, tickingNow } from './ticking-now';
 
-type Mode = 'view' | 'update' | 'close-edit' | 'close-confirm';
+type Mode = 'view' | 'update' | 'close-edit' | 'close-confirm' | FundsIntent;
 
 /** `/sessions/:id`: the session, its messages, state updates and the close flow. */
 @Component({
@@ -59,6 +67,9 @@ export class SessionPage {
   protected readonly wallet = this.sessions.wallet;
   protected readonly access = this.sessions.access;
   private readonly nodeAssets = this.sessions.assets;
+  private readonly ledgerBalances = this.sessions.ledgerBalances;
+  /** What my session key may still spend, read when the deposit editor opens. */
+  private readonly allowances = signal<Record<string, string> | null>(null);
 
   protected readonly mode = signal<Mode>('view');
   /** The open edit flow puts its write to the other participants instead of sending it. */
@@ -83,11 +94,15 @@ export class SessionPage {
   private readonly result = viewChild<ElementRef<HTMLElement>>('result');
   private readonly closedNote = viewChild<ElementRef<HTMLElement>>('closedNote');
   private readonly proposalsHeading = viewChild<ElementRef<HTMLElement>>('proposalsHeading');
+  private readonly depositButton = viewChild<ElementRef<HTMLButtonElement>>('depositButton');
+  private readonly withdrawButton = viewChild<ElementRef<HTMLButtonElement>>('withdrawButton');
   /** The flow the editor was opened for, to return to its button on Cancel. */
-  private readonly opener = signal<'update' | 'close'>('close');
+  private readonly opener = signal<'update' | 'close' | FundsIntent>('close');
   /** A close I confirmed and have not yet seen land. */
   private readonly closeAwaited = signal(false);
   protected readonly pendingSplit = signal<readonly Allocation[] | null>(null);
+  /** Why my deposit or withdrawal was not sent (nothing was signed). */
+  protected readonly fundsError = signal<string | null>(null);
   protected readonly sessionDataText = signal('');
   private readonly sessionData = computed(() => parseSessionDataText(this.sessionDataText()));
   protected readonly sessionDataError = computed(() => {
@@ -132,27 +147,56 @@ export class SessionPage {
         return `${quorum}; the other participants would have to co-sign. Checking whether this ClearNode relays the messages co-signing needs…`;
     }
   });
+  /** Why money cannot be added or taken out while the session stays open; null when it can. */
+  protected readonly fundsBlock = computed(() => {
+    const protocol = this.view()?.session.definition.protocol;
+    if (protocol && protocol !== SESSION_PROTOCOL)
+      return `Adding or taking out funds while a session stays open needs ${SESSION_PROTOCOL}; this session uses ${protocol}. Close it to get the funds back.`;
+    return this.actionBlock();
+  });
   protected readonly writeBusy = computed(
     () => this.view()?.write?.status === 'pending' || this.view()?.write?.status === 'unknown',
   );
   /** The editor as the update and the close flows use it. */
   protected readonly editor = computed(() => {
     const proposing = this.proposing();
-    return this.mode() === 'update'
-      ? {
+    switch (this.mode()) {
+      case 'update':
+        return {
           title: proposing ? 'Proposed state' : 'New state',
           submitLabel: proposing ? 'Propose update' : 'Submit state',
           start: this.allocations() ?? [],
-        }
-      : {
+          intent: 'split' as const,
+        };
+      case 'deposit':
+        return {
+          title: proposing ? 'Proposed deposit' : 'Add funds',
+          submitLabel: proposing ? 'Propose deposit' : 'Add funds',
+          start: this.allocations() ?? [],
+          intent: 'deposit' as const,
+        };
+      case 'withdraw':
+        return {
+          title: proposing ? 'Proposed withdrawal' : 'Take funds out',
+          submitLabel: proposing ? 'Propose withdrawal' : 'Take funds out',
+          start: this.allocations() ?? [],
+          intent: 'withdraw' as const,
+        };
+      default:
+        return {
           title: proposing ? 'Proposed final split' : 'Final split',
           submitLabel: proposing ? 'Review proposal' : 'Review close',
           start: this.pendingSplit() ?? this.allocations() ?? [],
+          intent: 'split' as const,
         };
+    }
   });
-  protected readonly editorBlock = computed(
-    () => this.actionBlock() ?? (this.mode() === 'update' ? this.sessionDataError() : null),
-  );
+  protected readonly editorBlock = computed(() => {
+    const mode = this.mode();
+    if (mode === 'update') return this.actionBlock() ?? this.sessionDataError();
+    if (mode === 'deposit' || mode === 'withdraw') return this.fundsBlock();
+    return this.actionBlock();
+  });
 
   constructor() {
     // The route id selects the session in the store; a new id (another session) selects again.
@@ -179,6 +223,15 @@ export class SessionPage {
     this.openEditor('update');
   }
 
+  protected startFundsChange(intent: FundsIntent): void {
+    this.proposing.set(this.canPropose());
+    if (intent === 'deposit') {
+      this.allowances.set(null);
+      void this.sessions.remainingAllowances().then((left) => this.allowances.set(left));
+    }
+    this.openEditor(intent);
+  }
+
   protected startClose(): void {
     this.pendingSplit.set(null);
     this.proposing.set(this.canPropose());
@@ -187,9 +240,13 @@ export class SessionPage {
 
   protected cancelEdit(): void {
     this.mode.set('view');
-    this.focusAfterRender(
-      () => (this.opener() === 'update' ? this.updateButton() : this.closeButton())?.nativeElement,
-    );
+    const buttons = {
+      update: this.updateButton,
+      close: this.closeButton,
+      deposit: this.depositButton,
+      withdraw: this.withdrawButton,
+    };
+    this.focusAfterRender(() => buttons[this.opener()]()?.nativeElement);
   }
 
   protected backToSplit(): void {
@@ -198,7 +255,12 @@ export class SessionPage {
   }
 
   protected editorSubmitted(split: readonly Allocation[]): void {
-    if (this.mode() === 'update') {
+    const mode = this.mode();
+    if (mode === 'deposit' || mode === 'withdraw') {
+      this.changeFunds(mode, split);
+      return;
+    }
+    if (mode === 'update') {
       const sessionData = this.sessionData();
       if (!sessionData.ok) return;
       if (this.proposing()) {
@@ -229,6 +291,58 @@ export class SessionPage {
     this.focusAfterRender(() => this.result()?.nativeElement);
   }
 
+  /**
+   * My deposit is checked against my ledger balance and allowance before anything is signed; a
+   * deposit into others' shares needs their signatures, so it is put to them.
+   */
+  private changeFunds(intent: FundsIntent, split: readonly Allocation[]): void {
+    const me = this.wallet();
+    const before = this.allocations() ?? [];
+    const raised = split.filter((share) => {
+      const was = before.find(
+        (row) => sameAddress(row.participant, share.participant) && row.asset === share.asset,
+      );
+      return share.amount !== (was?.amount ?? '0');
+    });
+    if (intent === 'deposit') {
+      const mine = raised
+        .filter((share) => !!me && sameAddress(share.participant, me))
+        .map((share) => ({
+          asset: share.asset,
+          after: share.amount,
+          before:
+            before.find(
+              (row) => sameAddress(row.participant, share.participant) && row.asset === share.asset,
+            )?.amount ?? '0',
+        }));
+      const balances = Object.fromEntries(
+        this.ledgerBalances().map((balance) => [balance.asset, balance.amount]),
+      );
+      const shortfall = fundingShortfall(mine, this.assets(), balances, this.allowances());
+      if (shortfall) {
+        this.fundsError.set(shortfall);
+        return;
+      }
+    }
+    this.fundsError.set(null);
+    const others =
+      intent === 'deposit' && raised.some((share) => !me || !sameAddress(share.participant, me));
+    if (this.proposing() || others) {
+      if (this.messaging() !== 'available') {
+        this.fundsError.set(
+          "Raising another participant's share needs their signature, and co-signing needs the ClearNode's message relay, which this node does not have.",
+        );
+        return;
+      }
+      this.sessions.propose(this.id(), intent, split);
+      this.showProposals();
+      return;
+    }
+    this.sessions.changeFunds(this.id(), intent, split);
+    this.mode.set('view');
+    this.focusAfterRender(() => this.result()?.nativeElement);
+  }
+
   /** Back to the session after a proposal, at the list where it now waits for answers. */
   private showProposals(): void {
     this.pendingSplit.set(null);
@@ -252,10 +366,11 @@ export class SessionPage {
     this.sessions.extendDeadline(operation.id, seconds, operation.deadline);
   }
 
-  private openEditor(flow: 'update' | 'close'): void {
+  private openEditor(flow: 'update' | 'close' | FundsIntent): void {
     this.opener.set(flow);
     this.closeAwaited.set(false);
-    this.mode.set(flow === 'update' ? 'update' : 'close-edit');
+    this.fundsError.set(null);
+    this.mode.set(flow === 'close' ? 'close-edit' : flow);
     this.focusAfterRender(() => this.editorHeading()?.nativeElement);
   }
 

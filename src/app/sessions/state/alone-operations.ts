@@ -1,6 +1,6 @@
 import type { Asset } from '../../core';
 import { appSessionId, type Allocation, type SessionDefinition } from '../../shared/allocation';
-import type { Operation, OperationContent } from '../co-signing/operation';
+import type { Operation, OperationContent, SessionWriteKind } from '../co-signing/operation';
 import { signingRule } from '../co-signing/signers';
 import { writtenAlone } from '../co-signing/written-alone';
 import type { AppSession } from './app-session.model';
@@ -46,7 +46,7 @@ export function createOperation(
 /** An update or close of an open session, built on the version this app knows. */
 export function sessionWriteOperation(
   key: string,
-  kind: 'operate' | 'close',
+  kind: SessionWriteKind,
   session: AppSession,
   allocations: readonly Allocation[],
   sessionData: string | null,

@@ -142,6 +142,7 @@ export const proposeOperation = createEffect(
           session.definition.participants,
           session.version,
           decimals,
+          session.allocations ?? [],
         );
         if (refusal) return refuse(refusal);
         const proposal = {
@@ -210,7 +211,15 @@ export const receiveCoSigning = createEffect(
                 assets,
                 content.allocations.map((a) => a.amount),
               );
-            if (contentRefusal(content, session.definition.participants, session.version, decimals))
+            if (
+              contentRefusal(
+                content,
+                session.definition.participants,
+                session.version,
+                decimals,
+                session.allocations ?? [],
+              )
+            )
               return [];
             const rule = signingRule(
               content,

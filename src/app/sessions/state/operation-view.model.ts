@@ -37,6 +37,8 @@ export interface OperationView {
   /** Waiting for me: open, and I have neither approved nor declined. */
   readonly awaitingMe: boolean;
   readonly canWithdraw: boolean;
+  /** Why I cannot approve: it raises my share by more than my ledger balance holds. */
+  readonly fundingBlock: string | null;
   readonly error: string | null;
   readonly log: readonly OperationLogEntry[];
   /** What the node will be sent, method and parameters, for whoever wants to check it exactly. */

@@ -1,6 +1,7 @@
 import { createSelector } from '@ngrx/store';
-import { selectWalletAddress } from '../../core';
-import type { Allocation } from '../../shared/allocation';
+import { selectLedgerBalances } from '../../balances';
+import { selectAssets, selectWalletAddress } from '../../core';
+import { type Allocation, type AllocationAsset, fundingShortfall } from '../../shared/allocation';
 import { sameAddress, shortAddress } from '../../shared/money/address';
 import type { Operation } from '../co-signing/operation';
 import { isOpen, progressOf } from '../co-signing/operation-transitions';
@@ -32,15 +33,23 @@ function changesOf(
   }));
 }
 
+/** What I hold, for the deposits that would raise my share. */
+export interface MyFunds {
+  readonly assets: readonly AllocationAsset[];
+  readonly balances: Readonly<Record<string, string>>;
+}
+
 export function toOperationView(
   operation: Operation,
   session: AppSession | undefined,
   me: string | null,
+  funds: MyFunds | null = null,
 ): OperationView {
   const mine = (wallet: string) => !!me && sameAddress(wallet, me);
   const progress = progressOf(operation);
   const myNeed = operation.needs.find((need) => mine(need.wallet));
   const open = isOpen(operation);
+  const changes = changesOf(operation, session?.allocations ?? [], me);
   return {
     id: operation.id,
     kind: operation.content.kind,
@@ -50,7 +59,7 @@ export function toOperationView(
     proposedByMe: mine(operation.proposer),
     status: operation.status,
     deadline: operation.deadline,
-    changes: changesOf(operation, session?.allocations ?? [], me),
+    changes,
     signers: operation.needs.map((need) => ({
       wallet: need.wallet,
       weight: need.weight,
@@ -71,6 +80,7 @@ export function toOperationView(
       operation.approvals[myNeed.wallet] === undefined &&
       operation.declines[myNeed.wallet] === undefined,
     canWithdraw: open && mine(operation.proposer),
+    fundingBlock: fundingBlockOf(operation, changes, funds),
     error: operation.error,
     log: operation.log,
     request: JSON.stringify(
@@ -81,15 +91,44 @@ export function toOperationView(
   };
 }
 
+/**
+ * Approving a deposit that raises my share commits me to pay it from my ledger balance: said
+ * before I approve when my balance does not cover it (the node has the last word on allowances).
+ */
+function fundingBlockOf(
+  operation: Operation,
+  changes: readonly ShareChange[],
+  funds: MyFunds | null,
+): string | null {
+  const funding = operation.content.kind === 'deposit' || operation.content.kind === 'create';
+  if (!funds || !funding || !isOpen(operation)) return null;
+  const mine = changes
+    .filter((change) => change.isMe)
+    .map(({ asset, before, after }) => ({ asset, before, after }));
+  return fundingShortfall(mine, funds.assets, funds.balances, null);
+}
+
+const selectMyFunds = createSelector(
+  selectAssets,
+  selectLedgerBalances,
+  (assets, balances): MyFunds => ({
+    assets: assets.map(({ symbol, decimals }) => ({ symbol, decimals })),
+    balances: Object.fromEntries(balances.map((balance) => [balance.asset, balance.amount])),
+  }),
+);
+
 export const selectOperationViews = createSelector(
   selectAllOperations,
   sessionsFeature.selectEntities,
   selectWalletAddress,
+  selectMyFunds,
   // Writes signed alone were never proposals: their progress shows where they were made.
-  (operations, sessions, me) =>
+  (operations, sessions, me, funds) =>
     operations
       .filter((operation) => !operation.signedAlone)
-      .map((operation) => toOperationView(operation, sessions[operation.content.sessionId], me)),
+      .map((operation) =>
+        toOperationView(operation, sessions[operation.content.sessionId], me, funds),
+      ),
 );
 
 /** Proposals waiting for my answer, for the inbox badge. */

@@ -1,5 +1,6 @@
+import type { SessionWriteKind } from '../co-signing/operation';
 import { createActionGroup, props } from '@ngrx/store';
-import { Allocation } from '../../shared/allocation';
+import { Allocation, FundsIntent } from '../../shared/allocation';
 
 export const SessionPageActions = createActionGroup({
   source: 'Session Page',
@@ -13,6 +14,13 @@ export const SessionPageActions = createActionGroup({
       key: string;
       allocations: readonly Allocation[];
       sessionData: string | null;
+    }>(),
+    /** Money added to shares or taken out of them, by a write my own signature completes. */
+    'Funds Change Submitted': props<{
+      sessionId: string;
+      key: string;
+      intent: FundsIntent;
+      allocations: readonly Allocation[];
     }>(),
     'Close Confirmed': props<{
       sessionId: string;
@@ -30,7 +38,7 @@ export const SessionPageActions = createActionGroup({
     'Operation Proposed': props<{
       operationId: string;
       sessionId: string;
-      kind: 'operate' | 'close';
+      kind: SessionWriteKind;
       allocations: readonly Allocation[];
       sessionData: string | null;
       deadline: number;

@@ -24,7 +24,7 @@ import {
   selectWalletAddress,
   type RpcRequest,
 } from '../../core';
-import type { Operation } from '../co-signing/operation';
+import type { Operation, SessionWriteKind } from '../co-signing/operation';
 import { methodOf, paramsOf } from '../co-signing/operation-request';
 import { WriteClaims } from '../storage/write-claims';
 import { sessionWriteOperation } from './alone-operations';
@@ -76,7 +76,11 @@ function untilClosed(actions$: Actions, sessionId: string) {
 export const startSessionWrites = createEffect(
   (actions$ = inject(Actions), store = inject(Store)) =>
     actions$.pipe(
-      ofType(SessionPageActions.stateSubmitted, SessionPageActions.closeConfirmed),
+      ofType(
+        SessionPageActions.stateSubmitted,
+        SessionPageActions.closeConfirmed,
+        SessionPageActions.fundsChangeSubmitted,
+      ),
       concatLatestFrom(() => [
         store.select(sessionsFeature.selectEntities),
         store.select(selectWalletAddress),
@@ -86,13 +90,18 @@ export const startSessionWrites = createEffect(
         const session = sessions[action.sessionId];
         // The page offers neither without an open session and a wallet: a stale click does nothing.
         if (!session || session.status !== 'open' || !wallet) return EMPTY;
-        const isClose = action.type === SessionPageActions.closeConfirmed.type;
+        const kind: SessionWriteKind =
+          'intent' in action
+            ? action.intent
+            : action.type === SessionPageActions.closeConfirmed.type
+              ? 'close'
+              : 'operate';
         const sessionData = 'sessionData' in action ? action.sessionData : null;
         return of(
           OperationSigningActions.writeStarted({
             operation: sessionWriteOperation(
               action.key,
-              isClose ? 'close' : 'operate',
+              kind,
               session,
               action.allocations,
               sessionData,
@@ -108,15 +117,15 @@ export const startSessionWrites = createEffect(
   { functional: true },
 );
 
-/** The writes signed alone of one kind that the reducer took (a second click is dropped there). */
+/** The writes signed alone of these kinds that the reducer took (a second click is dropped there). */
 function startedWrites(
   actions$: Actions,
   store: Store,
-  kind: 'operate' | 'close',
+  kinds: readonly SessionWriteKind[],
 ): Observable<Operation> {
   return actions$.pipe(
     ofType(OperationSigningActions.writeStarted),
-    filter(({ operation }) => operation.content.kind === kind),
+    filter(({ operation }) => kinds.includes(operation.content.kind as SessionWriteKind)),
     concatLatestFrom(() => store.select(operationsFeature.selectEntities)),
     filter(([{ operation }, operations]) => operations[operation.id] === operation),
     map(([{ operation }]) => operation),
@@ -125,7 +134,8 @@ function startedWrites(
 
 export const submitState = createEffect(
   (actions$ = inject(Actions), deps = writeDeps()) =>
-    startedWrites(actions$, deps.store, 'operate').pipe(
+    // Deposits and withdrawals are state updates too: the same versions, the same queue.
+    startedWrites(actions$, deps.store, ['operate', 'deposit', 'withdraw']).pipe(
       groupBy((operation) => operation.content.sessionId, {
         duration: (group) => untilClosed(actions$, group.key),
       }),
@@ -136,7 +146,7 @@ export const submitState = createEffect(
 
 export const closeSession = createEffect(
   (actions$ = inject(Actions), deps = writeDeps()) =>
-    startedWrites(actions$, deps.store, 'close').pipe(
+    startedWrites(actions$, deps.store, ['close']).pipe(
       groupBy((operation) => operation.content.sessionId, {
         duration: (group) => untilClosed(actions$, group.key),
       }),

@@ -193,16 +193,27 @@ export const retryShares = createEffect(
 export const loadFunding = createEffect(
   (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) =>
     actions$.pipe(
-      ofType(SessionPageActions.opened, ClearNodeApiActions.allocationsLoaded),
+      // Deposits and withdrawals change what went in: look again whenever the shares move.
+      ofType(
+        SessionPageActions.opened,
+        ClearNodeApiActions.allocationsLoaded,
+        ClearNodeApiActions.stateSubmitSucceeded,
+        ClearNodePushActions.appSessionUpdated,
+      ),
+      map((action) =>
+        'session' in action
+          ? action.session.app_session_id.toLowerCase()
+          : action.sessionId.toLowerCase(),
+      ),
       concatLatestFrom(() => [
         store.select(sessionsFeature.selectSelectedId),
         store.select(sessionsFeature.selectEntities),
         store.select(selectAssets),
       ]),
-      filter(([action, selectedId, entities]) => {
-        const sessionId = action.sessionId.toLowerCase();
-        return sessionId === selectedId && entities[sessionId]?.status === 'open';
-      }),
+      filter(
+        ([sessionId, selectedId, entities]) =>
+          sessionId === selectedId && entities[sessionId]?.status === 'open',
+      ),
       switchMap(([, sessionId, , assets]) =>
         fetchAllPages<LedgerTransactionWire>(
           client,

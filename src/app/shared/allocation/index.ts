@@ -8,3 +8,4 @@ export * from './session-definition';
 export * from './create-session-validation';
 export * from './app-session-id';
 export * from './funds-change-validation';
+export * from './funding-shortfall';
