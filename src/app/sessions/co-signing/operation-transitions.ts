@@ -2,6 +2,7 @@ import type { RpcRequest } from '../../core';
 import { checksumAddress, sameAddress, shortAddress } from '../../shared/money/address';
 import type { Operation, OperationContent, OperationStatus, SignerNeed } from './operation';
 import { contentHash } from './operation-request';
+import { refusalKey, refusalText, type RefusedMessage } from './refused-message';
 import { signingProgress, type SigningProgress, type SigningRule } from './signers';
 
 /*
@@ -282,4 +283,26 @@ export function observedOnNode(
 export function notSigned(operation: Operation, reason: string, at: number): Operation {
   const text = `Not signed here: ${reason}`;
   return operation.log.at(-1)?.text === text ? operation : logged(operation, at, text);
+}
+
+/** Ignored messages listed per operation at most, however many keys a sender signs with. */
+export const IGNORED_LISTED_LIMIT = 10;
+
+/**
+ * A message about the operation that was not acted on (unproven sender, a signature of another
+ * key): said in its history once per sender and type, and nothing else changes.
+ */
+export function messageRefused(
+  operation: Operation,
+  refused: RefusedMessage,
+  at: number,
+): Operation {
+  const key = refusalKey(refused);
+  const listed = operation.log.filter((entry) => entry.ignored !== undefined);
+  if (listed.length >= IGNORED_LISTED_LIMIT || listed.some((entry) => entry.ignored === key))
+    return operation;
+  return {
+    ...operation,
+    log: [...operation.log, { at, text: refusalText(refused), ignored: key }],
+  };
 }

@@ -18,9 +18,11 @@ import { runEffect } from '../../testing/run-effect';
 import type { OperationContent } from '../co-signing/operation';
 import { contentHash, paramsOf } from '../co-signing/operation-request';
 import { propose } from '../co-signing/operation-transitions';
+import type { RefusalReason } from '../co-signing/refused-message';
 import { signingRule } from '../co-signing/signers';
 import type { SessionMessage } from './app-session.model';
 import { ClearNodePushActions } from './clearnode-push.actions';
+import type { UnverifiedReason } from './message-sender';
 import {
   coSignRound,
   observeOutcome,
@@ -69,10 +71,17 @@ const close: OperationContent = {
   sessionData: null,
   definition: null,
 };
+const MALLORY = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
 const aliceKey = Wallet.createRandom();
 const bobKey = Wallet.createRandom();
 
-function fromRelay(type: string, data: unknown, wallet: string | null, signer = aliceKey.address) {
+function fromRelay(
+  type: string,
+  data: unknown,
+  wallet: string | null,
+  signer = aliceKey.address,
+  unverified: UnverifiedReason = 'no-attestation',
+) {
   const message: SessionMessage = {
     id: `${type}-${Math.random()}`,
     sessionId: SESSION_ID,
@@ -83,7 +92,7 @@ function fromRelay(type: string, data: unknown, wallet: string | null, signer = 
     receivedAt: NOW,
     sender: wallet
       ? { verified: true, wallet, expiresAt: null }
-      : { verified: false, reason: 'no-attestation' },
+      : { verified: false, reason: unverified },
   };
   return ClearNodePushActions.messageReceived({ message });
 }
@@ -132,7 +141,8 @@ describe('co-signing effects', () => {
           { id: 'op-00001', content: close, deadline: NOW + 60_000 },
           ALICE,
         ),
-        // Unverified sender, a content that leaves Bob out, malformed data: all ignored.
+        // Unverified sender, a content that leaves Bob out, malformed data: all ignored, the
+        // first one said in the session (it names no operation known here).
         b: fromRelay(
           'cosign.propose',
           { id: 'op-00002', content: close, deadline: NOW + 60_000 },
@@ -145,7 +155,7 @@ describe('co-signing effects', () => {
         ),
         d: fromRelay('cosign.propose', { id: 'op-00004', content: 'close', deadline: 1 }, ALICE),
       });
-      expectObservable(runEffect(receiveCoSigning)).toBe('-a', {
+      expectObservable(runEffect(receiveCoSigning)).toBe('-a-b', {
         a: CoSigningRelayActions.proposalReceived({
           proposal: {
             id: 'op-00001',
@@ -154,6 +164,12 @@ describe('co-signing effects', () => {
             deadline: NOW + 60_000,
             rule: signingRule(close, session.definition, session.allocations!, () => 6),
           },
+          at: NOW,
+        }),
+        b: CoSigningRelayActions.messageRefused({
+          operationId: null,
+          sessionId: SESSION_ID,
+          refused: { messageType: 'cosign.propose', sender: aliceKey.address, reason: 'no-proof' },
           at: NOW,
         }),
       });
@@ -188,12 +204,68 @@ describe('co-signing effects', () => {
           bobKey.address,
         ),
       });
-      expectObservable(runEffect(receiveCoSigning)).toBe('-a', {
+      expectObservable(runEffect(receiveCoSigning)).toBe('-a-b', {
         a: CoSigningRelayActions.signatureReceived({
           operationId: 'op-00001',
           wallet: ALICE,
           request,
           signature,
+          at: NOW,
+        }),
+        b: CoSigningRelayActions.messageRefused({
+          operationId: 'op-00001',
+          sessionId: SESSION_ID,
+          refused: { messageType: 'cosign.signature', sender: ALICE, reason: 'foreign-signature' },
+          at: NOW,
+        }),
+      });
+    });
+  });
+
+  it('counts no answer from an unproven sender nor a round from a non-proposer, and says why', () => {
+    const operation = propose(
+      {
+        id: 'op-00001',
+        content: close,
+        proposer: BOB,
+        deadline: NOW + 60_000,
+        rule: signingRule(close, session.definition, session.allocations!, () => 6),
+      },
+      NOW,
+    );
+    withOperations(operationsAdapter.addOne(operation, initialOperationsState));
+    const request = [5, 'close_app_session', paramsOf(close), NOW] as unknown as RpcRequest;
+    const approval = { id: 'op-00001', contentHash: operation.contentHash };
+    const refused = (
+      messageType: 'cosign.approve' | 'cosign.decline' | 'cosign.round',
+      sender: string,
+      reason: RefusalReason,
+    ) =>
+      CoSigningRelayActions.messageRefused({
+        operationId: 'op-00001',
+        sessionId: SESSION_ID,
+        refused: { messageType, sender, reason },
+        at: NOW,
+      });
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-b-c-d-e', {
+        // A key whose attestation names another wallet; a wallet that is not a participant.
+        a: fromRelay('cosign.approve', approval, null, aliceKey.address, 'signature-mismatch'),
+        b: fromRelay('cosign.decline', { id: 'op-00001' }, null, MALLORY, 'not-participant'),
+        // An unproven approval of an operation not known here: nothing to say it on.
+        c: fromRelay('cosign.approve', { ...approval, id: 'op-00009' }, null),
+        // Alice, a participant, stamping a round for Bob's operation.
+        d: fromRelay('cosign.round', { id: 'op-00001', request }, ALICE),
+        e: fromRelay('cosign.approve', approval, ALICE),
+      });
+      expectObservable(runEffect(receiveCoSigning)).toBe('-a-b---d-e', {
+        a: refused('cosign.approve', aliceKey.address, 'not-their-key'),
+        b: refused('cosign.decline', MALLORY, 'not-participant'),
+        d: refused('cosign.round', ALICE, 'not-proposer'),
+        e: CoSigningRelayActions.approvalReceived({
+          operationId: 'op-00001',
+          wallet: ALICE,
+          contentHash: operation.contentHash,
           at: NOW,
         }),
       });
