@@ -145,6 +145,19 @@ describe('an operation from proposal to the node', () => {
     );
   });
 
+  it('takes an answer told again once: a repeat says and changes nothing, even once it is done', () => {
+    const approved = approve(proposal(), BOB, proposal().contentHash, T0 + 1);
+    expect(approve(approved, BOB, approved.contentHash, T0 + 2)).toBe(approved);
+    const done = { ...approved, status: 'done' as const };
+    expect(approve(done, BOB, approved.contentHash, T0 + 3)).toBe(done);
+    // Someone who had not approved is still told it came too late.
+    expect(approve(done, CAROL, approved.contentHash, T0 + 3).log.at(-1)?.text).toBe(
+      'Refused: an approval from 0x3C44…93BC after the operation was done.',
+    );
+    const declined = decline(proposal(), CAROL, T0 + 1);
+    expect(decline(declined, CAROL, T0 + 2)).toBe(declined);
+  });
+
   it('expires at its deadline unless extended, and then nothing more can be approved', () => {
     const op = proposal();
     expect(expireIfDue(op, T0 + 59_999).status).toBe('proposed');

@@ -84,6 +84,9 @@ export function approve(operation: Operation, wallet: string, hash: string, at: 
       at,
       `an approval from ${shortAddress(wallet)}, who is not a participant.`,
     );
+  // An approval told again (after a reconnect) was counted when it first came: nothing to say.
+  if (operation.approvals[need.wallet] !== undefined && hash === operation.contentHash)
+    return operation;
   if (!isOpen(operation))
     return refused(
       operation,
@@ -96,7 +99,6 @@ export function approve(operation: Operation, wallet: string, hash: string, at: 
       at,
       `an approval from ${shortAddress(need.wallet)} of other content.`,
     );
-  if (operation.approvals[need.wallet] !== undefined) return operation;
   const declines = { ...operation.declines };
   delete declines[need.wallet];
   const approved = logged(
@@ -119,7 +121,8 @@ export function decline(operation: Operation, wallet: string, at: number): Opera
       at,
       `a decline from ${shortAddress(wallet)}, who is not a participant.`,
     );
-  if (!isOpen(operation)) return operation;
+  // A decline told again (my own echoed back, or repeated after a reconnect) changes nothing.
+  if (!isOpen(operation) || operation.declines[need.wallet] !== undefined) return operation;
   const approvals = { ...operation.approvals };
   delete approvals[need.wallet];
   const next = logged(
