@@ -248,6 +248,49 @@ test('B loses the connection right after approving and comes back: the proposer 
   await c.context.close();
 });
 
+test('B approves while its connection is down: the approval reaches the others once it is back, and the close completes', async ({
+  page,
+  wallet,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  let bobLink: NodeLink | undefined;
+  const { a, b, c } = await threeInASession(
+    { page, wallet, browser, clearNode, openApp },
+    async (target, who) => {
+      if (who === 'B') bobLink = await NodeLink.between(target, clearNode.url);
+    },
+  );
+  const link = bobLink!;
+  const split = { [a.wallet.address]: '6', [b.wallet.address]: '3', [c.wallet.address]: '1' };
+  const approvalsSent = () =>
+    link.sent('message').filter((request) => request.params['type'] === 'cosign.approve');
+
+  await proposeClose(a.page, split);
+  const onB = proposalCard(b.page, 'Close');
+  await expect(statusOf(onB)).toHaveText('Waiting for approvals');
+  await link.cut();
+  await expect(b.page.locator('#session-stale')).toBeVisible();
+  await onB.getByRole('button', { name: /^Approve the close/ }).click();
+  await expect(answerOf(onB, b.wallet.address)).toHaveText('approved');
+  // Nothing left B's page: A still waits for a second approval.
+  expect(approvalsSent()).toHaveLength(0);
+  await expect(answerOf(proposalCard(a.page, 'Close'), b.wallet.address)).toHaveText('waiting');
+
+  link.reconnect();
+  for (const { page } of [a, b, c]) {
+    await expect(page.locator('#session-status')).toHaveText('closed');
+    await expect(statusOf(proposalCard(page, 'Close'))).toHaveText('Done');
+    for (const [participantWallet, amount] of Object.entries(split))
+      await expect(shareOf(page, participantWallet)).toHaveText(`${amount} usdc`);
+  }
+  expect(approvalsSent().length).toBeGreaterThan(0);
+  await expect(answerOf(proposalCard(c.page, 'Close'), b.wallet.address)).toHaveText('approved');
+  await b.context.close();
+  await c.context.close();
+});
+
 test('two closes proposed on the same version: the one approved lands, the other is superseded, and one signature is given', async ({
   page,
   wallet,

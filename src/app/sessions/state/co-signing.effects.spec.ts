@@ -11,6 +11,7 @@ import {
   SessionKeySigner,
   selectAssets,
   selectNodeUrl,
+  selectSignedIn,
   selectWalletAddress,
   type RpcRequest,
 } from '../../core';
@@ -27,18 +28,22 @@ import {
   coSignRound,
   observeOutcome,
   receiveCoSigning,
+  retellMyAnswers,
   startSigningRound,
 } from './co-signing.effects';
 import {
   CoSigningRelayActions,
   OperationClockActions,
   OperationSigningActions,
+  OperationsStorageActions,
 } from './operations.actions';
+import { approve } from '../co-signing/operation-transitions';
 import { initialOperationsState, operationsAdapter } from './operations.feature';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import {
   fakeClearNode,
   fakeSigner,
+  settled,
   signWith,
   type FakeClearNode,
 } from './testing/fake-core.spec-helper';
@@ -269,6 +274,69 @@ describe('co-signing effects', () => {
           at: NOW,
         }),
       });
+    });
+  });
+
+  describe('after a reconnect or a reload', () => {
+    const rule = signingRule(close, session.definition, session.allocations!, () => 6);
+    const byAlice = propose(
+      { id: 'op-00001', content: close, proposer: ALICE, deadline: NOW + 60_000, rule },
+      NOW - 1_000,
+    );
+    const approvedHere = approve(byAlice, BOB, byAlice.contentHash, NOW - 500);
+    const restored = OperationsStorageActions.restored({
+      nodeUrl: NODE_URL,
+      wallet: BOB,
+      stored: { operations: [], approvedHere: {}, signedVersions: {} },
+    });
+    const toldAgain = () =>
+      node.client.send.calls
+        .allArgs()
+        .map(([request, , extra]) => ({ params: request[2], sid: extra?.sid }));
+
+    beforeEach(() => {
+      withOperations(operationsAdapter.addOne(approvedHere, initialOperationsState));
+      store.overrideSelector(selectSignedIn, true);
+    });
+
+    it('tells my approval of an open operation again, each time, even while an earlier telling hangs', () => {
+      // The first telling goes out on a socket that dies: it is never answered.
+      node.client.send.and.callFake((req) =>
+        node.client.send.calls.count() === 1
+          ? new Promise(() => undefined)
+          : settled({ id: req[0], method: req[1], params: {}, timestamp: 1 }),
+      );
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a-b', { a: restored, b: restored });
+        expectObservable(runEffect(retellMyAnswers)).toBe('');
+      });
+      const approval = {
+        params: {
+          type: 'cosign.approve',
+          data: { id: 'op-00001', contentHash: byAlice.contentHash },
+        },
+        sid: SESSION_ID,
+      };
+      expect(toldAgain()).toEqual([approval, approval]);
+    });
+
+    it('tells nothing while signed out, nor what is over', () => {
+      store.overrideSelector(selectSignedIn, false);
+      store.refreshState();
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: restored });
+        expectObservable(runEffect(retellMyAnswers)).toBe('');
+      });
+      expect(toldAgain()).toEqual([]);
+      store.overrideSelector(selectSignedIn, true);
+      withOperations(
+        operationsAdapter.addOne({ ...approvedHere, status: 'done' }, initialOperationsState),
+      );
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: restored });
+        expectObservable(runEffect(retellMyAnswers)).toBe('');
+      });
+      expect(toldAgain()).toEqual([]);
     });
   });
 

@@ -26,10 +26,12 @@ import {
   SessionKeySigner,
   selectAssets,
   selectNodeUrl,
+  selectSignedIn,
   selectWalletAddress,
   type RpcRequest,
 } from '../../core';
 import { sameAddress } from '../../shared/money/address';
+import { answersToRetell } from '../co-signing/answers-to-retell';
 import {
   CO_SIGNING_PREFIX,
   dataOf,
@@ -334,6 +336,35 @@ export const announceMyAnswer = createEffect(
                 : { type: 'cosign.extend', id, deadline: operation.deadline };
         return announce(deps, { wallet, nodeUrl }, operation.content.sessionId, message);
       }),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/**
+ * What I said about operations still in play, told again whenever this browser's operations are
+ * restored while signed in: after every sign-in, a reconnect's included, and after a reload. An
+ * answer clicked while the socket was down reached no one, and one sent as it dropped may not
+ * have; receivers take each once. `mergeMap`: a telling stuck on a socket that died must not
+ * hold back the one after the reconnect.
+ */
+export const retellMyAnswers = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), deps = relayDeps()) =>
+    actions$.pipe(
+      ofType(OperationsStorageActions.restored),
+      concatLatestFrom(() => [
+        store.select(selectAllOperations),
+        store.select(selectSignedIn),
+        store.select(selectWalletAddress),
+        store.select(selectNodeUrl),
+      ]),
+      filter(([, , signedIn, wallet]) => signedIn && !!wallet),
+      mergeMap(([, operations, , wallet, nodeUrl]) =>
+        from(answersToRetell(operations, wallet!, Date.now())).pipe(
+          mergeMap(({ sessionId, message }) =>
+            announce(deps, { wallet, nodeUrl }, sessionId, message),
+          ),
+        ),
+      ),
     ),
   { functional: true, dispatch: false },
 );
