@@ -1,7 +1,9 @@
 import type { Browser, Page } from '@playwright/test';
+import { Wallet } from 'ethers';
 import { expect, test, type TestClearNode } from './support/clearnode.fixture';
 import type { InjectedWallet } from './support/injected-wallet';
 import { NodeLink } from './support/node-link';
+import { contentHashOf, RogueKey } from './support/rogue-key';
 import {
   answerOf,
   changeFor,
@@ -13,6 +15,7 @@ import {
   openSession,
   participant,
   proposalCard,
+  proposals,
   proposeClose,
   shareOf,
   signIn,
@@ -68,6 +71,9 @@ async function threeInASession(
   await openSession(c.page, sessionId);
   return { a: { page, wallet }, b, c, sessionId };
 }
+
+/** An address as the app abbreviates it. */
+const short = (address: string) => `${address.slice(0, 6)}…${address.slice(-4)}`;
 
 async function expectBalance(page: Page, amount: string): Promise<void> {
   await nav(page, 'Balances').click();
@@ -242,6 +248,49 @@ test('B loses the connection right after approving and comes back: the proposer 
   await c.context.close();
 });
 
+test('B approves while its connection is down: the approval reaches the others once it is back, and the close completes', async ({
+  page,
+  wallet,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  let bobLink: NodeLink | undefined;
+  const { a, b, c } = await threeInASession(
+    { page, wallet, browser, clearNode, openApp },
+    async (target, who) => {
+      if (who === 'B') bobLink = await NodeLink.between(target, clearNode.url);
+    },
+  );
+  const link = bobLink!;
+  const split = { [a.wallet.address]: '6', [b.wallet.address]: '3', [c.wallet.address]: '1' };
+  const approvalsSent = () =>
+    link.sent('message').filter((request) => request.params['type'] === 'cosign.approve');
+
+  await proposeClose(a.page, split);
+  const onB = proposalCard(b.page, 'Close');
+  await expect(statusOf(onB)).toHaveText('Waiting for approvals');
+  await link.cut();
+  await expect(b.page.locator('#session-stale')).toBeVisible();
+  await onB.getByRole('button', { name: /^Approve the close/ }).click();
+  await expect(answerOf(onB, b.wallet.address)).toHaveText('approved');
+  // Nothing left B's page: A still waits for a second approval.
+  expect(approvalsSent()).toHaveLength(0);
+  await expect(answerOf(proposalCard(a.page, 'Close'), b.wallet.address)).toHaveText('waiting');
+
+  link.reconnect();
+  for (const { page } of [a, b, c]) {
+    await expect(page.locator('#session-status')).toHaveText('closed');
+    await expect(statusOf(proposalCard(page, 'Close'))).toHaveText('Done');
+    for (const [participantWallet, amount] of Object.entries(split))
+      await expect(shareOf(page, participantWallet)).toHaveText(`${amount} usdc`);
+  }
+  expect(approvalsSent().length).toBeGreaterThan(0);
+  await expect(answerOf(proposalCard(c.page, 'Close'), b.wallet.address)).toHaveText('approved');
+  await b.context.close();
+  await c.context.close();
+});
+
 test('two closes proposed on the same version: the one approved lands, the other is superseded, and one signature is given', async ({
   page,
   wallet,
@@ -297,6 +346,115 @@ test('two closes proposed on the same version: the one approved lands, the other
   await expectBalance(a.page, '4');
   await expectBalance(b.page, '4');
   await expectBalance(c.page, '2');
+  await b.context.close();
+  await c.context.close();
+});
+
+test('forged approvals and signatures are ignored and shown as refused; the close still needs the real approvals', async ({
+  page,
+  wallet,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  const { a, b, c, sessionId } = await threeInASession({
+    page,
+    wallet,
+    browser,
+    clearNode,
+    openApp,
+  });
+  const split = { [a.wallet.address]: '5', [b.wallet.address]: '3', [c.wallet.address]: '2' };
+  // C's wallet signs in a second time, outside the app: a key the node ties to C, a participant,
+  // so the node relays what it sends. It hears A's proposal like any of C's connections.
+  const rogue = await RogueKey.signIn(clearNode.url, c.wallet.privateKey);
+  const outsider = await RogueKey.signIn(clearNode.url, Wallet.createRandom().privateKey);
+
+  await proposeClose(a.page, split);
+  const proposal = await rogue.relayed('cosign.propose');
+  const id = proposal.data['id'] as string;
+  const approval = {
+    id,
+    contentHash: contentHashOf(proposal.data['content'] as Record<string, unknown>),
+  };
+  for (const { page } of [a, b])
+    await expect(proposalCard(page, 'Close').getByTestId('weight')).toHaveText('33 of 51');
+
+  // A wallet that is not a participant gets nothing to the participants: the node refuses it.
+  expect(
+    await outsider.send(
+      sessionId,
+      'cosign.approve',
+      approval,
+      await outsider.attestation(b.wallet.address),
+    ),
+  ).toMatch(/^signature from non-participant wallet /);
+
+  // C's key approves in B's name (the attestation names B, C signed it), twice; then, as C, sends
+  // a signature that another key made.
+  const inBsName = await rogue.attestation(b.wallet.address);
+  expect(await rogue.send(sessionId, 'cosign.approve', approval, inBsName)).toBeNull();
+  expect(await rogue.send(sessionId, 'cosign.approve', approval, inBsName)).toBeNull();
+  const request = [1, 'close_app_session', {}, Date.now()];
+  const signature = await Wallet.createRandom().signingKey.sign(
+    // Any well-formed signature: it is not over this request by C's key, which is what counts.
+    '0x' + '11'.repeat(32),
+  ).serialized;
+  expect(
+    await rogue.send(
+      sessionId,
+      'cosign.signature',
+      { id, request, signature },
+      await rogue.attestation(c.wallet.address),
+    ),
+  ).toBeNull();
+
+  // A proposal in B's name, of an operation no page knows: there is no history to say it in, so
+  // the session notes it.
+  const forgedProposal = { ...proposal.data, id: 'forged-00001' };
+  expect(await rogue.send(sessionId, 'cosign.propose', forgedProposal, inBsName)).toBeNull();
+
+  for (const { page } of [a, b]) {
+    await expect(
+      proposals(page).getByRole('list', { name: 'Ignored proposals' }).getByRole('listitem'),
+    ).toHaveText([
+      `Ignored a proposal from ${short(rogue.address)}: its signature is not from the participant it names.`,
+    ]);
+    await expect(proposalCard(page, 'Close')).toHaveCount(1);
+    const card = proposalCard(page, 'Close');
+    const history = await historyOf(card);
+    await expect(history).toContainText(
+      `Ignored a signature from ${short(c.wallet.address)}: the signature it carries was made by another key.`,
+    );
+    // Said once, however often it came.
+    await expect(
+      history.getByText(
+        `Ignored an approval from ${short(rogue.address)}: its signature is not from the participant it names.`,
+      ),
+    ).toHaveCount(1);
+    await expect(card.getByTestId('weight')).toHaveText('33 of 51');
+    await expect(answerOf(card, b.wallet.address)).toHaveText('waiting');
+    await expect(answerOf(card, c.wallet.address)).toHaveText('waiting');
+    await expect(statusOf(card)).toHaveText('Waiting for approvals');
+    await expect(page.locator('#session-status')).toHaveText('open');
+  }
+
+  // The close still needs the real approvals: B's own makes it.
+  await proposalCard(b.page, 'Close')
+    .getByRole('button', { name: /^Approve the close/ })
+    .click();
+  for (const { page } of [a, b, c]) {
+    await expect(page.locator('#session-status')).toHaveText('closed');
+    await expect(statusOf(proposalCard(page, 'Close'))).toHaveText('Done');
+  }
+  // The forgery carried exactly what B's real approval did: only its sender kept it from counting.
+  const genuine = await rogue.relayed(
+    'cosign.approve',
+    (frame) => !frame.own && frame.claims === b.wallet.address,
+  );
+  expect(genuine.data['contentHash']).toBe(approval.contentHash);
+  rogue.close();
+  outsider.close();
   await b.context.close();
   await c.context.close();
 });

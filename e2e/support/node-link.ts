@@ -58,6 +58,8 @@ export class NodeLink {
   private fault: Fault | null = null;
   private held: Promise<void> | null = null;
   private release: (() => void) | null = null;
+  /** Cuts the connection that is open now, if any. */
+  private cutCurrent: (() => Promise<void>) | null = null;
   /** Every request that reached the node, in order. */
   readonly forwarded: SentRequest[] = [];
   /** How many connections the page opened (through the link). */
@@ -96,6 +98,15 @@ export class NodeLink {
     return new Promise((done) => this.arm({ kind: 'cut-after', method, matches, done }));
   }
 
+  /**
+   * Cuts the page's connection now, both sides, and holds new ones until `reconnect()`: the page
+   * is offline until the test says otherwise.
+   */
+  async cut(): Promise<void> {
+    if (!this.cutCurrent) throw new Error('The page has no connection to cut');
+    await this.cutCurrent();
+  }
+
   /** Lets the page connect again (it does by itself, after its backoff). */
   reconnect(): void {
     this.release?.();
@@ -129,9 +140,11 @@ export class NodeLink {
     const cutNow = async () => {
       cut = true;
       this.hold();
+      if (this.cutCurrent === cutNow) this.cutCurrent = null;
       await server.close(CUT);
       await ws.close(CUT);
     };
+    this.cutCurrent = cutNow;
 
     ws.onMessage((frame) => {
       if (cut) return;
@@ -170,10 +183,15 @@ export class NodeLink {
       ws.send(frame);
     });
     // A close from either side is passed on, unless the link cut it itself.
+    const closed = () => {
+      if (this.cutCurrent === cutNow) this.cutCurrent = null;
+    };
     ws.onClose((code, reason) => {
+      closed();
       if (!cut) void server.close(passOn(code, reason));
     });
     server.onClose((code, reason) => {
+      closed();
       if (!cut) void ws.close(passOn(code, reason));
     });
   }

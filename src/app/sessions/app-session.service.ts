@@ -28,6 +28,7 @@ import {
   selectProposalsAwaitingMe,
   selectSelectedControlSummary,
   selectSelectedProposalError,
+  selectSelectedRefusedProposals,
   selectSelectedSessionOperations,
 } from './state/operations.selectors';
 import type { MessageView, SessionView } from './state/session-view.model';
@@ -118,6 +119,10 @@ export class AppSessionService {
   /** Why my last proposal in the open session was not made (nothing was sent); null otherwise. */
   readonly selectedProposalError: Signal<string | null> = this.store.selectSignal(
     selectSelectedProposalError,
+  );
+  /** Proposals ignored in the open session because their sender was not proven; latest few. */
+  readonly selectedRefusedProposals: Signal<readonly string[]> = this.store.selectSignal(
+    selectSelectedRefusedProposals,
   );
 
   /**

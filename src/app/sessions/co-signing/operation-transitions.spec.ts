@@ -9,7 +9,9 @@ import {
   decline,
   expireIfDue,
   extendDeadline,
+  IGNORED_LISTED_LIMIT,
   isOpen,
+  messageRefused,
   progressOf,
   propose,
   roundComplete,
@@ -88,6 +90,72 @@ describe('an operation from proposal to the node', () => {
       'Refused: an approval from 0x7099…79C8 of other content.',
     ]);
     expect(withdraw(op, BOB, T0 + 3).status).toBe('proposed');
+  });
+
+  it('says once per sender and type why a message was ignored, and changes nothing else', () => {
+    const op = proposal();
+    const forged = {
+      messageType: 'cosign.approve',
+      sender: MALLORY,
+      reason: 'not-participant',
+    } as const;
+    const once = messageRefused(op, forged, T0 + 1);
+    expect(once.log.at(-1)).toEqual({
+      at: T0 + 1,
+      text: 'Ignored an approval from 0x90F7…b906: not a participant of this session.',
+      ignored: `cosign.approve ${MALLORY.toLowerCase()}`,
+    });
+    expect({ ...once, log: op.log }).toEqual(op);
+    // The same again, even with another reason or the address in other case, adds nothing.
+    expect(
+      messageRefused(
+        once,
+        { ...forged, sender: MALLORY.toLowerCase(), reason: 'no-proof' },
+        T0 + 2,
+      ),
+    ).toBe(once);
+    // Another type from the same sender is its own line.
+    const signature = messageRefused(
+      once,
+      { messageType: 'cosign.signature', sender: BOB, reason: 'foreign-signature' },
+      T0 + 3,
+    );
+    expect(signature.log.at(-1)?.text).toBe(
+      'Ignored a signature from 0x7099…79C8: the signature it carries was made by another key.',
+    );
+    expect(signature.round).toBe(op.round);
+  });
+
+  it('lists a bounded number of ignored messages, however many keys send them', () => {
+    let op = proposal();
+    const before = op.log.length;
+    for (let n = 0; n < IGNORED_LISTED_LIMIT + 5; n++)
+      op = messageRefused(
+        op,
+        {
+          messageType: 'cosign.approve',
+          sender: `0x${n.toString(16).padStart(40, '0')}`,
+          reason: 'not-their-key',
+        },
+        T0 + n,
+      );
+    expect(op.log.length).toBe(before + IGNORED_LISTED_LIMIT);
+    expect(op.log.at(-1)?.text).toBe(
+      `Ignored an approval from 0x0000…000${(IGNORED_LISTED_LIMIT - 1).toString(16)}: its signature is not from the participant it names.`,
+    );
+  });
+
+  it('takes an answer told again once: a repeat says and changes nothing, even once it is done', () => {
+    const approved = approve(proposal(), BOB, proposal().contentHash, T0 + 1);
+    expect(approve(approved, BOB, approved.contentHash, T0 + 2)).toBe(approved);
+    const done = { ...approved, status: 'done' as const };
+    expect(approve(done, BOB, approved.contentHash, T0 + 3)).toBe(done);
+    // Someone who had not approved is still told it came too late.
+    expect(approve(done, CAROL, approved.contentHash, T0 + 3).log.at(-1)?.text).toBe(
+      'Refused: an approval from 0x3C44…93BC after the operation was done.',
+    );
+    const declined = decline(proposal(), CAROL, T0 + 1);
+    expect(decline(declined, CAROL, T0 + 2)).toBe(declined);
   });
 
   it('expires at its deadline unless extended, and then nothing more can be approved', () => {

@@ -2,6 +2,7 @@ import type { RpcRequest } from '../../core';
 import { checksumAddress, sameAddress, shortAddress } from '../../shared/money/address';
 import type { Operation, OperationContent, OperationStatus, SignerNeed } from './operation';
 import { contentHash } from './operation-request';
+import { refusalKey, refusalText, type RefusedMessage } from './refused-message';
 import { signingProgress, type SigningProgress, type SigningRule } from './signers';
 
 /*
@@ -83,6 +84,9 @@ export function approve(operation: Operation, wallet: string, hash: string, at: 
       at,
       `an approval from ${shortAddress(wallet)}, who is not a participant.`,
     );
+  // An approval told again (after a reconnect) was counted when it first came: nothing to say.
+  if (operation.approvals[need.wallet] !== undefined && hash === operation.contentHash)
+    return operation;
   if (!isOpen(operation))
     return refused(
       operation,
@@ -95,7 +99,6 @@ export function approve(operation: Operation, wallet: string, hash: string, at: 
       at,
       `an approval from ${shortAddress(need.wallet)} of other content.`,
     );
-  if (operation.approvals[need.wallet] !== undefined) return operation;
   const declines = { ...operation.declines };
   delete declines[need.wallet];
   const approved = logged(
@@ -118,7 +121,8 @@ export function decline(operation: Operation, wallet: string, at: number): Opera
       at,
       `a decline from ${shortAddress(wallet)}, who is not a participant.`,
     );
-  if (!isOpen(operation)) return operation;
+  // A decline told again (my own echoed back, or repeated after a reconnect) changes nothing.
+  if (!isOpen(operation) || operation.declines[need.wallet] !== undefined) return operation;
   const approvals = { ...operation.approvals };
   delete approvals[need.wallet];
   const next = logged(
@@ -282,4 +286,26 @@ export function observedOnNode(
 export function notSigned(operation: Operation, reason: string, at: number): Operation {
   const text = `Not signed here: ${reason}`;
   return operation.log.at(-1)?.text === text ? operation : logged(operation, at, text);
+}
+
+/** Ignored messages listed per operation at most, however many keys a sender signs with. */
+export const IGNORED_LISTED_LIMIT = 10;
+
+/**
+ * A message about the operation that was not acted on (unproven sender, a signature of another
+ * key): said in its history once per sender and type, and nothing else changes.
+ */
+export function messageRefused(
+  operation: Operation,
+  refused: RefusedMessage,
+  at: number,
+): Operation {
+  const key = refusalKey(refused);
+  const listed = operation.log.filter((entry) => entry.ignored !== undefined);
+  if (listed.length >= IGNORED_LISTED_LIMIT || listed.some((entry) => entry.ignored === key))
+    return operation;
+  return {
+    ...operation,
+    log: [...operation.log, { at, text: refusalText(refused), ignored: key }],
+  };
 }

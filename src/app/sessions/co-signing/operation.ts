@@ -54,6 +54,8 @@ export type OperationStatus =
 export interface OperationLogEntry {
   readonly at: number;
   readonly text: string;
+  /** On a line about an ignored message: its sender and type, so that each is said once. */
+  readonly ignored?: string;
 }
 
 /** The request being signed in a round, and the signatures gathered for exactly it. */

@@ -3,7 +3,17 @@ import { provideRouter } from '@angular/router';
 import type { OperationView } from '../state/operation-view.model';
 import { ALICE, BOB, SESSION_ID } from '../state/testing/session-fixtures';
 import { OperationCard } from './operation-card';
-import { anOperationView, CAROL, PROPOSED_AT } from './operation-fixtures.spec-helper';
+import { messageRefused } from '../co-signing/operation-transitions';
+import { toOperationView } from '../state/operations.selectors';
+import {
+  anOperation,
+  anOperationView,
+  aSharedSession,
+  CAROL,
+  PROPOSED_AT,
+} from './operation-fixtures.spec-helper';
+
+const MALLORY = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
 
 /** Text as it reads, whitespace from the template folded. */
 const words = (node: Element | null) => node?.textContent?.replace(/\s+/g, ' ').trim();
@@ -167,6 +177,21 @@ describe('OperationCard', () => {
     expect(lines.length).toBe(4);
     expect(lines[0]).toMatch(/^\d\d:\d\d:\d\d Proposed by 0x7099…79C8\.$/);
     expect(lines[3]).toContain('Approved by enough participants.');
+  });
+
+  it('shows in the history a message that was ignored, and why', async () => {
+    const operation = messageRefused(
+      anOperation(),
+      { messageType: 'cosign.approve', sender: MALLORY, reason: 'not-their-key' },
+      PROPOSED_AT + 3000,
+    );
+    const { element, text } = await render(toOperationView(operation, aSharedSession(), ALICE));
+    const lines = Array.from(element.querySelectorAll('details li')).map(words);
+    expect(lines.at(-1)).toMatch(
+      /^\d\d:\d\d:\d\d Ignored an approval from 0x90F7…b906: its signature is not from the participant it names\.$/,
+    );
+    // The weight shown is what the proposer's own approval gathered, nothing more.
+    expect(text('[data-testid="weight"]')).toBe('50 of 100');
   });
 
   it('links to the session when asked to', async () => {

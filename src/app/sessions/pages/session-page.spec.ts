@@ -392,6 +392,33 @@ describe('SessionPage', () => {
       );
     });
 
+    it('notes proposals ignored for their sender, and nothing when there are none', async () => {
+      const { element, fixture } = await renderShared();
+      expect(element.querySelector('#refused-proposals')).toBeNull();
+      const text = 'Ignored a proposal from 0x90F7…b906: not a participant of this session.';
+      TestBed.inject(MockStore).setState({
+        ...initialAppState,
+        sessions: {
+          ...sessionsAdapter.setAll([aSharedSession()], initialSessionsState),
+          wallet: ALICE,
+          selectedId: SESSION_ID,
+          messaging: 'available',
+        },
+        operations: {
+          ...initialOperationsState,
+          refusedProposals: {
+            [SESSION_ID]: [{ at: PROPOSED_AT, text, ignored: 'cosign.propose 0x90f7' }],
+            '0xother': [{ at: PROPOSED_AT, text: 'elsewhere', ignored: 'x' }],
+          },
+        },
+      });
+      await fixture.whenStable();
+      const notes = element.querySelector('#proposals ul[aria-label="Ignored proposals"]');
+      expect(Array.from(notes?.querySelectorAll('li') ?? []).map((li) => li.textContent)).toEqual([
+        text,
+      ]);
+    });
+
     it('proposes an update through the editor and goes back to the session', async () => {
       const { element, button, click, type, proposed } = await renderShared();
       expect(button('Update the split…')).toBeUndefined();

@@ -77,6 +77,7 @@ export class SessionPage {
 
   /** This session's proposals, the open ones first (newest first within each group). */
   protected readonly proposalError = this.sessions.selectedProposalError;
+  protected readonly refusedProposals = this.sessions.selectedRefusedProposals;
   protected readonly controlSummary = this.sessions.selectedControlSummary;
   protected readonly operations = computed(() => {
     const views = this.sessions.selectedOperations();

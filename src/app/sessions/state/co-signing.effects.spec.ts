@@ -11,6 +11,7 @@ import {
   SessionKeySigner,
   selectAssets,
   selectNodeUrl,
+  selectSignedIn,
   selectWalletAddress,
   type RpcRequest,
 } from '../../core';
@@ -18,25 +19,31 @@ import { runEffect } from '../../testing/run-effect';
 import type { OperationContent } from '../co-signing/operation';
 import { contentHash, paramsOf } from '../co-signing/operation-request';
 import { propose } from '../co-signing/operation-transitions';
+import type { RefusalReason } from '../co-signing/refused-message';
 import { signingRule } from '../co-signing/signers';
 import type { SessionMessage } from './app-session.model';
 import { ClearNodePushActions } from './clearnode-push.actions';
+import type { UnverifiedReason } from './message-sender';
 import {
   coSignRound,
   observeOutcome,
   receiveCoSigning,
+  retellMyAnswers,
   startSigningRound,
 } from './co-signing.effects';
 import {
   CoSigningRelayActions,
   OperationClockActions,
   OperationSigningActions,
+  OperationsStorageActions,
 } from './operations.actions';
+import { approve } from '../co-signing/operation-transitions';
 import { initialOperationsState, operationsAdapter } from './operations.feature';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import {
   fakeClearNode,
   fakeSigner,
+  settled,
   signWith,
   type FakeClearNode,
 } from './testing/fake-core.spec-helper';
@@ -69,10 +76,17 @@ const close: OperationContent = {
   sessionData: null,
   definition: null,
 };
+const MALLORY = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
 const aliceKey = Wallet.createRandom();
 const bobKey = Wallet.createRandom();
 
-function fromRelay(type: string, data: unknown, wallet: string | null, signer = aliceKey.address) {
+function fromRelay(
+  type: string,
+  data: unknown,
+  wallet: string | null,
+  signer = aliceKey.address,
+  unverified: UnverifiedReason = 'no-attestation',
+) {
   const message: SessionMessage = {
     id: `${type}-${Math.random()}`,
     sessionId: SESSION_ID,
@@ -83,7 +97,7 @@ function fromRelay(type: string, data: unknown, wallet: string | null, signer = 
     receivedAt: NOW,
     sender: wallet
       ? { verified: true, wallet, expiresAt: null }
-      : { verified: false, reason: 'no-attestation' },
+      : { verified: false, reason: unverified },
   };
   return ClearNodePushActions.messageReceived({ message });
 }
@@ -132,7 +146,8 @@ describe('co-signing effects', () => {
           { id: 'op-00001', content: close, deadline: NOW + 60_000 },
           ALICE,
         ),
-        // Unverified sender, a content that leaves Bob out, malformed data: all ignored.
+        // Unverified sender, a content that leaves Bob out, malformed data: all ignored, the
+        // first one said in the session (it names no operation known here).
         b: fromRelay(
           'cosign.propose',
           { id: 'op-00002', content: close, deadline: NOW + 60_000 },
@@ -145,7 +160,7 @@ describe('co-signing effects', () => {
         ),
         d: fromRelay('cosign.propose', { id: 'op-00004', content: 'close', deadline: 1 }, ALICE),
       });
-      expectObservable(runEffect(receiveCoSigning)).toBe('-a', {
+      expectObservable(runEffect(receiveCoSigning)).toBe('-a-b', {
         a: CoSigningRelayActions.proposalReceived({
           proposal: {
             id: 'op-00001',
@@ -154,6 +169,12 @@ describe('co-signing effects', () => {
             deadline: NOW + 60_000,
             rule: signingRule(close, session.definition, session.allocations!, () => 6),
           },
+          at: NOW,
+        }),
+        b: CoSigningRelayActions.messageRefused({
+          operationId: null,
+          sessionId: SESSION_ID,
+          refused: { messageType: 'cosign.propose', sender: aliceKey.address, reason: 'no-proof' },
           at: NOW,
         }),
       });
@@ -188,7 +209,7 @@ describe('co-signing effects', () => {
           bobKey.address,
         ),
       });
-      expectObservable(runEffect(receiveCoSigning)).toBe('-a', {
+      expectObservable(runEffect(receiveCoSigning)).toBe('-a-b', {
         a: CoSigningRelayActions.signatureReceived({
           operationId: 'op-00001',
           wallet: ALICE,
@@ -196,7 +217,126 @@ describe('co-signing effects', () => {
           signature,
           at: NOW,
         }),
+        b: CoSigningRelayActions.messageRefused({
+          operationId: 'op-00001',
+          sessionId: SESSION_ID,
+          refused: { messageType: 'cosign.signature', sender: ALICE, reason: 'foreign-signature' },
+          at: NOW,
+        }),
       });
+    });
+  });
+
+  it('counts no answer from an unproven sender nor a round from a non-proposer, and says why', () => {
+    const operation = propose(
+      {
+        id: 'op-00001',
+        content: close,
+        proposer: BOB,
+        deadline: NOW + 60_000,
+        rule: signingRule(close, session.definition, session.allocations!, () => 6),
+      },
+      NOW,
+    );
+    withOperations(operationsAdapter.addOne(operation, initialOperationsState));
+    const request = [5, 'close_app_session', paramsOf(close), NOW] as unknown as RpcRequest;
+    const approval = { id: 'op-00001', contentHash: operation.contentHash };
+    const refused = (
+      messageType: 'cosign.approve' | 'cosign.decline' | 'cosign.round',
+      sender: string,
+      reason: RefusalReason,
+    ) =>
+      CoSigningRelayActions.messageRefused({
+        operationId: 'op-00001',
+        sessionId: SESSION_ID,
+        refused: { messageType, sender, reason },
+        at: NOW,
+      });
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-b-c-d-e', {
+        // A key whose attestation names another wallet; a wallet that is not a participant.
+        a: fromRelay('cosign.approve', approval, null, aliceKey.address, 'signature-mismatch'),
+        b: fromRelay('cosign.decline', { id: 'op-00001' }, null, MALLORY, 'not-participant'),
+        // An unproven approval of an operation not known here: nothing to say it on.
+        c: fromRelay('cosign.approve', { ...approval, id: 'op-00009' }, null),
+        // Alice, a participant, stamping a round for Bob's operation.
+        d: fromRelay('cosign.round', { id: 'op-00001', request }, ALICE),
+        e: fromRelay('cosign.approve', approval, ALICE),
+      });
+      expectObservable(runEffect(receiveCoSigning)).toBe('-a-b---d-e', {
+        a: refused('cosign.approve', aliceKey.address, 'not-their-key'),
+        b: refused('cosign.decline', MALLORY, 'not-participant'),
+        d: refused('cosign.round', ALICE, 'not-proposer'),
+        e: CoSigningRelayActions.approvalReceived({
+          operationId: 'op-00001',
+          wallet: ALICE,
+          contentHash: operation.contentHash,
+          at: NOW,
+        }),
+      });
+    });
+  });
+
+  describe('after a reconnect or a reload', () => {
+    const rule = signingRule(close, session.definition, session.allocations!, () => 6);
+    const byAlice = propose(
+      { id: 'op-00001', content: close, proposer: ALICE, deadline: NOW + 60_000, rule },
+      NOW - 1_000,
+    );
+    const approvedHere = approve(byAlice, BOB, byAlice.contentHash, NOW - 500);
+    const restored = OperationsStorageActions.restored({
+      nodeUrl: NODE_URL,
+      wallet: BOB,
+      stored: { operations: [], approvedHere: {}, signedVersions: {} },
+    });
+    const toldAgain = () =>
+      node.client.send.calls
+        .allArgs()
+        .map(([request, , extra]) => ({ params: request[2], sid: extra?.sid }));
+
+    beforeEach(() => {
+      withOperations(operationsAdapter.addOne(approvedHere, initialOperationsState));
+      store.overrideSelector(selectSignedIn, true);
+    });
+
+    it('tells my approval of an open operation again, each time, even while an earlier telling hangs', () => {
+      // The first telling goes out on a socket that dies: it is never answered.
+      node.client.send.and.callFake((req) =>
+        node.client.send.calls.count() === 1
+          ? new Promise(() => undefined)
+          : settled({ id: req[0], method: req[1], params: {}, timestamp: 1 }),
+      );
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a-b', { a: restored, b: restored });
+        expectObservable(runEffect(retellMyAnswers)).toBe('');
+      });
+      const approval = {
+        params: {
+          type: 'cosign.approve',
+          data: { id: 'op-00001', contentHash: byAlice.contentHash },
+        },
+        sid: SESSION_ID,
+      };
+      expect(toldAgain()).toEqual([approval, approval]);
+    });
+
+    it('tells nothing while signed out, nor what is over', () => {
+      store.overrideSelector(selectSignedIn, false);
+      store.refreshState();
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: restored });
+        expectObservable(runEffect(retellMyAnswers)).toBe('');
+      });
+      expect(toldAgain()).toEqual([]);
+      store.overrideSelector(selectSignedIn, true);
+      withOperations(
+        operationsAdapter.addOne({ ...approvedHere, status: 'done' }, initialOperationsState),
+      );
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: restored });
+        expectObservable(runEffect(retellMyAnswers)).toBe('');
+      });
+      expect(toldAgain()).toEqual([]);
     });
   });
 

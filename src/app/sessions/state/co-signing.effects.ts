@@ -26,10 +26,12 @@ import {
   SessionKeySigner,
   selectAssets,
   selectNodeUrl,
+  selectSignedIn,
   selectWalletAddress,
   type RpcRequest,
 } from '../../core';
 import { sameAddress } from '../../shared/money/address';
+import { answersToRetell } from '../co-signing/answers-to-retell';
 import {
   CO_SIGNING_PREFIX,
   dataOf,
@@ -40,11 +42,13 @@ import type { Operation, OperationContent } from '../co-signing/operation';
 import { canonicalJson, contentHash, methodOf, paramsOf } from '../co-signing/operation-request';
 import { isOpen, roundComplete } from '../co-signing/operation-transitions';
 import { signingRule } from '../co-signing/signers';
+import type { RefusalReason } from '../co-signing/refused-message';
 import { answerLost } from '../co-signing/written-alone';
 import { isOutcomeUnknown, isStillConnected } from './write-outcome';
 import { contentRefusal, mayCoSign, versionSlot } from '../co-signing/signing-guard';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
+import type { UnverifiedReason } from './message-sender';
 import { recoverRequestSigner } from './message-signature';
 import { errorText, isStaleVersion } from './node-errors';
 import {
@@ -68,6 +72,14 @@ import { decimalsOf } from './sessions.selectors';
 const ROUND_RESTAMP_MS = 45_000;
 const CLOCK_MS = 1_000;
 const PERSIST_DEBOUNCE_MS = 250;
+
+/** Why a frame's signer could not be tied to a participant, as the history says it. */
+const UNVERIFIED_REFUSAL: Readonly<Record<UnverifiedReason, RefusalReason>> = {
+  'no-attestation': 'no-proof',
+  'signature-mismatch': 'not-their-key',
+  'not-participant': 'not-participant',
+  'key-expired': 'key-expired',
+};
 
 function relayDeps(): RelayDeps {
   return {
@@ -167,9 +179,10 @@ export const proposeOperation = createEffect(
 );
 
 /**
- * Co-signing messages from the relay, from verified participants only, each checked before it
- * becomes an event: a proposal against my own view of the session, a signature against the key
- * that signed the frame it came in.
+ * Co-signing messages from the relay, acted on only from verified participants, each checked
+ * before it becomes an event: a proposal against my own view of the session, a signature against
+ * the key that signed the frame it came in. What is not acted on for who sent it is said (once)
+ * in the history of the operation it names.
  */
 export const receiveCoSigning = createEffect(
   (actions$ = inject(Actions), store = inject(Store)) =>
@@ -183,7 +196,6 @@ export const receiveCoSigning = createEffect(
         store.select(selectAssets),
       ]),
       mergeMap(([{ message }, sessions, operations, me, assets]): Action[] => {
-        if (!message.sender.verified) return [];
         let data: unknown;
         try {
           data = JSON.parse(message.dataJson);
@@ -192,12 +204,26 @@ export const receiveCoSigning = createEffect(
         }
         const parsed = readCoSigningMessage(message.type, data);
         if (!parsed) return [];
-        const wallet = message.sender.wallet;
         const at = message.receivedAt;
-        const mine = !!me && sameAddress(wallet, me);
         const operationId = parsed.id;
         const operation = operations[operationId];
         if (operation && operation.content.sessionId !== message.sessionId) return [];
+        // Said on the operation it names; a proposal naming none is noted in its session.
+        const refuse = (sender: string, reason: RefusalReason): Action[] =>
+          operation || parsed.type === 'cosign.propose'
+            ? [
+                CoSigningRelayActions.messageRefused({
+                  operationId: operation ? operationId : null,
+                  sessionId: message.sessionId,
+                  refused: { messageType: parsed.type, sender, reason },
+                  at,
+                }),
+              ]
+            : [];
+        if (!message.sender.verified)
+          return refuse(message.signer, UNVERIFIED_REFUSAL[message.sender.reason]);
+        const wallet = message.sender.wallet;
+        const mine = !!me && sameAddress(wallet, me);
         switch (parsed.type) {
           case 'cosign.propose': {
             const session = sessions[message.sessionId];
@@ -264,14 +290,16 @@ export const receiveCoSigning = createEffect(
             ];
           case 'cosign.round':
             // Only the proposer stamps rounds; my own echo is already applied here.
-            if (mine || !operation || !sameAddress(operation.proposer, wallet)) return [];
+            if (mine || !operation) return [];
+            if (!sameAddress(operation.proposer, wallet)) return refuse(wallet, 'not-proposer');
             return [
               CoSigningRelayActions.roundStarted({ operationId, request: parsed.request, at }),
             ];
           case 'cosign.signature': {
             if (mine) return [];
             const signer = recoverRequestSigner(parsed.request, parsed.signature);
-            if (!signer || !sameAddress(signer, message.signer)) return [];
+            if (!signer || !sameAddress(signer, message.signer))
+              return refuse(wallet, 'foreign-signature');
             return [
               CoSigningRelayActions.signatureReceived({
                 operationId,
@@ -317,6 +345,35 @@ export const announceMyAnswer = createEffect(
                 : { type: 'cosign.extend', id, deadline: operation.deadline };
         return announce(deps, { wallet, nodeUrl }, operation.content.sessionId, message);
       }),
+    ),
+  { functional: true, dispatch: false },
+);
+
+/**
+ * What I said about operations still in play, told again whenever this browser's operations are
+ * restored while signed in: after every sign-in, a reconnect's included, and after a reload. An
+ * answer clicked while the socket was down reached no one, and one sent as it dropped may not
+ * have; receivers take each once. `mergeMap`: a telling stuck on a socket that died must not
+ * hold back the one after the reconnect.
+ */
+export const retellMyAnswers = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), deps = relayDeps()) =>
+    actions$.pipe(
+      ofType(OperationsStorageActions.restored),
+      concatLatestFrom(() => [
+        store.select(selectAllOperations),
+        store.select(selectSignedIn),
+        store.select(selectWalletAddress),
+        store.select(selectNodeUrl),
+      ]),
+      filter(([, , signedIn, wallet]) => signedIn && !!wallet),
+      mergeMap(([, operations, , wallet, nodeUrl]) =>
+        from(answersToRetell(operations, wallet!, Date.now())).pipe(
+          mergeMap(({ sessionId, message }) =>
+            announce(deps, { wallet, nodeUrl }, sessionId, message),
+          ),
+        ),
+      ),
     ),
   { functional: true, dispatch: false },
 );

@@ -2,9 +2,13 @@ import { createActionGroup, props } from '@ngrx/store';
 import type { RpcRequest } from '../../core';
 import type { Operation } from '../co-signing/operation';
 import type { Proposal } from '../co-signing/operation-transitions';
+import type { RefusedMessage } from '../co-signing/refused-message';
 import type { StoredOperations } from '../storage/operations-storage';
 
-/** What participants' apps said about an operation, read from verified in-session messages. */
+/**
+ * What participants' apps said about an operation, read from verified in-session messages, and
+ * the messages that were not taken as said.
+ */
 export const CoSigningRelayActions = createActionGroup({
   source: 'Co-signing Relay',
   events: {
@@ -29,6 +33,16 @@ export const CoSigningRelayActions = createActionGroup({
       wallet: string;
       request: RpcRequest;
       signature: string;
+      at: number;
+    }>(),
+    /**
+     * A message that was not acted on, and why. `operationId` is the known operation it names;
+     * null for a proposal of an operation not known here.
+     */
+    'Message Refused': props<{
+      operationId: string | null;
+      sessionId: string;
+      refused: RefusedMessage;
       at: number;
     }>(),
   },

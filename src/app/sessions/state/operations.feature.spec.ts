@@ -9,10 +9,15 @@ import {
   OperationSigningActions,
   OperationsStorageActions,
 } from './operations.actions';
-import { initialOperationsState, operationsFeature } from './operations.feature';
+import {
+  initialOperationsState,
+  operationsFeature,
+  REFUSED_PROPOSALS_LIMIT,
+} from './operations.feature';
 import { ALICE, BOB, NODE_URL, NOW, SESSION_ID } from './testing/session-fixtures';
 
 const reducer = operationsFeature.reducer;
+const MALLORY = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
 const definition = {
   application: 'nitrolite-sessions',
   protocol: 'NitroRPC/0.4',
@@ -118,6 +123,64 @@ describe('operations reducer', () => {
     );
     expect(declined.approvedHere).toEqual({});
     expect(declined.entities['op-1']!.status).toBe('declined');
+  });
+
+  it('notes an ignored approval in the history once, counting nothing', () => {
+    const forged = (at: number) =>
+      CoSigningRelayActions.messageRefused({
+        operationId: 'op-1',
+        sessionId: SESSION_ID,
+        refused: { messageType: 'cosign.approve', sender: MALLORY, reason: 'not-their-key' },
+        at,
+      });
+    const once = reducer(received, forged(NOW + 1));
+    const op = once.entities['op-1']!;
+    expect(op.log.at(-1)?.text).toBe(
+      'Ignored an approval from 0x90F7…b906: its signature is not from the participant it names.',
+    );
+    expect(op.approvals).toEqual(received.entities['op-1']!.approvals);
+    expect(op.status).toBe('proposed');
+    expect(once.approvedHere).toBe(received.approvedHere);
+    expect(reducer(once, forged(NOW + 2))).toBe(once);
+    // An operation not known here has no history to say it in.
+    const unknown = reducer(
+      received,
+      CoSigningRelayActions.messageRefused({
+        operationId: 'op-9',
+        sessionId: SESSION_ID,
+        refused: { messageType: 'cosign.approve', sender: MALLORY, reason: 'not-their-key' },
+        at: NOW,
+      }),
+    );
+    expect(unknown).toBe(received);
+  });
+
+  it('notes ignored proposals of unknown operations per session, once per sender, the latest few', () => {
+    const forged = (sender: string, at: number) =>
+      CoSigningRelayActions.messageRefused({
+        operationId: null,
+        sessionId: SESSION_ID,
+        refused: { messageType: 'cosign.propose', sender, reason: 'no-proof' },
+        at,
+      });
+    const once = reducer(received, forged(MALLORY, NOW));
+    expect(once.refusedProposals[SESSION_ID]?.map((note) => note.text)).toEqual([
+      'Ignored a proposal from 0x90F7…b906: it does not prove which participant sent it.',
+    ]);
+    expect(once.ids).toEqual(received.ids);
+    expect(reducer(once, forged(MALLORY, NOW + 1))).toBe(once);
+    const senders = Array.from(
+      { length: REFUSED_PROPOSALS_LIMIT + 2 },
+      (_, n) => `0x${(n + 1).toString(16).padStart(40, '0')}`,
+    );
+    const many = senders.reduce(
+      (state, sender, n) => reducer(state, forged(sender, NOW + n)),
+      once,
+    );
+    const notes = many.refusedProposals[SESSION_ID]!;
+    expect(notes.length).toBe(REFUSED_PROPOSALS_LIMIT);
+    expect(notes.at(-1)?.text).toContain(`from 0x0000…000${senders.length.toString(16)}:`);
+    expect(notes.some((note) => note.text.includes('0x90F7…b906'))).toBeFalse();
   });
 
   it('expires what is due when the clock ticks, not before', () => {

@@ -1,7 +1,7 @@
 import { createEntityAdapter, type EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, on } from '@ngrx/store';
 import { sessionEnded } from '../../core';
-import type { Operation } from '../co-signing/operation';
+import type { Operation, OperationLogEntry } from '../co-signing/operation';
 import {
   addSignature,
   approve,
@@ -9,6 +9,7 @@ import {
   expireIfDue,
   extendDeadline,
   isOpen,
+  messageRefused,
   notSigned,
   observedOnNode,
   propose,
@@ -17,6 +18,7 @@ import {
   submitted,
   withdraw,
 } from '../co-signing/operation-transitions';
+import { refusalKey, refusalText, type RefusedMessage } from '../co-signing/refused-message';
 import {
   CoSigningRelayActions,
   OperationClockActions,
@@ -36,7 +38,12 @@ export interface OperationsState extends EntityState<Operation> {
   readonly signedVersions: Readonly<Record<string, string>>;
   /** Session id → why my last proposal there was not made (nothing was sent). */
   readonly proposalErrors: Readonly<Record<string, string>>;
+  /** Session id → proposals ignored there that named no known operation, the latest few. */
+  readonly refusedProposals: Readonly<Record<string, readonly OperationLogEntry[]>>;
 }
+
+/** Ignored proposals kept per session: enough to notice a forger, too few to flood the page. */
+export const REFUSED_PROPOSALS_LIMIT = 5;
 
 export const operationsAdapter = createEntityAdapter<Operation>({
   sortComparer: (a, b) => b.proposedAt - a.proposedAt,
@@ -46,7 +53,24 @@ export const initialOperationsState: OperationsState = operationsAdapter.getInit
   approvedHere: {},
   signedVersions: {},
   proposalErrors: {},
+  refusedProposals: {},
 });
+
+/** Notes an ignored proposal in its session, once per sender, keeping the latest few. */
+function noteRefusedProposal(
+  state: OperationsState,
+  sessionId: string,
+  refused: RefusedMessage,
+  at: number,
+): OperationsState {
+  const key = refusalKey(refused);
+  const notes = state.refusedProposals[sessionId] ?? [];
+  if (notes.some((note) => note.ignored === key)) return state;
+  const kept = [...notes, { at, text: refusalText(refused), ignored: key }].slice(
+    -REFUSED_PROPOSALS_LIMIT,
+  );
+  return { ...state, refusedProposals: { ...state.refusedProposals, [sessionId]: kept } };
+}
 
 /** Applies a transition to one known operation. */
 function change(
@@ -179,6 +203,11 @@ export const operationsFeature = createFeature({
       CoSigningRelayActions.signatureReceived,
       (state, { operationId, wallet, request, signature, at }) =>
         change(state, operationId, (op) => addSignature(op, wallet, request, signature, at)),
+    ),
+    on(CoSigningRelayActions.messageRefused, (state, { operationId, sessionId, refused, at }) =>
+      operationId === null
+        ? noteRefusedProposal(state, sessionId, refused, at)
+        : change(state, operationId, (op) => messageRefused(op, refused, at)),
     ),
     on(OperationSigningActions.signingRefused, (state, { operationId, reason, at }) =>
       change(state, operationId, (op) => notSigned(op, reason, at)),

@@ -150,6 +150,15 @@ export const selectSelectedProposalError = createSelector(
   (errors, id) => (id ? (errors[id] ?? null) : null),
 );
 
+const NO_NOTES: readonly string[] = [];
+
+/** Proposals ignored in the session whose page is open (unproven senders), oldest first. */
+export const selectSelectedRefusedProposals = createSelector(
+  operationsFeature.selectRefusedProposals,
+  sessionsFeature.selectSelectedId,
+  (notes, id) => (id && notes[id] ? notes[id].map((note) => note.text) : NO_NOTES),
+);
+
 /** Who still has to approve the session's newest open operation, with their weights. */
 export const selectPendingSigners = (sessionId: string) =>
   createSelector(selectOperationViews, (views) => {
