@@ -31,6 +31,8 @@ export interface CoSignedSession {
   readonly members: readonly AttestedUser[];
   /** Per member: `sessionId:version` → the content hash it signed (the app's signing memory). */
   readonly signedVersions: Record<string, string>[];
+  /** Per member: session keys it has tied to a participant (the app remembers them per session). */
+  readonly provenKeys: Map<string, string>[];
 }
 
 /** Milliseconds from the last approval, at each step the submitter sees. */
@@ -124,33 +126,39 @@ export async function runCoSignedOperation(
   }
 
   const stopListening = session.members.map((member, index) =>
-    onCoSigning(member, session.id, participants, ({ wallet, signer, message }) => {
-      if (message.id !== id) return;
-      const isProposer = index === 0;
-      if (message.type === 'cosign.approve' && !started) {
-        approvalsSeenBy[index]++;
-        if (approvalsSeenBy.every((seen) => seen === approvers.length - 1)) approvalsSettled();
-      }
-      if (isProposer && message.type === 'cosign.approve' && message.contentHash === hash) {
-        approvals.add(wallet);
-        if (approvals.size === approvers.length && !round) orFail(stampRound());
-      } else if (!isProposer && message.type === 'cosign.propose') {
-        if (wallet !== proposer.wallet.address || contentHash(message.content) !== hash) return;
-        proposalsSeen.add(member.wallet.address);
-        if (proposalsSeen.size === approvers.length) allSeen();
-      } else if (!isProposer && message.type === 'cosign.round') {
-        if (wallet !== proposer.wallet.address) return;
-        orFail(coSign(member, index, message.request));
-      } else if (isProposer && message.type === 'cosign.signature' && round && !submitted) {
-        if (recoverSigner(message.request, message.signature) !== signer) return;
-        if (JSON.stringify(message.request) !== JSON.stringify(round.request)) return;
-        round.signatures.set(wallet, message.signature);
-        if (round.signatures.size === session.members.length) {
-          submitted = true;
-          orFail(submit(round.request, [...round.signatures.values()]));
+    onCoSigning(
+      member,
+      session.id,
+      participants,
+      session.provenKeys[index],
+      ({ wallet, signer, message }) => {
+        if (message.id !== id) return;
+        const isProposer = index === 0;
+        if (message.type === 'cosign.approve' && !started) {
+          approvalsSeenBy[index]++;
+          if (approvalsSeenBy.every((seen) => seen === approvers.length - 1)) approvalsSettled();
         }
-      }
-    }),
+        if (isProposer && message.type === 'cosign.approve' && message.contentHash === hash) {
+          approvals.add(wallet);
+          if (approvals.size === approvers.length && !round) orFail(stampRound());
+        } else if (!isProposer && message.type === 'cosign.propose') {
+          if (wallet !== proposer.wallet.address || contentHash(message.content) !== hash) return;
+          proposalsSeen.add(member.wallet.address);
+          if (proposalsSeen.size === approvers.length) allSeen();
+        } else if (!isProposer && message.type === 'cosign.round') {
+          if (wallet !== proposer.wallet.address) return;
+          orFail(coSign(member, index, message.request));
+        } else if (isProposer && message.type === 'cosign.signature' && round && !submitted) {
+          if (recoverSigner(message.request, message.signature) !== signer) return;
+          if (JSON.stringify(message.request) !== JSON.stringify(round.request)) return;
+          round.signatures.set(wallet, message.signature);
+          if (round.signatures.size === session.members.length) {
+            submitted = true;
+            orFail(submit(round.request, [...round.signatures.values()]));
+          }
+        }
+      },
+    ),
   );
 
   async function coSign(member: AttestedUser, index: number, request: RpcRequest): Promise<void> {

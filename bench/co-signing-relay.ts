@@ -87,15 +87,16 @@ interface RelayedFrame {
 
 /**
  * Calls `handle` for every co-signing message of the session this user receives from a proven
- * participant; returns the function that stops listening.
+ * participant; returns the function that stops listening. `provenKeys` (session key → wallet) is
+ * this user's memory for the session, kept by the caller as the app keeps it per session.
  */
 export function onCoSigning(
   user: AttestedUser,
   sessionId: string,
   participants: readonly string[],
+  provenKeys: Map<string, string>,
   handle: (received: ReceivedCoSigning) => void,
 ): () => void {
-  const provenKeys = new Map<string, string>();
   const listener = (data: unknown) => {
     const frame = JSON.parse(String(data)) as RelayedFrame;
     if (frame.sid !== sessionId || frame.req?.[1] !== 'message' || !frame.sig?.[0]) return;

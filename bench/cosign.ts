@@ -5,6 +5,7 @@
  * participant is its own SDK client on its own WebSocket, signed in with its own session key.
  * Exits non-zero when the node refuses anything, so it never times errors.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { startClearNode } from '../clearnode/src/clearnode.ts';
 import { errorOf, requestFaucet } from '../clearnode/test/support/client.ts';
 import { createSession, definition } from '../clearnode/test/support/requests.ts';
@@ -40,7 +41,13 @@ async function openSession(members: AttestedUser[]): Promise<CoSignedSession> {
     app_session_id: string;
     version: number;
   };
-  return { id: app_session_id, version, members, signedVersions: members.map(() => ({})) };
+  return {
+    id: app_session_id,
+    version,
+    members,
+    signedVersions: members.map(() => ({})),
+    provenKeys: members.map(() => new Map()),
+  };
 }
 
 /** The whole stake with one member, every other member named with 0 (the app names everyone). */
@@ -119,7 +126,10 @@ async function main(): Promise<void> {
   const node = await startClearNode({ port: 0, db: ':memory:', faucetAmount: '1000000' });
   const users: AttestedUser[] = [];
   try {
-    console.log(`node ${node.url}, Node ${process.version}, ${process.platform}/${process.arch}`);
+    // Every client and the node share this process: the figures move with the machine's load.
+    console.log(
+      `node ${node.url}, Node ${process.version}, ${process.platform}/${process.arch}, load ${loadavg()[0].toFixed(1)} on ${availableParallelism()} CPUs`,
+    );
     const rows: Row[] = [];
     for (const size of SIZES) {
       const members: AttestedUser[] = [];
