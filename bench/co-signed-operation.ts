@@ -47,7 +47,7 @@ type RpcRequest = Extract<CoSigningMessage, { type: 'cosign.round' }>['request']
 
 const USDC_DECIMALS = 6;
 const DEADLINE_MS = 10 * 60_000;
-const STALL_MS = 10_000;
+const STALL_MS = 30_000;
 
 export async function runCoSignedOperation(
   session: CoSignedSession,
