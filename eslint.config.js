@@ -124,6 +124,16 @@ const layering = layers.flatMap(({ name, rules, syntax, noTestingException }) =>
     { files: TEST_FILES.map((glob) => `src/app/${name}/${glob}`), rules: rulesFor(rules, syntax) },
   ];
 });
+/** Benchmarks run the app's logic in Node, so they reach only the parts of it free of Angular. */
+const benchLayering = {
+  files: ['bench/**/*.ts'],
+  rules: rulesFor([
+    climbsTo(
+      'src/app/(?!sessions/co-signing/|shared/)',
+      'A benchmark runs in Node without Angular: from src/app it imports only sessions/co-signing/ and shared/ (pure TypeScript).',
+    ),
+  ]),
+};
 /** The app root composes the features (lazy routes name their pages); it only keeps out of testing/. */
 const appRootLayering = {
   files: ['src/app/*.ts'],
@@ -172,12 +182,13 @@ module.exports = defineConfig([
     extends: [angular.configs.templateRecommended, angular.configs.templateAccessibility],
   },
   {
-    files: ['clearnode/**/*.ts', 'e2e/**/*.ts', 'playwright.config.ts'],
+    files: ['clearnode/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts', 'playwright.config.ts'],
     extends: [eslint.configs.recommended, tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  benchLayering,
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     extends: [eslint.configs.recommended],
