@@ -218,17 +218,17 @@ test('a reducer takes time from its action: reading the clock in a feature file 
 
 test("a benchmark reaches only the app's Angular-free parts: co-signing and shared", async () => {
   const BENCH = /A benchmark runs in Node without Angular/;
-  const path = 'bench/x.ts';
-  await assertAllowed(path, '../src/app/sessions/co-signing/signing-guard.ts');
-  await assertAllowed(path, '../src/app/shared/allocation/allocation.types.ts');
-  await assertAllowed(path, '../clearnode/test/support/client.ts');
-  await assertRefused(path, '../src/app/core', BENCH);
-  await assertRefused(path, '../src/app/sessions/state/message-sender.ts', BENCH);
-  await assertRefused(path, '../src/app/sessions', BENCH);
+  const path = 'clearnode/bench/co-signing/x.ts';
+  await assertAllowed(path, '../../../src/app/sessions/co-signing/signing-guard.ts');
+  await assertAllowed(path, '../../../src/app/shared/allocation/allocation.types.ts');
+  await assertAllowed(path, '../../test/support/client.ts');
+  await assertRefused(path, '../../../src/app/core', BENCH);
+  await assertRefused(path, '../../../src/app/sessions/state/message-sender.ts', BENCH);
+  await assertRefused(path, '../../../src/app/sessions', BENCH);
   await assertRefused(
     path,
-    '../src/app/core/clearnode/clearnode-client.ts',
+    '../../../src/app/core/clearnode/clearnode-client.ts',
     BENCH,
-    "export const client = () => import('../src/app/core/clearnode/clearnode-client.ts');\n",
+    "export const client = () => import('../../../src/app/core/clearnode/clearnode-client.ts');\n",
   );
 });

@@ -459,7 +459,7 @@ async function attack(strict: boolean, numRuns: number): Promise<void> {
             for (const asset of run.node.services.assets)
               grantFromFaucet(run.node.services, wallet.address, asset, 10n * 4n * QUARTER);
           // Two funded sessions to start from, so updates and closes have money to move.
-          for (const size of [2, 3]) {
+          for (const size of [2, 3] as const) {
             const funds = WALLETS.slice(0, size).map((_, who) => ({
               who,
               asset: 'usdc',

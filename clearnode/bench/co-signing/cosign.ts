@@ -6,10 +6,10 @@
  * Exits non-zero when the node refuses anything, so it never times errors.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { startClearNode } from '../clearnode/src/clearnode.ts';
-import { errorOf, requestFaucet } from '../clearnode/test/support/client.ts';
-import { createSession, definition } from '../clearnode/test/support/requests.ts';
-import type { Allocation } from '../src/app/shared/allocation/allocation.types.ts';
+import { startClearNode } from '../../src/clearnode.ts';
+import { errorOf, requestFaucet } from '../../test/support/client.ts';
+import { createSession, definition } from '../../test/support/requests.ts';
+import type { Allocation } from '../../../src/app/shared/allocation/allocation.types.ts';
 import { attestedSignIn, type AttestedUser } from './attested-sign-in.ts';
 import {
   runCoSignedOperation,

@@ -7,20 +7,20 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { MessageSigner } from '@erc7824/nitrolite';
-import type { Allocation } from '../src/app/shared/allocation/allocation.types.ts';
-import type { CoSigningMessage } from '../src/app/sessions/co-signing/co-signing-messages.ts';
-import type { OperationContent } from '../src/app/sessions/co-signing/operation.ts';
+import type { Allocation } from '../../../src/app/shared/allocation/allocation.types.ts';
+import type { CoSigningMessage } from '../../../src/app/sessions/co-signing/co-signing-messages.ts';
+import type { OperationContent } from '../../../src/app/sessions/co-signing/operation.ts';
 import {
   contentHash,
   methodOf,
   paramsOf,
-} from '../src/app/sessions/co-signing/operation-request.ts';
+} from '../../../src/app/sessions/co-signing/operation-request.ts';
 import {
   contentRefusal,
   mayCoSign,
   versionSlot,
-} from '../src/app/sessions/co-signing/signing-guard.ts';
-import { errorOf, requestId } from '../clearnode/test/support/client.ts';
+} from '../../../src/app/sessions/co-signing/signing-guard.ts';
+import { errorOf, requestId } from '../../test/support/client.ts';
 import type { AttestedUser } from './attested-sign-in.ts';
 import { onCoSigning, recoverSigner, sendCoSigning } from './co-signing-relay.ts';
 

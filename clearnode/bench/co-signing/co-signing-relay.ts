@@ -15,8 +15,8 @@ import {
   dataOf,
   readCoSigningMessage,
   type CoSigningMessage,
-} from '../src/app/sessions/co-signing/co-signing-messages.ts';
-import { requestId } from '../clearnode/test/support/client.ts';
+} from '../../../src/app/sessions/co-signing/co-signing-messages.ts';
+import { requestId } from '../../test/support/client.ts';
 import { APPLICATION, type Attestation, type AttestedUser } from './attested-sign-in.ts';
 
 export async function sendCoSigning(

@@ -5,7 +5,7 @@
  */
 import { registerHooks } from 'node:module';
 
-const APP_SOURCES = new URL('../src/app/', import.meta.url).href;
+const APP_SOURCES = new URL('../../../src/app/', import.meta.url).href;
 const RELATIVE = /^\.\.?\//;
 const HAS_EXTENSION = /\.[cm]?[jt]s$/;
 

@@ -14,7 +14,7 @@ import {
   TestClient,
   walletClientOf,
   type SignedIn,
-} from '../clearnode/test/support/client.ts';
+} from '../../test/support/client.ts';
 
 export const APPLICATION = 'nitrolite-sessions';
 const SCOPE = 'app.create';
