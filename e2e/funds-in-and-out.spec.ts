@@ -90,7 +90,6 @@ test('equal peers: B adds 5 usdc (A approves), A takes 2 out (B approves), a co-
 
 test('a deposit my balance does not cover is refused before anything is signed', async ({
   page,
-  wallet,
   browser,
   clearNode,
   openApp,
@@ -121,5 +120,51 @@ test('a deposit my balance does not cover is refused before anything is signed',
   await expect(page.getByRole('region', { name: 'Proposals' })).toContainText(
     'No proposals in this session.',
   );
+  await bob.context.close();
+});
+
+test('a session both fund: it opens empty, each funder approves the opening split, one round pays both in', async ({
+  page,
+  wallet,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  await openApp('/balances');
+  await signIn(page);
+  await getTestTokens(page, '10');
+  const bob = await secondParticipant(browser, clearNode);
+  await getTestTokens(bob.page, '10');
+
+  await nav(page, 'Sessions').click();
+  await page.getByRole('link', { name: 'Create a session' }).click();
+  const form = page.locator('app-create-session-form form');
+  await form.getByRole('textbox', { name: 'Participant 2 address' }).fill(bob.wallet.address);
+  await form.getByRole('radio', { name: 'Equal peers' }).check();
+  await form.getByRole('textbox', { name: 'Your amount of usdc' }).fill('4');
+  await form.getByRole('textbox', { name: 'Participant 2 amount of usdc' }).fill('3');
+  await expect(page.locator('#opening-deposit')).toBeVisible();
+  await form.getByRole('button', { name: 'Create session' }).click();
+  await page.waitForURL(SESSION_URL);
+  const sessionId = page.url().split('/').pop()!;
+
+  // Open and empty: nobody's money has moved yet.
+  await expect(page.locator('#waiting-for-funds')).toBeVisible();
+  await expect(shareOf(page, wallet.address)).toContainText('0 usdc');
+  await nav(page, 'Balances').click();
+  await expect(balanceOf(page, 'usdc')).toHaveText('10');
+
+  // Bob approves the opening split; both signatures go in one round.
+  await openSession(bob.page, sessionId);
+  await proposalCard(bob.page, 'Deposit')
+    .getByRole('button', { name: /^Approve the deposit/ })
+    .click();
+  await expect(statusOf(proposalCard(bob.page, 'Deposit'))).toHaveText('Done');
+  await expect(shareOf(bob.page, wallet.address)).toContainText('4 usdc');
+  await expect(shareOf(bob.page, bob.wallet.address)).toContainText('3 usdc');
+  await expect(bob.page.locator('#waiting-for-funds')).toHaveCount(0);
+  await expect(balanceOf(page, 'usdc')).toHaveText('6');
+  await nav(bob.page, 'Balances').click();
+  await expect(balanceOf(bob.page, 'usdc')).toHaveText('7');
   await bob.context.close();
 });

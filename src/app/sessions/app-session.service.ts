@@ -304,6 +304,23 @@ export class AppSessionService {
   }
 
   /**
+   * A session others fund too: the node needs every funder's signature on the create, which only
+   * this browser could give at once. So it opens empty (my signature, nobody's money moves) and the
+   * opening split is put to the funders as one deposit that each approves and signs; nothing is
+   * paid in until all have. Resolves with the session id once it is open.
+   */
+  async createWithOpeningDeposit(
+    definition: SessionDefinition,
+    allocations: readonly Allocation[],
+    label: string | null,
+  ): Promise<string> {
+    const empty = allocations.map((allocation) => ({ ...allocation, amount: '0' }));
+    const id = await this.createSessionFrom(definition, empty, label);
+    this.propose(id, 'deposit', allocations);
+    return id;
+  }
+
+  /**
    * Sends again the create whose answer was lost and which the node was found not to have: the same
    * definition and nonce (so the same session id), a fresh timestamp and signature. The node opens
    * a session id once, so this can never open or fund a second session.

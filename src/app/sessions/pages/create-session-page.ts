@@ -11,6 +11,8 @@ import {
 import { Router, RouterLink } from '@angular/router';
 import { APPLICATION_NAME } from '../../core';
 import type { AllocationAsset } from '../../shared/allocation';
+import { sameAddress } from '../../shared/money/address';
+import { isZeroAmount } from '../../shared/money/decimal-amount';
 import { AppSessionService } from '../app-session.service';
 import { CreateSessionForm, CreateSessionRequest } from '../components/create-session-form';
 
@@ -123,8 +125,18 @@ export class CreateSessionPage implements OnInit {
   }
 
   protected async create(request: CreateSessionRequest): Promise<void> {
+    const me = this.wallet();
+    const othersFund = request.allocations.some(
+      (share) => !!me && !sameAddress(share.participant, me) && !isZeroAmount(share.amount),
+    );
     await this.send(() =>
-      this.sessions.createSessionFrom(request.definition, request.allocations, request.label),
+      othersFund
+        ? this.sessions.createWithOpeningDeposit(
+            request.definition,
+            request.allocations,
+            request.label,
+          )
+        : this.sessions.createSessionFrom(request.definition, request.allocations, request.label),
     );
   }
 

@@ -22,6 +22,7 @@ import {
   totalsOf,
 } from '../../shared/allocation';
 import { sameAddress } from '../../shared/money/address';
+import { isZeroAmount } from '../../shared/money/decimal-amount';
 import { AppSessionService } from '../app-session.service';
 import { AllocationEditor } from '../components/allocation-editor';
 import { CloseConfirmation } from '../components/close-confirmation';
@@ -82,6 +83,13 @@ export class SessionPage {
   protected readonly operations = computed(() => {
     const views = this.sessions.selectedOperations();
     return [...views.filter(isOpenView), ...views.filter((view) => !isOpenView(view))];
+  });
+  /** Opened empty for an opening split several fund: nothing is in it until they all sign. */
+  protected readonly waitingForFunds = computed(() => {
+    const session = this.view()?.session;
+    if (session?.status !== 'open' || !session.allocations) return false;
+    const empty = session.allocations.every((share) => isZeroAmount(share.amount));
+    return empty && this.operations().some((op) => op.kind === 'deposit' && isOpenView(op));
   });
   protected readonly now = tickingNow(inject(NOW), () => this.operations().some(isOpenView));
 

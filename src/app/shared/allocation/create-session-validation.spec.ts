@@ -67,6 +67,26 @@ describe('create session validation', () => {
         draft({ amountTexts: [{ 'ytest.usd': '1' }, { 'ytest.usd': '2' }], signaturesFrom: [BOB] }),
       ).ok,
     ).toBeTrue();
+    expect(result.fundedByOthers).toBeFalse();
+  });
+
+  it('where signatures can be gathered, others fund through the opening deposit', () => {
+    const result = validateCreateSession(
+      draft({
+        amountTexts: [{ 'ytest.usd': '1' }, { 'ytest.usd': '2' }],
+        canCollectSignatures: true,
+      }),
+    );
+    expect(result.ok).toBeTrue();
+    expect(result.fundedByOthers).toBeTrue();
+    expect(result.missingSignatures).toEqual([]);
+    expect(result.requiredSigners).toEqual([
+      { participant: ME, reason: 'You fund the session.' },
+      {
+        participant: BOB,
+        reason: 'Funds the session: approves and signs the opening deposit in their own app.',
+      },
+    ]);
   });
 
   it('applies the node rules with clear reasons', () => {

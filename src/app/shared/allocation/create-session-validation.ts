@@ -50,6 +50,11 @@ export interface CreateSessionValidation {
   readonly reasons: readonly string[];
   readonly requiredSigners: readonly SignerNeed[];
   readonly missingSignatures: readonly SignerNeed[];
+  /**
+   * Others fund it too, and their signatures can be gathered: the session opens empty and the
+   * opening split goes to the funders as one deposit they each approve and sign.
+   */
+  readonly fundedByOthers: boolean;
   readonly canDecideAlone: boolean;
   readonly definition: SessionDefinition | null;
   readonly allocations: readonly Allocation[];
@@ -204,12 +209,16 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
       reason:
         index === myIndex
           ? 'You fund the session.'
-          : 'Funds the session: the node requires their signature.',
+          : draft.canCollectSignatures
+            ? 'Funds the session: approves and signs the opening deposit in their own app.'
+            : 'Funds the session: the node requires their signature.',
     }));
   const present = [draft.me ?? '', ...(draft.signaturesFrom ?? [])];
-  const missingSignatures = requiredSigners.filter(
+  const others = requiredSigners.filter(
     (need) => !present.some((who) => who && sameAddress(who, need.participant)),
   );
+  const fundedByOthers = others.length > 0 && draft.canCollectSignatures;
+  const missingSignatures = fundedByOthers ? [] : others;
   const canDecideAlone =
     !!definition && isQuorumReachable(definition) && canReachQuorumAlone(definition, draft.me);
 
@@ -225,6 +234,7 @@ export function validateCreateSession(draft: CreateSessionDraft): CreateSessionV
     reasons,
     requiredSigners,
     missingSignatures,
+    fundedByOthers,
     canDecideAlone,
     definition,
     allocations: valid ? allocations : [],
