@@ -123,7 +123,7 @@ test('a deposit my balance does not cover is refused before anything is signed',
   await bob.context.close();
 });
 
-test('a session both fund: it opens empty, each funder approves the opening split, one round pays both in', async ({
+test('a session both fund: it opens empty, both approve the opening split and one round pays both in; then a co-signed update and a co-signed close 70/30, exact on both sides', async ({
   page,
   wallet,
   browser,
@@ -164,7 +164,30 @@ test('a session both fund: it opens empty, each funder approves the opening spli
   await expect(shareOf(bob.page, bob.wallet.address)).toContainText('3 usdc');
   await expect(bob.page.locator('#waiting-for-funds')).toHaveCount(0);
   await expect(balanceOf(page, 'usdc')).toHaveText('6');
+
+  // A co-signed update moves 2 usdc from A's share to Bob's: 2 / 5.
+  await nav(page, 'Sessions').click();
+  await openSession(page, sessionId);
+  await page.getByRole('button', { name: 'Propose an update…' }).click();
+  await splitInput(page, wallet.address).fill('2');
+  await splitInput(page, bob.wallet.address).fill('5');
+  await page.getByRole('button', { name: 'Propose update' }).click();
+  await proposalCard(bob.page, 'State update')
+    .getByRole('button', { name: /^Approve the state update/ })
+    .click();
+  await expect(shareOf(page, bob.wallet.address)).toContainText('5 usdc');
+  await expect(shareOf(bob.page, wallet.address)).toContainText('2 usdc');
+
+  // A co-signed close 70/30 of the 7 usdc: 4.9 to A, 2.1 to Bob.
+  await proposeClose(page, { [wallet.address]: '4.9', [bob.wallet.address]: '2.1' });
+  await proposalCard(bob.page, 'Close')
+    .getByRole('button', { name: /^Approve the close/ })
+    .click();
+  await expect(page.locator('#session-status')).toHaveText('closed');
+  await expect(bob.page.locator('#session-status')).toHaveText('closed');
+  await nav(page, 'Balances').click();
+  await expect(balanceOf(page, 'usdc')).toHaveText('10.9');
   await nav(bob.page, 'Balances').click();
-  await expect(balanceOf(bob.page, 'usdc')).toHaveText('7');
+  await expect(balanceOf(bob.page, 'usdc')).toHaveText('9.1');
   await bob.context.close();
 });
