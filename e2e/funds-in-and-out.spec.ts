@@ -1,6 +1,9 @@
 import { expect, test } from './support/clearnode.fixture';
+import { InjectedWallet } from './support/injected-wallet';
 import {
+  authStatus,
   balanceOf,
+  historyOf,
   getTestTokens,
   nav,
   openSession,
@@ -90,6 +93,7 @@ test('equal peers: B adds 5 usdc (A approves), A takes 2 out (B approves), a co-
 
 test('a deposit my balance does not cover is refused before anything is signed', async ({
   page,
+  wallet,
   browser,
   clearNode,
   openApp,
@@ -120,6 +124,7 @@ test('a deposit my balance does not cover is refused before anything is signed',
   await expect(page.getByRole('region', { name: 'Proposals' })).toContainText(
     'No proposals in this session.',
   );
+  await expect(shareOf(page, wallet.address)).toContainText('10');
   await bob.context.close();
 });
 
@@ -150,7 +155,7 @@ test('a session both fund: it opens empty, both approve the opening split and on
 
   // Open and empty: nobody's money has moved yet.
   await expect(page.locator('#waiting-for-funds')).toBeVisible();
-  await expect(shareOf(page, wallet.address)).toContainText('0 usdc');
+  await expect(shareOf(page, wallet.address)).toHaveText(/^0( usdc)?$/);
   await nav(page, 'Balances').click();
   await expect(balanceOf(page, 'usdc')).toHaveText('10');
 
@@ -190,4 +195,59 @@ test('a session both fund: it opens empty, both approve the opening split and on
   await nav(bob.page, 'Balances').click();
   await expect(balanceOf(bob.page, 'usdc')).toHaveText('9.1');
   await bob.context.close();
+});
+
+test('a funder whose allowance is too small: their app declines before signing, and the proposer sees why', async ({
+  page,
+  wallet,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  await openApp('/balances');
+  await signIn(page);
+  await getTestTokens(page, '10');
+
+  // Bob signs in allowing his session key to spend 1 usdc only.
+  const context = await browser.newContext();
+  const bobPage = await context.newPage();
+  const bobWallet = await InjectedWallet.install(bobPage);
+  await bobPage.goto(`/balances?node=${encodeURIComponent(clearNode.url)}`);
+  await bobPage.locator('app-header').getByRole('button', { name: 'Connect MetaMask' }).click();
+  await bobPage.getByRole('textbox', { name: 'Allowance in usdc' }).fill('1');
+  await bobPage.getByRole('button', { name: 'Sign in with wallet' }).click();
+  await expect(authStatus(bobPage)).toHaveText('Signed in');
+  await getTestTokens(bobPage, '10');
+
+  await nav(page, 'Sessions').click();
+  await page.getByRole('link', { name: 'Create a session' }).click();
+  const form = page.locator('app-create-session-form form');
+  await form.getByRole('textbox', { name: 'Participant 2 address' }).fill(bobWallet.address);
+  await form.getByRole('radio', { name: 'Equal peers' }).check();
+  await form.getByRole('textbox', { name: 'Your amount of usdc' }).fill('4');
+  await form.getByRole('textbox', { name: 'Participant 2 amount of usdc' }).fill('3');
+  await form.getByRole('button', { name: 'Create session' }).click();
+  await page.waitForURL(SESSION_URL);
+  const sessionId = page.url().split('/').pop()!;
+
+  // Bob approves: his app finds his key may not spend 3 usdc, signs nothing and declines.
+  await openSession(bobPage, sessionId);
+  await proposalCard(bobPage, 'Deposit')
+    .getByRole('button', { name: /^Approve the deposit/ })
+    .click();
+  await expect(bobPage.locator('#approve-error')).toContainText(
+    'your session key may spend only 1 usdc more',
+  );
+  const card = proposalCard(page, 'Deposit');
+  await expect(statusOf(card)).toHaveText('Declined');
+  await expect(await historyOf(card)).toContainText(
+    'their app cannot fund their share (ledger balance or session-key allowance too small); nothing was signed.',
+  );
+  // Nothing moved: the session stays empty and both balances are whole.
+  await expect(shareOf(page, wallet.address)).toHaveText(/^0( usdc)?$/);
+  await nav(page, 'Balances').click();
+  await expect(balanceOf(page, 'usdc')).toHaveText('10');
+  await nav(bobPage, 'Balances').click();
+  await expect(balanceOf(bobPage, 'usdc')).toHaveText('10');
+  await context.close();
 });

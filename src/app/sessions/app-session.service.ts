@@ -12,7 +12,12 @@ import {
   selectWalletAddress,
   type RpcRequest,
 } from '../core';
-import type { Allocation, FundsIntent, SessionDefinition } from '../shared/allocation';
+import {
+  type Allocation,
+  fundingShortfall,
+  type FundsIntent,
+  type SessionDefinition,
+} from '../shared/allocation';
 import { sameAddress } from '../shared/money/address';
 import { formatUnits, parseAmount } from '../shared/money/decimal-amount';
 import type { SessionWrite } from './state/app-session.model';
@@ -30,6 +35,7 @@ import {
   selectSelectedProposalError,
   selectSelectedRefusedProposals,
   selectSelectedSessionOperations,
+  selectOperationViews,
 } from './state/operations.selectors';
 import type { MessageView, SessionView } from './state/session-view.model';
 import { SessionsPageActions } from './state/sessions-page.actions';
@@ -101,6 +107,7 @@ export class AppSessionService {
   readonly access = this.store.selectSignal(selectSessionsAccess);
   readonly assets = this.store.selectSignal(selectAssets);
   readonly ledgerBalances = this.store.selectSignal(selectLedgerBalances);
+  private readonly operationViews = this.store.selectSignal(selectOperationViews);
 
   /** Proposals waiting for my answer, across sessions (the inbox). */
   readonly proposals: Signal<readonly OperationView[]> =
@@ -201,19 +208,56 @@ export class AppSessionService {
     return operationId;
   }
 
-  approve(operationId: string): void {
+  /**
+   * Approves a proposal's content. One that raises my share (a deposit, an opening split) is
+   * checked first against my ledger balance and what my session key may still spend: when they do
+   * not cover it nothing is approved or signed, the others are told in a decline, and the reason
+   * is returned.
+   */
+  async approve(operationId: string): Promise<string | null> {
     const wallet = this.wallet();
-    if (wallet)
-      this.store.dispatch(
-        OperationInboxActions.approveClicked({ operationId, wallet, at: Date.now() }),
+    if (!wallet) return null;
+    const view = this.operationViews().find((candidate) => candidate.id === operationId);
+    const funding = view?.kind === 'deposit' || view?.kind === 'create';
+    const mine = funding
+      ? view.changes
+          .filter((change) => change.isMe)
+          .map(({ asset, before, after }) => ({ asset, before, after }))
+      : [];
+    if (mine.length) {
+      const balances = Object.fromEntries(
+        this.ledgerBalances().map((balance) => [balance.asset, balance.amount]),
       );
+      const shortfall = fundingShortfall(
+        mine,
+        this.assets(),
+        balances,
+        await this.remainingAllowances(),
+      );
+      if (shortfall) {
+        this.store.dispatch(
+          OperationInboxActions.declineClicked({
+            operationId,
+            wallet,
+            reason:
+              'their app cannot fund their share (ledger balance or session-key allowance too small); nothing was signed.',
+            at: Date.now(),
+          }),
+        );
+        return shortfall;
+      }
+    }
+    this.store.dispatch(
+      OperationInboxActions.approveClicked({ operationId, wallet, at: Date.now() }),
+    );
+    return null;
   }
 
   decline(operationId: string): void {
     const wallet = this.wallet();
     if (wallet)
       this.store.dispatch(
-        OperationInboxActions.declineClicked({ operationId, wallet, at: Date.now() }),
+        OperationInboxActions.declineClicked({ operationId, wallet, reason: null, at: Date.now() }),
       );
   }
 

@@ -13,7 +13,8 @@ export type CoSigningMessage =
       readonly deadline: number;
     }
   | { readonly type: 'cosign.approve'; readonly id: string; readonly contentHash: string }
-  | { readonly type: 'cosign.decline'; readonly id: string }
+  /** `reason`: why, when the app declined for the person (e.g. it could not fund its share). */
+  | { readonly type: 'cosign.decline'; readonly id: string; readonly reason?: string }
   | { readonly type: 'cosign.withdraw'; readonly id: string }
   | { readonly type: 'cosign.extend'; readonly id: string; readonly deadline: number }
   | { readonly type: 'cosign.round'; readonly id: string; readonly request: RpcRequest }
@@ -34,6 +35,8 @@ export function dataOf(message: CoSigningMessage): Record<string, unknown> {
 const KINDS: readonly OperationKind[] = ['create', 'operate', 'deposit', 'withdraw', 'close'];
 const HEX = /^0x[0-9a-fA-F]+$/;
 const ID = /^[A-Za-z0-9-]{8,64}$/;
+/** A decline's reason is one sentence or two, shown as plain text. */
+export const REASON_MAX = 300;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   !!value && typeof value === 'object' && !Array.isArray(value);
@@ -125,7 +128,13 @@ export function readCoSigningMessage(type: string, data: unknown): CoSigningMess
       return typeof data['contentHash'] === 'string' && HEX.test(data['contentHash'])
         ? { type, id, contentHash: data['contentHash'] }
         : null;
-    case 'cosign.decline':
+    case 'cosign.decline': {
+      const reason = data['reason'];
+      if (reason === undefined) return { type, id };
+      return typeof reason === 'string' && reason.length <= REASON_MAX
+        ? { type, id, reason }
+        : null;
+    }
     case 'cosign.withdraw':
       return { type, id };
     case 'cosign.extend':

@@ -113,7 +113,12 @@ export function approve(operation: Operation, wallet: string, hash: string, at: 
  * A participant says no. The operation fails for good when it cannot go through without them (a
  * funder), or when those who have not declined can no longer reach the quorum.
  */
-export function decline(operation: Operation, wallet: string, at: number): Operation {
+export function decline(
+  operation: Operation,
+  wallet: string,
+  at: number,
+  reason: string | null = null,
+): Operation {
   const need = needOf(operation, wallet);
   if (!need)
     return refused(
@@ -128,7 +133,9 @@ export function decline(operation: Operation, wallet: string, at: number): Opera
   const next = logged(
     { ...operation, approvals, declines: { ...operation.declines, [need.wallet]: at } },
     at,
-    `Declined by ${shortAddress(need.wallet)}.`,
+    reason
+      ? `Declined by ${shortAddress(need.wallet)}: ${reason}`
+      : `Declined by ${shortAddress(need.wallet)}.`,
   );
   const reachable = next.needs
     .filter((candidate) => next.declines[candidate.wallet] === undefined)

@@ -4,6 +4,7 @@ import {
   Component,
   ElementRef,
   inject,
+  signal,
   Injector,
   viewChild,
 } from '@angular/core';
@@ -23,6 +24,11 @@ import { NOW, tickingNow } from './ticking-now';
       An app session is not a trustless escrow: the ClearNode and the participants whose weights
       reach the quorum decide where its funds go, so approve only a split you accept.
     </p>
+    @if (approveError(); as reason) {
+      <p class="error" role="alert" id="approve-error">
+        Not approved: {{ reason }} It was declined, and the other participants were told why.
+      </p>
+    }
     @for (proposal of proposals(); track proposal.id) {
       <app-operation-card
         [operation]="proposal"
@@ -51,8 +57,13 @@ export class ProposalsPage {
   protected readonly proposals = this.sessions.proposals;
   protected readonly now = tickingNow(inject(NOW), () => this.proposals().length > 0);
 
-  protected approve(proposal: OperationView): void {
-    this.sessions.approve(proposal.id);
+  /** Why my last approval was not given: I could not fund my share (nothing was signed). */
+  protected readonly approveError = signal<string | null>(null);
+
+  protected async approve(proposal: OperationView): Promise<void> {
+    this.approveError.set(null);
+    const refusal = await this.sessions.approve(proposal.id);
+    if (refusal) this.approveError.set(refusal);
     this.afterAnswer();
   }
 

@@ -110,6 +110,8 @@ export class SessionPage {
   /** A close I confirmed and have not yet seen land. */
   private readonly closeAwaited = signal(false);
   protected readonly pendingSplit = signal<readonly Allocation[] | null>(null);
+  /** Why my approval was not given: I could not fund my share (nothing was signed). */
+  protected readonly approveError = signal<string | null>(null);
   /** Why my deposit or withdrawal was not sent (nothing was signed). */
   protected readonly fundsError = signal<string | null>(null);
   protected readonly sessionDataText = signal('');
@@ -359,8 +361,10 @@ export class SessionPage {
     this.focusAfterRender(() => this.proposalsHeading()?.nativeElement);
   }
 
-  protected approve(operation: OperationView): void {
-    this.sessions.approve(operation.id);
+  protected async approve(operation: OperationView): Promise<void> {
+    this.approveError.set(null);
+    const refusal = await this.sessions.approve(operation.id);
+    if (refusal) this.approveError.set(refusal);
   }
 
   protected decline(operation: OperationView): void {

@@ -276,7 +276,14 @@ export const receiveCoSigning = createEffect(
               }),
             ];
           case 'cosign.decline':
-            return [CoSigningRelayActions.declineReceived({ operationId, wallet, at })];
+            return [
+              CoSigningRelayActions.declineReceived({
+                operationId,
+                wallet,
+                reason: parsed.reason ?? null,
+                at,
+              }),
+            ];
           case 'cosign.withdraw':
             return [CoSigningRelayActions.withdrawalReceived({ operationId, wallet, at })];
           case 'cosign.extend':
@@ -339,7 +346,9 @@ export const announceMyAnswer = createEffect(
           action.type === OperationInboxActions.approveClicked.type
             ? { type: 'cosign.approve', id, contentHash: operation.contentHash }
             : action.type === OperationInboxActions.declineClicked.type
-              ? { type: 'cosign.decline', id }
+              ? 'reason' in action && action.reason
+                ? { type: 'cosign.decline', id, reason: action.reason }
+                : { type: 'cosign.decline', id }
               : action.type === OperationInboxActions.withdrawClicked.type
                 ? { type: 'cosign.withdraw', id }
                 : { type: 'cosign.extend', id, deadline: operation.deadline };

@@ -19,7 +19,12 @@ export const CoSigningRelayActions = createActionGroup({
       contentHash: string;
       at: number;
     }>(),
-    'Decline Received': props<{ operationId: string; wallet: string; at: number }>(),
+    'Decline Received': props<{
+      operationId: string;
+      wallet: string;
+      reason: string | null;
+      at: number;
+    }>(),
     'Withdrawal Received': props<{ operationId: string; wallet: string; at: number }>(),
     'Deadline Extension Received': props<{
       operationId: string;
@@ -53,7 +58,13 @@ export const OperationInboxActions = createActionGroup({
   source: 'Operation Inbox',
   events: {
     'Approve Clicked': props<{ operationId: string; wallet: string; at: number }>(),
-    'Decline Clicked': props<{ operationId: string; wallet: string; at: number }>(),
+    /** `reason`: set when the app declined for the person, saying why. */
+    'Decline Clicked': props<{
+      operationId: string;
+      wallet: string;
+      reason: string | null;
+      at: number;
+    }>(),
     'Withdraw Clicked': props<{ operationId: string; wallet: string; at: number }>(),
     'Extend Deadline Clicked': props<{
       operationId: string;

@@ -1,3 +1,4 @@
+import { shortAddress } from '../../shared/money/address';
 import { AuthApiActions } from '../../core';
 import type { OperationContent } from '../co-signing/operation';
 import { contentHash } from '../co-signing/operation-request';
@@ -59,7 +60,12 @@ describe('operations reducer', () => {
     expect(mine.approvedHere).toEqual({ 'op-1': contentHash(content) });
     const declinedByAlice = reducer(
       mine,
-      CoSigningRelayActions.declineReceived({ operationId: 'op-1', wallet: ALICE, at: NOW + 1 }),
+      CoSigningRelayActions.declineReceived({
+        operationId: 'op-1',
+        wallet: ALICE,
+        reason: null,
+        at: NOW + 1,
+      }),
     );
     expect(declinedByAlice.approvedHere).toEqual({ 'op-1': contentHash(content) });
   });
@@ -119,9 +125,17 @@ describe('operations reducer', () => {
     expect(approved.entities['op-1']!.status).toBe('collecting');
     const declined = reducer(
       approved,
-      OperationInboxActions.declineClicked({ operationId: 'op-1', wallet: BOB, at: NOW + 2 }),
+      OperationInboxActions.declineClicked({
+        operationId: 'op-1',
+        wallet: BOB,
+        reason: 'their app cannot fund their share',
+        at: NOW + 2,
+      }),
     );
     expect(declined.approvedHere).toEqual({});
+    expect(declined.entities['op-1']?.log.map((line) => line.text)).toContain(
+      `Declined by ${shortAddress(BOB)}: their app cannot fund their share`,
+    );
     expect(declined.entities['op-1']!.status).toBe('declined');
   });
 

@@ -163,12 +163,12 @@ export const operationsFeature = createFeature({
         approvedHere: { ...next.approvedHere, [operationId]: operation.contentHash },
       };
     }),
-    on(CoSigningRelayActions.declineReceived, (state, { operationId, wallet, at }) =>
-      change(state, operationId, (op) => decline(op, wallet, at)),
+    on(CoSigningRelayActions.declineReceived, (state, { operationId, wallet, reason, at }) =>
+      change(state, operationId, (op) => decline(op, wallet, at, reason)),
     ),
     // Declining here also takes back what this app may sign for it.
-    on(OperationInboxActions.declineClicked, (state, { operationId, wallet, at }) => {
-      const next = change(state, operationId, (op) => decline(op, wallet, at));
+    on(OperationInboxActions.declineClicked, (state, { operationId, wallet, reason, at }) => {
+      const next = change(state, operationId, (op) => decline(op, wallet, at, reason));
       const approvedHere = { ...next.approvedHere };
       delete approvedHere[operationId];
       return { ...next, approvedHere };
