@@ -9,6 +9,7 @@ import { SessionPage } from './session-page';
 import type { SessionWrite } from '../state/app-session.model';
 import { selectSessionWrites } from '../state/written-alone.selectors';
 import { selectAssets, selectAuthPhase, selectWalletAddress } from '../../core';
+import { selectLedgerBalances } from '../../balances';
 import type { Operation } from '../co-signing/operation';
 import {
   anOperation,
@@ -130,6 +131,75 @@ describe('SessionPage', () => {
       { participant: ALICE, asset: 'ytest.usd', amount: '7' },
       { participant: BOB, asset: 'ytest.usd', amount: '3' },
     ]);
+  });
+
+  describe('adding and taking out funds', () => {
+    const button = (element: HTMLElement, text: string) =>
+      Array.from(element.querySelectorAll('button')).find((b) => b.textContent?.trim() === text)!;
+    const sent = (dispatch: jasmine.Spy) =>
+      dispatch.calls
+        .allArgs()
+        .map(([action]) => action as ReturnType<typeof SessionPageActions.fundsChangeSubmitted>)
+        .filter((action) => action.type === SessionPageActions.fundsChangeSubmitted.type);
+
+    it('adds to my own share once my balance covers it; until then nothing is signed', async () => {
+      const { element, dispatch, click, type, store, fixture } = await render();
+      await click('Add funds…');
+      expect(element.querySelector('app-allocation-editor')?.textContent).toContain(
+        'Shares may only grow',
+      );
+      await type(ALICE, '9');
+      expect(button(element, 'Add funds').disabled).toBeTrue();
+      await type(ALICE, '15');
+      expect(element.querySelector('app-allocation-editor legend')?.textContent).toContain(
+        '+5 → new total 15',
+      );
+      await click('Add funds');
+      expect(element.querySelector('#funds-error')?.textContent).toContain(
+        'This takes 5 ytest.usd from your ledger balance, which holds 0 ytest.usd.',
+      );
+      expect(sent(dispatch)).toEqual([]);
+
+      store.overrideSelector(selectLedgerBalances, [{ asset: 'ytest.usd', amount: '20' }]);
+      store.refreshState();
+      await fixture.whenStable();
+      await click('Add funds');
+      const [action] = sent(dispatch);
+      expect(action.intent).toBe('deposit');
+      expect(action.allocations).toEqual([
+        { participant: ALICE, asset: 'ytest.usd', amount: '15' },
+        { participant: BOB, asset: 'ytest.usd', amount: '0' },
+      ]);
+    });
+
+    it('takes funds out of a share when my weight reaches the quorum', async () => {
+      const { element, dispatch, click, type } = await render();
+      await click('Take funds out…');
+      await type(ALICE, '11');
+      expect(button(element, 'Take funds out').disabled).toBeTrue();
+      await type(ALICE, '6');
+      await click('Take funds out');
+      const [action] = sent(dispatch);
+      expect(action.intent).toBe('withdraw');
+      expect(action.allocations[0]).toEqual({
+        participant: ALICE,
+        asset: 'ytest.usd',
+        amount: '6',
+      });
+    });
+
+    it('is not offered on a NitroRPC/0.2 session, and says why', async () => {
+      const old = aSession();
+      const { element } = await render({
+        ...old,
+        definition: { ...old.definition, protocol: 'NitroRPC/0.2' },
+      });
+      expect(button(element, 'Add funds…').disabled).toBeTrue();
+      expect(button(element, 'Take funds out…').disabled).toBeTrue();
+      expect(element.querySelector('#funds-block')?.textContent).toContain(
+        'needs NitroRPC/0.4; this session uses NitroRPC/0.2',
+      );
+    });
   });
 
   it('does not offer updates when my weight does not reach the quorum', async () => {
