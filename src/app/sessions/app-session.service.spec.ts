@@ -11,10 +11,11 @@ import { SessionPageActions } from './state/session-page.actions';
 import type { Operation, OperationContent } from './co-signing/operation';
 import { approve, propose } from './co-signing/operation-transitions';
 import { signingRule } from './co-signing/signers';
+import { OperationInboxActions } from './state/operations.actions';
 import { initialOperationsState, operationsAdapter } from './state/operations.feature';
-import { initialSessionsState } from './state/sessions.feature';
+import { initialSessionsState, sessionsAdapter } from './state/sessions.feature';
 import { fakeClearNode } from './state/testing/fake-core.spec-helper';
-import { ALICE, aSession, BOB, NOW, SESSION_ID } from './state/testing/session-fixtures';
+import { ALICE, aSession, BOB, NOW, SESSION_ID, USD_ASSET } from './state/testing/session-fixtures';
 import { ClearNodeClient, SessionKeySigner } from '../core';
 import { initialAppState } from '../testing/initial-app-state';
 
@@ -123,6 +124,63 @@ describe('AppSessionService', () => {
       }),
     );
     expect(seen).toEqual([{ id: SESSION_ID, finalAllocations: null }]);
+  });
+
+  it('approves a deposit into my share only when my balance covers it; else declines saying why', async () => {
+    const session = aSession({
+      definition: { ...aSession().definition, weights: [50, 50], quorum: 100 },
+      allocations: [
+        { participant: ALICE, asset: 'ytest.usd', amount: '10' },
+        { participant: BOB, asset: 'ytest.usd', amount: '0' },
+      ],
+    });
+    const content: OperationContent = {
+      kind: 'deposit',
+      sessionId: SESSION_ID,
+      baseVersion: 1,
+      allocations: [
+        { participant: ALICE, asset: 'ytest.usd', amount: '15' },
+        { participant: BOB, asset: 'ytest.usd', amount: '0' },
+      ],
+      sessionData: null,
+      definition: null,
+    };
+    const rule = signingRule(content, session.definition, session.allocations!, () => 6);
+    const deposit = propose({ id: 'op-d', content, proposer: BOB, deadline: 9e12, rule }, 1);
+    const withBalance = (amount: string | null) =>
+      store.setState({
+        ...initialAppState,
+        wallet: { ...initialAppState.wallet, address: ALICE },
+        clearNode: { ...initialAppState.clearNode, assets: [USD_ASSET] },
+        balances: amount
+          ? {
+              ...initialAppState.balances,
+              ids: ['ytest.usd'],
+              entities: { 'ytest.usd': { asset: 'ytest.usd', amount } },
+            }
+          : initialAppState.balances,
+        sessions: sessionsAdapter.setAll([session], { ...initialSessionsState, wallet: ALICE }),
+        operations: operationsAdapter.setAll([deposit], initialOperationsState),
+      });
+    node.client.request.and.returnValue(Promise.resolve({ session_keys: [] }) as never);
+    const dispatched = spyOn(store, 'dispatch').and.callThrough();
+
+    withBalance('2');
+    const refusal = await service.approve('op-d');
+    expect(refusal).toBe(
+      'This takes 5 ytest.usd from your ledger balance, which holds 2 ytest.usd.',
+    );
+    const declined = dispatched.calls.mostRecent().args[0] as unknown as ReturnType<
+      typeof OperationInboxActions.declineClicked
+    >;
+    expect(declined.type).toBe(OperationInboxActions.declineClicked.type);
+    expect(declined.reason).toContain('cannot fund their share');
+
+    withBalance('20');
+    expect(await service.approve('op-d')).toBeNull();
+    expect((dispatched.calls.mostRecent().args[0] as unknown as Action).type).toBe(
+      OperationInboxActions.approveClicked.type,
+    );
   });
 
   it('tells who still has to sign, and when a close reaches final-state consensus, once', () => {

@@ -256,6 +256,46 @@ describe('SessionWritesEffects', () => {
       expect(node.client.send).toHaveBeenCalledOnceWith(request, [signWith(SESSION_KEY, request)]);
     });
 
+    it('sends a deposit or a withdrawal signed alone as the same update, with its intent', () => {
+      const raised = [
+        { participant: ALICE, asset: 'ytest.usd', amount: '15' },
+        { participant: BOB, asset: 'ytest.usd', amount: '0' },
+      ];
+      const deposit = sessionWriteOperation(
+        'd',
+        'deposit',
+        session,
+        raised,
+        null,
+        ALICE,
+        ASSETS,
+        NOW,
+      );
+      store.setState(appState({ operations: [deposit] }));
+      node.client.send.and.returnValue(
+        settled(answer({ app_session_id: SESSION_ID, version: 3, status: 'open' })),
+      );
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: started(deposit) });
+        expectObservable(runEffect(submitState)).toBe('-b', {
+          b: ClearNodeApiActions.stateSubmitSucceeded({
+            sessionId: SESSION_ID,
+            key: 'd',
+            version: 3,
+            allocations: raised,
+            sessionData: null,
+            at: NOW,
+          }),
+        });
+      });
+      expect(node.client.buildRequest).toHaveBeenCalledOnceWith('submit_app_state', {
+        app_session_id: SESSION_ID,
+        intent: 'deposit',
+        version: 3,
+        allocations: raised,
+      });
+    });
+
     it('takes the version sent when the node does not say, and leaves out absent session data', () => {
       const plain = update('k');
       store.setState(appState({ operations: [plain] }));
