@@ -88,6 +88,8 @@ test('equal peers: B adds 5 usdc (A approves), A takes 2 out (B approves), a co-
   await expect(balanceOf(page, 'usdc')).toHaveText('8');
   await nav(bob.page, 'Balances').click();
   await expect(balanceOf(bob.page, 'usdc')).toHaveText('12');
+  // On the node, every asset's entries still add up to nothing: no money made or lost.
+  expect(clearNode.ledgerImbalance()).toEqual({ usdc: '0' });
   await bob.context.close();
 });
 

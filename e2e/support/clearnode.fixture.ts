@@ -9,7 +9,13 @@ interface RunningNode {
   readonly httpUrl: string;
   readonly port: number;
   readonly brokerAddress: string;
+  readonly services: { readonly store: { readonly db: LedgerDatabase } };
   stop(): Promise<void>;
+}
+
+/** Just what the ledger check reads from the node's database. */
+interface LedgerDatabase {
+  prepare(sql: string): { all(): unknown[] };
 }
 
 type StartClearNode = (options: {
@@ -38,6 +44,11 @@ export interface TestClearNode {
   start(options?: StartAgain): Promise<void>;
   /** stop() then start(). */
   restart(options?: StartAgain): Promise<void>;
+  /**
+   * The double-entry check over the whole ledger: per asset, credits minus debits of every entry
+   * (every account, the faucet's included). Money is neither made nor lost when each is 0.
+   */
+  ledgerImbalance(): Record<string, string>;
 }
 
 export interface ClearNodeFixtures {
@@ -87,6 +98,15 @@ export const test = base.extend<ClearNodeFixtures>({
       async restart(options = {}) {
         await node.stop();
         await node.start(options);
+      },
+      ledgerImbalance() {
+        const rows = running.services.store.db
+          .prepare('SELECT asset, credit, debit FROM ledger_entries')
+          .all() as { asset: string; credit: string; debit: string }[];
+        const sums = new Map<string, bigint>();
+        for (const row of rows)
+          sums.set(row.asset, (sums.get(row.asset) ?? 0n) + BigInt(row.credit) - BigInt(row.debit));
+        return Object.fromEntries([...sums].map(([asset, sum]) => [asset, sum.toString()]));
       },
     };
     await use(node);
