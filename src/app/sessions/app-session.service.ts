@@ -20,7 +20,7 @@ import {
 } from '../shared/allocation';
 import { sameAddress } from '../shared/money/address';
 import { formatUnits, parseAmount } from '../shared/money/decimal-amount';
-import type { SessionWrite } from './state/app-session.model';
+import type { MessageSend } from './state/app-session.model';
 import { ClearNodeApiActions } from './state/clearnode-api.actions';
 import { CreateSessionFormActions } from './state/create-session-form.actions';
 import { SessionLifecycleActions } from './state/session-lifecycle.actions';
@@ -39,14 +39,15 @@ import {
 } from './state/operations.selectors';
 import type { MessageView, SessionView } from './state/session-view.model';
 import { SessionsPageActions } from './state/sessions-page.actions';
+import { messagesFeature } from './state/messages.feature';
 import { sessionsFeature } from './state/sessions.feature';
 import { selectCreateProgress } from './state/written-alone.selectors';
 import {
   decimalsOf,
   selectActiveSessionViews,
   selectClosedSessionViews,
+  selectSelectedMessageSend,
   selectSelectedMessageViews,
-  selectSelectedMessageWrite,
   selectSelectedSessionView,
   selectSessionsAccess,
 } from './state/sessions.selectors';
@@ -89,18 +90,17 @@ export class AppSessionService {
     this.store.selectSignal(selectActiveSessionViews);
   readonly closedSessions: Signal<readonly SessionView[]> =
     this.store.selectSignal(selectClosedSessionViews);
-  /** The session whose page is open (see `openSession`), its messages and its message write. */
+  /** The session whose page is open (see `openSession`), its messages and my message on its way. */
   readonly selectedSession: Signal<SessionView | null> =
     this.store.selectSignal(selectSelectedSessionView);
   readonly selectedMessages: Signal<readonly MessageView[]> = this.store.selectSignal(
     selectSelectedMessageViews,
   );
-  readonly selectedMessageWrite: Signal<SessionWrite | null> = this.store.selectSignal(
-    selectSelectedMessageWrite,
-  );
+  readonly selectedMessageSend: Signal<MessageSend | null> =
+    this.store.selectSignal(selectSelectedMessageSend);
   readonly syncError = this.store.selectSignal(sessionsFeature.selectSyncError);
-  readonly messaging = this.store.selectSignal(sessionsFeature.selectMessaging);
-  readonly messagingReason = this.store.selectSignal(sessionsFeature.selectMessagingReason);
+  readonly messaging = this.store.selectSignal(messagesFeature.selectMessaging);
+  readonly messagingReason = this.store.selectSignal(messagesFeature.selectMessagingReason);
   readonly createProgress = this.store.selectSignal(selectCreateProgress);
   readonly wallet = this.store.selectSignal(selectWalletAddress);
   readonly signedIn = this.store.selectSignal(selectSignedIn);

@@ -5,6 +5,7 @@ import * as coSigningEffects from './state/co-signing.effects';
 import * as createSessionEffects from './state/create-session.effects';
 import * as messagingEffects from './state/messaging.effects';
 import * as sessionWritesEffects from './state/session-writes.effects';
+import { messagesFeature } from './state/messages.feature';
 import { operationsFeature } from './state/operations.feature';
 import { sessionsFeature } from './state/sessions.feature';
 import * as sessionsSyncEffects from './state/sessions-sync.effects';
@@ -14,6 +15,7 @@ import * as unresolvedWritesEffects from './state/unresolved-writes.effects';
 export function provideSessions(): EnvironmentProviders {
   return makeEnvironmentProviders([
     provideState(sessionsFeature),
+    provideState(messagesFeature),
     provideState(operationsFeature),
     provideEffects(
       sessionsSyncEffects,

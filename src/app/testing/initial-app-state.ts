@@ -2,6 +2,7 @@ import { initialAuthState } from '../core/auth/state/auth.feature';
 import { initialClearNodeState } from '../core/clearnode/state/clearnode.feature';
 import { initialWalletState } from '../core/wallet/state/wallet.feature';
 import { initialBalancesState } from '../balances/state/balances.feature';
+import { initialMessagesState } from '../sessions/state/messages.feature';
 import { initialOperationsState } from '../sessions/state/operations.feature';
 import { initialSessionsState } from '../sessions/state/sessions.feature';
 
@@ -12,5 +13,6 @@ export const initialAppState = {
   auth: initialAuthState,
   balances: initialBalancesState,
   sessions: initialSessionsState,
+  messages: initialMessagesState,
   operations: initialOperationsState,
 };

@@ -2,6 +2,11 @@ import { TestBed } from '@angular/core/testing';
 import { MockStore } from '@ngrx/store/testing';
 import { SessionPageActions } from '../state/session-page.actions';
 import { initialAppState } from '../../testing/initial-app-state';
+import {
+  initialMessagesState,
+  messagesAdapter,
+  type MessagesState,
+} from '../state/messages.feature';
 import { initialSessionsState, sessionsAdapter } from '../state/sessions.feature';
 import { sessionsPageProviders } from '../state/testing/sessions-test-providers.spec-helper';
 import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from '../state/testing/session-fixtures';
@@ -30,10 +35,15 @@ describe('SessionPage', () => {
     extra = {},
     me = ALICE,
     writes: Record<string, SessionWrite> | null = null,
+    messages: Partial<MessagesState> = {},
   ) {
     TestBed.configureTestingModule({
       imports: [SessionPage],
-      providers: sessionsPageProviders([session], { wallet: me, selectedId: SESSION_ID, ...extra }),
+      providers: sessionsPageProviders(
+        [session],
+        { wallet: me, selectedId: SESSION_ID, ...extra },
+        messages,
+      ),
     });
     const store = TestBed.inject(MockStore);
     store.overrideSelector(selectWalletAddress, me);
@@ -212,7 +222,7 @@ describe('SessionPage', () => {
   });
 
   it('says when the node has no message relay', async () => {
-    const { element } = await render(aSession(), {
+    const { element } = await render(aSession(), {}, ALICE, null, {
       messaging: 'unavailable',
       messagingReason: 'unknown method: message',
     });
@@ -220,6 +230,42 @@ describe('SessionPage', () => {
       'Messaging is unavailable on this node',
     );
     expect(element.querySelector('app-message-composer')).toBeNull();
+  });
+
+  it('shows a message that was not sent in the node’s words, and one on its way as sending', async () => {
+    const send = (status: 'pending' | 'failed', error: string | null) =>
+      messagesAdapter.addOne(
+        {
+          sessionId: SESSION_ID,
+          transcript: [],
+          senderKeys: {},
+          send: { key: 'k', status, error },
+        },
+        { ...initialMessagesState, messaging: 'available' as const },
+      );
+    const { element, fixture, store } = await render(
+      aSession(),
+      {},
+      ALICE,
+      null,
+      send('failed', 'nope'),
+    );
+    expect(element.querySelector('[role="alert"]')?.textContent).toContain(
+      'The message was not sent: nope',
+    );
+    expect(element.querySelector('#message-why')?.textContent).not.toContain('Sending…');
+    store.setState({
+      ...initialAppState,
+      sessions: {
+        ...sessionsAdapter.setAll([aSession()], initialSessionsState),
+        wallet: ALICE,
+        selectedId: SESSION_ID,
+      },
+      messages: send('pending', null),
+    });
+    await fixture.whenStable();
+    expect(element.textContent).not.toContain('The message was not sent');
+    expect(element.querySelector('#message-why')?.textContent).toContain('Sending…');
   });
 
   it('shows a refused write in the node’s words', async () => {
@@ -376,17 +422,16 @@ describe('SessionPage', () => {
     const NOW_MS = PROPOSED_AT + 60_000;
 
     /** Dinner shared by three (50 each, quorum 100), seen by Alice, with these operations. */
-    async function renderShared(operations: Operation[] = [], extra = {}) {
+    async function renderShared(
+      operations: Operation[] = [],
+      relay: Partial<MessagesState> = { messaging: 'available' },
+    ) {
       const session = aSharedSession();
+      const messages = { ...initialMessagesState, ...relay };
       TestBed.configureTestingModule({
         imports: [SessionPage],
         providers: [
-          ...sessionsPageProviders([session], {
-            wallet: ALICE,
-            selectedId: SESSION_ID,
-            messaging: 'available',
-            ...extra,
-          }),
+          ...sessionsPageProviders([session], { wallet: ALICE, selectedId: SESSION_ID }, messages),
           { provide: NOW, useValue: () => NOW_MS },
         ],
       });
@@ -397,9 +442,8 @@ describe('SessionPage', () => {
           ...sessionsAdapter.setAll([session], initialSessionsState),
           wallet: ALICE,
           selectedId: SESSION_ID,
-          messaging: 'available',
-          ...extra,
         },
+        messages,
         operations: operationsAdapter.setAll(operations, initialOperationsState),
       });
       store.overrideSelector(selectWalletAddress, ALICE);
@@ -449,8 +493,8 @@ describe('SessionPage', () => {
           ...sessionsAdapter.setAll([aSharedSession()], initialSessionsState),
           wallet: ALICE,
           selectedId: SESSION_ID,
-          messaging: 'available',
         },
+        messages: { ...initialMessagesState, messaging: 'available' as const },
         operations: {
           ...initialOperationsState,
           proposalErrors: { [SESSION_ID]: 'The session is at version 3.' },

@@ -62,7 +62,7 @@ export class SessionPage {
 
   protected readonly view = this.sessions.selectedSession;
   protected readonly messages = this.sessions.selectedMessages;
-  protected readonly messageWrite = this.sessions.selectedMessageWrite;
+  protected readonly messageSend = this.sessions.selectedMessageSend;
   protected readonly messaging = this.sessions.messaging;
   protected readonly messagingReason = this.sessions.messagingReason;
   protected readonly wallet = this.sessions.wallet;

@@ -45,7 +45,7 @@ export interface AppSessionWire {
  * answer was lost (connection dropped or timed out); the node may have applied it.
  */
 export interface SessionWrite {
-  readonly kind: 'submit' | 'close' | 'message';
+  readonly kind: 'submit' | 'close';
   readonly key: string;
   readonly status: 'pending' | 'unknown' | 'failed';
   readonly error: string | null;
@@ -98,3 +98,20 @@ export interface SenderBinding {
 }
 
 export type MessagingAvailability = 'unknown' | 'available' | 'unavailable';
+
+/** My message on its way, or why it was not sent: one at a time per session. */
+export interface MessageSend {
+  readonly key: string;
+  readonly status: 'pending' | 'failed';
+  readonly error: string | null;
+}
+
+/** What messaging holds for one session, released when the session closes. */
+export interface SessionMessages {
+  readonly sessionId: string;
+  /** Bounded, oldest first, co-signing messages left out. */
+  readonly transcript: readonly SessionMessage[];
+  /** Session key (checksummed) → the participant it was proven to act for (bounded). */
+  readonly senderKeys: Readonly<Record<string, SenderBinding>>;
+  readonly send: MessageSend | null;
+}

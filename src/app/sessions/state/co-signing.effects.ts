@@ -65,6 +65,7 @@ import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { OperationsStorage } from '../storage/operations-storage';
+import { messagesFeature } from './messages.feature';
 import { sessionsFeature } from './sessions.feature';
 import { decimalsOf } from './sessions.selectors';
 
@@ -119,7 +120,7 @@ export const proposeOperation = createEffect(
       ofType(SessionPageActions.operationProposed),
       concatLatestFrom(() => [
         store.select(sessionsFeature.selectEntities),
-        store.select(sessionsFeature.selectMessaging),
+        store.select(messagesFeature.selectMessaging),
         store.select(selectAssets),
         store.select(selectWalletAddress),
         store.select(selectNodeUrl),

@@ -4,7 +4,7 @@ import { provideMockActions } from '@ngrx/effects/testing';
 import { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Wallet } from 'ethers';
-import { Observable } from 'rxjs';
+import { Observable, Subject } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
@@ -14,9 +14,11 @@ import {
   receiveMessages,
   sendMessage,
 } from './messaging.effects';
+import { CO_SIGNING_PREFIX } from '../co-signing/co-signing-messages';
 import { readRelayedMessage } from './relayed-message';
 import { MessageSender } from './message-sender';
 import { SessionPageActions } from './session-page.actions';
+import { initialMessagesState, messagesAdapter } from './messages.feature';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import {
   fakeClearNode,
@@ -61,7 +63,6 @@ describe('MessagingEffects', () => {
   let scheduler: TestScheduler;
   let myAttestation: SessionKeyAttestation | null;
   let sdk: jasmine.SpyObj<NitroliteSdkLoader>;
-  let senderKeys: Record<string, Record<string, { wallet: string; expiresAt: number | null }>>;
 
   /** The message as the effect reads it, with the sender it should conclude. */
   function received(frame: RelayedMessage, sender: MessageSender) {
@@ -86,7 +87,6 @@ describe('MessagingEffects', () => {
     expect(bobWallet.address).toBe(BOB);
     node = fakeClearNode();
     myAttestation = attest(aliceWallet, sessionKey.address);
-    senderKeys = {};
     sdk = jasmine.createSpyObj<NitroliteSdkLoader>('NitroliteSdkLoader', ['load']);
     sdk.load.and.callFake(() => settled({ EIP712AuthTypes: AUTH_TYPES } as never));
     TestBed.configureTestingModule({
@@ -94,17 +94,19 @@ describe('MessagingEffects', () => {
         provideMockActions(() => actions$),
         provideMockStore({
           initialState: {
-            sessions: {
-              ...sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }),
-              writes: {
-                [`${SESSION_ID}#message`]: {
-                  kind: 'message',
-                  key: 'm',
-                  status: 'pending',
-                  error: null,
-                },
+            sessions: sessionsAdapter.addOne(aSession(), {
+              ...initialSessionsState,
+              wallet: ALICE,
+            }),
+            messages: messagesAdapter.addOne(
+              {
+                sessionId: SESSION_ID,
+                transcript: [],
+                senderKeys: {},
+                send: { key: 'm', status: 'pending', error: null },
               },
-            },
+              initialMessagesState,
+            ),
           },
         }),
         { provide: ClearNodeClient, useValue: node.client },
@@ -207,6 +209,59 @@ describe('MessagingEffects', () => {
     });
   });
 
+  it('refuses to send in a session that is not open, and sends nothing', () => {
+    store.setState({
+      sessions: sessionsAdapter.addOne(aSession({ status: 'closed' }), {
+        ...initialSessionsState,
+        wallet: ALICE,
+      }),
+      messages: messagesAdapter.addOne(
+        {
+          sessionId: SESSION_ID,
+          transcript: [],
+          senderKeys: {},
+          send: { key: 'm', status: 'pending', error: null },
+        },
+        initialMessagesState,
+      ),
+    });
+    build();
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', {
+        a: SessionPageActions.messageSent({
+          sessionId: SESSION_ID,
+          key: 'm',
+          messageType: 'text',
+          dataJson: '"hi"',
+        }),
+      });
+      expectObservable(runEffect(sendMessage)).toBe('-b', {
+        b: ClearNodeApiActions.messageSendFailed({
+          sessionId: SESSION_ID,
+          key: 'm',
+          error: 'The session is not open.',
+        }),
+      });
+    });
+    expect(node.client.send).not.toHaveBeenCalled();
+  });
+
+  it('sends only the message the reducer took (not a second one while the first is on its way)', () => {
+    build();
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', {
+        a: SessionPageActions.messageSent({
+          sessionId: SESSION_ID,
+          key: 'second',
+          messageType: 'text',
+          dataJson: '"hi"',
+        }),
+      });
+      expectObservable(runEffect(sendMessage)).toBe('--');
+    });
+    expect(node.client.send).not.toHaveBeenCalled();
+  });
+
   it('probes the relay on sign-in', () => {
     node.client.send.and.returnValues(
       refused(new ClearNodeRpcError('message', 'unknown method: message')),
@@ -278,12 +333,17 @@ describe('MessagingEffects', () => {
   });
 
   it('verifies a session key once per session: a remembered key needs no attestation check', () => {
-    senderKeys = { [SESSION_ID]: { [bobKey.address]: { wallet: BOB, expiresAt: LATER } } };
     store.setState({
-      sessions: {
-        ...sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }),
-        senderKeys,
-      },
+      sessions: sessionsAdapter.addOne(aSession(), { ...initialSessionsState, wallet: ALICE }),
+      messages: messagesAdapter.addOne(
+        {
+          sessionId: SESSION_ID,
+          transcript: [],
+          senderKeys: { [bobKey.address]: { wallet: BOB, expiresAt: LATER } },
+          send: null,
+        },
+        initialMessagesState,
+      ),
     });
     const again = relayed([
       10,
@@ -300,6 +360,53 @@ describe('MessagingEffects', () => {
       });
     });
     expect(sdk.load).not.toHaveBeenCalled();
+  });
+
+  it('drops a message whose session closed while its sender was being checked, not a co-signing one', () => {
+    const loads: ((loaded: unknown) => unknown)[] = [];
+    sdk.load.and.callFake(
+      () =>
+        ({
+          then: (onLoaded: (loaded: unknown) => unknown) => {
+            loads.push(onLoaded);
+            return settled(undefined);
+          },
+        }) as never,
+    );
+    const frame = (id: number, type = 'text') =>
+      relayed([
+        id,
+        'message',
+        { type, data: `m${id}`, sender: attest(bobWallet, bobKey.address) },
+        1_700_000_000_000 + id,
+      ]);
+    const coSigning = frame(23, `${CO_SIGNING_PREFIX}approve`);
+    const relays = new Subject<RelayedMessage>();
+    build(relays);
+    const seen: Action[] = [];
+    const subscription = runEffect(receiveMessages).subscribe((action) => seen.push(action));
+    relays.next(frame(21));
+    loads.shift()!({ EIP712AuthTypes: AUTH_TYPES });
+    expect(seen.length).toBe(1);
+    relays.next(frame(22));
+    relays.next(coSigning);
+    store.setState({
+      sessions: sessionsAdapter.addOne(aSession({ status: 'closed' }), {
+        ...initialSessionsState,
+        wallet: ALICE,
+      }),
+      messages: initialMessagesState,
+    });
+    loads.splice(0).forEach((load) => load({ EIP712AuthTypes: AUTH_TYPES }));
+    subscription.unsubscribe();
+    expect(seen).toEqual([
+      ClearNodePushActions.messageReceived({
+        message: received(frame(21), { verified: true, wallet: BOB, expiresAt: LATER }),
+      }),
+      ClearNodePushActions.messageReceived({
+        message: received(coSigning, { verified: true, wallet: BOB, expiresAt: LATER }),
+      }),
+    ]);
   });
 
   it('routes unknown sessions to joining with the untrusted attestation, drops forgeries', () => {

@@ -33,8 +33,10 @@ import { recoverRequestSigner } from './message-signature';
 import { errorText, isMessagingUnsupported } from './node-errors';
 import { readRelayedMessage } from './relayed-message';
 import { knownSender, type SenderKeys } from './session-messages';
+import { CO_SIGNING_PREFIX } from '../co-signing/co-signing-messages';
+import { messagesFeature } from './messages.feature';
 import { SessionPageActions } from './session-page.actions';
-import { sessionsFeature, writeSlot } from './sessions.feature';
+import { sessionsFeature } from './sessions.feature';
 
 /** A session id that cannot exist, to ask the node whether it relays messages at all. */
 const PROBE_SESSION = `0x${'0'.repeat(64)}`;
@@ -58,15 +60,23 @@ export const sendMessage = createEffect(
     actions$.pipe(
       ofType(SessionPageActions.messageSent),
       concatLatestFrom(() => [
-        store.select(sessionsFeature.selectWrites),
+        store.select(messagesFeature.selectEntities),
+        store.select(sessionsFeature.selectEntities),
         store.select(selectWalletAddress),
         store.select(selectNodeUrl),
       ]),
-      filter(
-        ([action, writes]) => writes[writeSlot(action.sessionId, 'message')]?.key === action.key,
-      ),
-      mergeMap(([{ sessionId, key, messageType, dataJson }, , wallet, nodeUrl]) =>
-        defer(() => {
+      filter(([action, held]) => held[action.sessionId]?.send?.key === action.key),
+      mergeMap(([{ sessionId, key, messageType, dataJson }, , sessions, wallet, nodeUrl]) => {
+        // The page offers no composer elsewhere; a caller of the facade gets the reason.
+        if (sessions[sessionId]?.status !== 'open')
+          return of(
+            ClearNodeApiActions.messageSendFailed({
+              sessionId,
+              key,
+              error: 'The session is not open.',
+            }),
+          );
+        return defer(() => {
           // Without an attestation (a sign-in stored before they were kept) others see it unverified.
           const sender = wallet && nodeUrl ? attestations.current({ nodeUrl, wallet }) : null;
           const params = {
@@ -98,8 +108,8 @@ export const sendMessage = createEffect(
               ? [ClearNodeApiActions.messagingAvailable({ available: false, reason: error })]
               : []),
           ]),
-        ),
-      ),
+        );
+      }),
     ),
   { functional: true },
 );
@@ -139,9 +149,9 @@ export const receiveMessages = createEffect(
     client.relayedMessages$.pipe(
       concatLatestFrom(() => [
         store.select(sessionsFeature.selectEntities),
-        store.select(sessionsFeature.selectSenderKeys),
+        store.select(messagesFeature.selectEntities),
       ]),
-      mergeMap(([relayed, sessions, senderKeys]) => {
+      mergeMap(([relayed, sessions, held]) => {
         const received = readRelayedMessage(relayed);
         if (!received) return EMPTY;
         const { message, attestation } = received;
@@ -155,8 +165,18 @@ export const receiveMessages = createEffect(
           message,
           attestation,
           session.definition.participants,
-          senderKeys,
-        ).pipe(map((checked) => ClearNodePushActions.messageReceived({ message: checked })));
+          held[message.sessionId]?.senderKeys,
+        ).pipe(
+          concatLatestFrom(() => store.select(sessionsFeature.selectEntities)),
+          // A session that closed while its sender was checked has released its transcript;
+          // co-signing messages still reach the operations, which judge them themselves.
+          filter(
+            ([checked, latest]) =>
+              checked.type.startsWith(CO_SIGNING_PREFIX) ||
+              latest[message.sessionId]?.status === 'open',
+          ),
+          map(([checked]) => ClearNodePushActions.messageReceived({ message: checked })),
+        );
       }),
     ),
   { functional: true },
@@ -220,10 +240,10 @@ function checkSender(
   message: ReceivedMessage,
   attestation: unknown,
   participants: readonly string[],
-  senderKeys: SenderKeys,
+  senderKeys: SenderKeys | undefined,
 ): Observable<SessionMessage> {
   const now = Date.now();
-  const known = knownSender(senderKeys, message.sessionId, message.signer, now);
+  const known = knownSender(senderKeys, message.signer, now);
   if (known) return of({ ...message, sender: { verified: true, ...known } });
   if (!attestation)
     return of({

@@ -27,34 +27,28 @@ export function messageId(
 /** Session keys remembered per session; the oldest is verified again if more keys show up. */
 export const SENDER_KEYS_PER_SESSION = 32;
 
-export type SenderKeys = Readonly<Record<string, Readonly<Record<string, SenderBinding>>>>;
+/** One session's proven keys: session key (checksummed) → the participant it acts for. */
+export type SenderKeys = Readonly<Record<string, SenderBinding>>;
 
-/** Remembers that `sessionKey` (checksummed) acts for a wallet in one session, within the bound. */
+/** Remembers that `sessionKey` (checksummed) acts for a wallet in a session, within the bound. */
 export function rememberSenderKey(
   keys: SenderKeys,
-  sessionId: string,
   sessionKey: string,
   binding: SenderBinding,
 ): SenderKeys {
-  const current = { ...(keys[sessionId] ?? {}) };
+  const current = { ...keys };
   delete current[sessionKey];
   const entries = [...Object.entries(current), [sessionKey, binding] as const];
-  return {
-    ...keys,
-    [sessionId]: Object.fromEntries(
-      entries.slice(Math.max(0, entries.length - SENDER_KEYS_PER_SESSION)),
-    ),
-  };
+  return Object.fromEntries(entries.slice(Math.max(0, entries.length - SENDER_KEYS_PER_SESSION)));
 }
 
 /** A remembered binding still in force, or null (unknown, or its key has expired since). */
 export function knownSender(
-  keys: SenderKeys,
-  sessionId: string,
+  keys: SenderKeys | undefined,
   sessionKey: string,
   nowMs: number,
 ): SenderBinding | null {
-  const binding = keys[sessionId]?.[sessionKey];
+  const binding = keys?.[sessionKey];
   if (!binding) return null;
   return binding.expiresAt === null || binding.expiresAt * 1000 > nowMs ? binding : null;
 }

@@ -4,9 +4,6 @@ import { ClearNodePushActions } from './clearnode-push.actions';
 import { sessionWriteOperation } from './alone-operations';
 import { OperationSigningActions } from './operations.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
-import { MessageSender } from './message-sender';
-import { SessionMessage } from './app-session.model';
-import { knownSender, MESSAGES_PER_SESSION, SENDER_KEYS_PER_SESSION } from './session-messages';
 import { SessionPageActions } from './session-page.actions';
 import {
   initialSessionsState,
@@ -247,10 +244,6 @@ describe('sessions reducer', () => {
   it('closes through one path and releases what the session held', () => {
     let state = reducer(
       withSession(),
-      ClearNodePushActions.messageReceived({ message: message('m1') }),
-    );
-    state = reducer(
-      state,
       ClearNodeApiActions.closeSucceeded({
         sessionId: SESSION_ID,
         key: 'x',
@@ -271,7 +264,6 @@ describe('sessions reducer', () => {
     );
     expect(state.entities[SESSION_ID]?.status).toBe('closed');
     expect(state.entities[SESSION_ID]?.finalAllocations).toEqual(split);
-    expect(state.messages[SESSION_ID]).toBeUndefined();
     expect(state.entities[SESSION_ID]?.version).toBe(2);
     // A second report of the same close changes nothing but a missing final split.
     expect(
@@ -288,109 +280,19 @@ describe('sessions reducer', () => {
     ).toBe(state);
   });
 
-  it('keeps messages bounded and once each; messaging has its own slot', () => {
-    let state = withSession();
-    for (let i = 0; i < MESSAGES_PER_SESSION + 5; i++)
-      state = reducer(state, ClearNodePushActions.messageReceived({ message: message(`m${i}`) }));
-    state = reducer(state, ClearNodePushActions.messageReceived({ message: message('m204') }));
-    expect(state.messages[SESSION_ID].length).toBe(MESSAGES_PER_SESSION);
-    expect(state.messages[SESSION_ID][0].id).toBe('m5');
-    state = reducer(
-      state,
-      SessionPageActions.messageSent({
-        sessionId: SESSION_ID,
-        key: 'msg',
-        messageType: 'text',
-        dataJson: '"hi"',
-      }),
-    );
-    expect(Object.keys(state.writes)).toEqual([`${SESSION_ID}#message`]);
-    state = reducer(
-      state,
-      ClearNodeApiActions.messagingAvailable({
-        available: false,
-        reason: 'unknown method: message',
-      }),
-    );
-    expect(state.messaging).toBe('unavailable');
-  });
-
-  it('remembers verified session keys per session (mine from signing), bounded, and not unverified ones', () => {
-    const bobKey = '0x1111111111111111111111111111111111111111';
-    const strangerKey = '0x2222222222222222222222222222222222222222';
-    const myKey = '0x3333333333333333333333333333333333333333';
-    let state = reducer(
-      withSession(),
-      ClearNodePushActions.messageReceived({
-        message: message('m1', bobKey, { verified: true, wallet: BOB, expiresAt: 2_000 }),
-      }),
-    );
-    state = reducer(
-      state,
-      ClearNodePushActions.messageReceived({
-        message: message('m2', strangerKey, { verified: false, reason: 'no-attestation' }),
-      }),
-    );
-    state = reducer(
-      state,
-      ClearNodeApiActions.messageSigned({
-        sessionId: SESSION_ID,
-        key: 'k',
-        signer: myKey,
-        wallet: ALICE,
-      }),
-    );
-    expect(state.senderKeys).toEqual({
-      [SESSION_ID]: {
-        [bobKey]: { wallet: BOB, expiresAt: 2_000 },
-        [myKey]: { wallet: ALICE, expiresAt: null },
-      },
-    });
-    expect(state.messages[SESSION_ID].map((m) => m.sender.verified)).toEqual([true, false]);
-    // An expired binding is verified again.
-    expect(knownSender(state.senderKeys, SESSION_ID, bobKey, 1_999_000)).toEqual({
-      wallet: BOB,
-      expiresAt: 2_000,
-    });
-    expect(knownSender(state.senderKeys, SESSION_ID, bobKey, 2_000_000)).toBeNull();
-
-    for (let i = 0; i < SENDER_KEYS_PER_SESSION + 3; i++) {
-      const key = `0x${i.toString(16).padStart(40, '0')}`;
-      state = reducer(
+  it('leaves messages to their own feature: a message sent never takes the write slot', () => {
+    const state = withSession();
+    expect(
+      reducer(
         state,
-        ClearNodePushActions.messageReceived({
-          message: message(`k${i}`, key, { verified: true, wallet: BOB, expiresAt: null }),
+        SessionPageActions.messageSent({
+          sessionId: SESSION_ID,
+          key: 'msg',
+          messageType: 'text',
+          dataJson: '"hi"',
         }),
-      );
-    }
-    expect(Object.keys(state.senderKeys[SESSION_ID]).length).toBe(SENDER_KEYS_PER_SESSION);
-    expect(state.senderKeys[SESSION_ID][bobKey]).toBeUndefined();
-  });
-
-  it('releases the remembered session keys with the rest of a closed session', () => {
-    let state = reducer(
-      withSession(),
-      ClearNodePushActions.messageReceived({
-        message: message('m1', '0x1111111111111111111111111111111111111111', {
-          verified: true,
-          wallet: BOB,
-          expiresAt: null,
-        }),
-      }),
-    );
-    expect(Object.keys(state.senderKeys[SESSION_ID]).length).toBe(1);
-    state = reducer(
-      state,
-      SessionLifecycleActions.sessionClosed({
-        at: NOW,
-        sessionId: SESSION_ID,
-        wallet: ALICE,
-        closedBy: 'participant',
-        finalAllocations: null,
-      }),
-    );
-    expect(state.senderKeys).toEqual({});
-    expect(state.messages).toEqual({});
+      ),
+    ).toBe(state);
   });
 
   it('forgets the person’s sessions when their sign-in ends', () => {
@@ -401,18 +303,17 @@ describe('sessions reducer', () => {
     expect(state).toEqual(initialSessionsState);
   });
 
-  it('auto-joins a session with its first message', () => {
+  it('auto-joins the session of a first message', () => {
     const state = reducer(
       { ...initialSessionsState, wallet: BOB },
       ClearNodeApiActions.sessionJoined({
         receivedAt: NOW,
         session: aWireSession(),
-        firstMessage: message('first'),
+        firstMessage: null,
       }),
     );
+    expect(state.entities[SESSION_ID]?.status).toBe('open');
     expect(state.entities[SESSION_ID]?.myRole).toBe('participant');
-    expect(state.messages[SESSION_ID].map((m) => m.id)).toEqual(['first']);
-    expect(state.senderKeys[SESSION_ID][ALICE]).toEqual({ wallet: ALICE, expiresAt: null });
   });
 
   it('a late confirmation never rolls a newer version back', () => {
@@ -432,20 +333,3 @@ describe('sessions reducer', () => {
     expect(late.entities[SESSION_ID]?.allocations).toEqual(aSession().allocations);
   });
 });
-
-function message(
-  id: string,
-  signer = ALICE,
-  sender: MessageSender = { verified: true, wallet: ALICE, expiresAt: null },
-): SessionMessage {
-  return {
-    id,
-    sessionId: SESSION_ID,
-    signer,
-    type: 'text',
-    dataJson: '"hi"',
-    sentAt: 1,
-    receivedAt: 2,
-    sender,
-  };
-}

@@ -1,21 +1,14 @@
 import { createEntityAdapter, EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, on } from '@ngrx/store';
 import { sameAddress } from '../../shared/money/address';
-import {
-  AppSession,
-  MessagingAvailability,
-  SessionMessage,
-  SessionWrite,
-} from './app-session.model';
+import { AppSession } from './app-session.model';
 import { allocationsFromWire, sessionFromWire } from './app-session.mapping';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
-import { appendBounded, rememberSenderKey, SenderKeys } from './session-messages';
 import { SessionPageActions } from './session-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { sessionEnded } from '../../core';
-import { CO_SIGNING_PREFIX } from '../co-signing/co-signing-messages';
 import { OperationSigningActions } from './operations.actions';
 
 export interface SessionsState extends EntityState<AppSession> {
@@ -23,15 +16,8 @@ export interface SessionsState extends EntityState<AppSession> {
   readonly wallet: string | null;
   readonly sync: 'idle' | 'restored' | 'reconciled' | 'failed';
   readonly syncError: string | null;
-  /** One message send per session at a time, keyed by its slot. */
-  readonly writes: Readonly<Record<string, SessionWrite>>;
   /** Something the person should know about a session (e.g. it changed meanwhile). */
   readonly notices: Readonly<Record<string, string>>;
-  readonly messages: Readonly<Record<string, readonly SessionMessage[]>>;
-  readonly messaging: MessagingAvailability;
-  readonly messagingReason: string | null;
-  /** Per session: session key (checksummed) → the participant it was proven to act for (bounded). */
-  readonly senderKeys: SenderKeys;
   /** The session whose page is open. */
   readonly selectedId: string | null;
   /** Why a session's shares could not be loaded, by session id, until they load. */
@@ -50,12 +36,7 @@ export const initialSessionsState: SessionsState = sessionsAdapter.getInitialSta
   wallet: null,
   sync: 'idle',
   syncError: null,
-  writes: {},
   notices: {},
-  messages: {},
-  messaging: 'unknown',
-  messagingReason: null,
-  senderKeys: {},
   selectedId: null,
   sharesErrors: {},
   funding: {},
@@ -65,52 +46,6 @@ function without<T>(record: Readonly<Record<string, T>>, key: string): Record<st
   const rest = { ...record };
   delete rest[key];
   return rest;
-}
-
-/** A verified sender's key is remembered for its session, so that it is verified once. */
-function remembered(keys: SenderKeys, message: SessionMessage): SenderKeys {
-  const { sender } = message;
-  if (!sender.verified || keys[message.sessionId]?.[message.signer]) return keys;
-  return rememberSenderKey(keys, message.sessionId, message.signer, {
-    wallet: sender.wallet,
-    expiresAt: sender.expiresAt,
-  });
-}
-
-/** Messages have their own slot so that chatting never blocks a state update or a close. */
-export function writeSlot(sessionId: string, kind: SessionWrite['kind']): string {
-  return kind === 'message' ? `${sessionId}#message` : sessionId;
-}
-
-function startWrite(state: SessionsState, sessionId: string, write: SessionWrite): SessionsState {
-  const session = state.entities[sessionId];
-  const slot = writeSlot(sessionId, write.kind);
-  const current = state.writes[slot]?.status;
-  if (!session || session.status !== 'open' || current === 'pending' || current === 'unknown')
-    return state;
-  return {
-    ...state,
-    writes: { ...state.writes, [slot]: write },
-    notices: without(state.notices, sessionId),
-  };
-}
-
-function endWrite(
-  state: SessionsState,
-  slot: string,
-  key: string,
-  error: string | null,
-): SessionsState {
-  const write = state.writes[slot];
-  if (!write || write.key !== key) return state;
-  const failed: SessionWrite = {
-    ...write,
-    status: 'failed',
-    error,
-    afterUnknown: write.status === 'unknown',
-  };
-  const writes = error ? { ...state.writes, [slot]: failed } : without(state.writes, slot);
-  return { ...state, writes };
 }
 
 /** My create's session, merged with what the node may already have told (a push, a reconcile). */
@@ -133,14 +68,7 @@ export const sessionsFeature = createFeature({
     on(SessionsStorageActions.restored, (state, { nodeUrl, wallet, sessions }) => {
       const sameOwner =
         state.nodeUrl === nodeUrl && !!state.wallet && sameAddress(state.wallet, wallet);
-      const base = sameOwner
-        ? state
-        : {
-            ...initialSessionsState,
-            messaging: state.messaging,
-            messagingReason: state.messagingReason,
-            selectedId: state.selectedId,
-          };
+      const base = sameOwner ? state : { ...initialSessionsState, selectedId: state.selectedId };
       // What the node already told us this run wins over what storage remembers.
       const fresh = sessions.filter((stored) => !base.entities[stored.id]);
       return sessionsAdapter.addMany(fresh, {
@@ -173,23 +101,13 @@ export const sessionsFeature = createFeature({
       sync: 'failed' as const,
       syncError: error,
     })),
-    on(ClearNodeApiActions.sessionJoined, (state, { session, firstMessage, receivedAt }) => {
+    on(ClearNodeApiActions.sessionJoined, (state, { session, receivedAt }) => {
       const joined = sessionFromWire(
         session,
         state.entities[session.app_session_id.toLowerCase()],
         receivedAt,
       );
-      const next = sessionsAdapter.upsertOne(joined, state);
-      return firstMessage
-        ? {
-            ...next,
-            messages: {
-              ...next.messages,
-              [joined.id]: appendBounded(next.messages[joined.id], firstMessage),
-            },
-            senderKeys: remembered(next.senderKeys, firstMessage),
-          }
-        : next;
+      return sessionsAdapter.upsertOne(joined, state);
     }),
     on(ClearNodePushActions.appSessionUpdated, (state, { session, allocations, receivedAt }) => {
       const existing = state.entities[session.app_session_id.toLowerCase()];
@@ -290,12 +208,9 @@ export const sessionsFeature = createFeature({
           ? sessionsAdapter.updateOne({ id: sessionId, changes: { finalAllocations } }, state)
           : state;
       }
-      // Release what was held for the session: its buffer, its pending write, its notice.
+      // Release what was held for the session: its notice, its funding, its shares error.
       const released = {
         ...state,
-        messages: without(state.messages, sessionId),
-        senderKeys: without(state.senderKeys, sessionId),
-        writes: without(without(state.writes, sessionId), writeSlot(sessionId, 'message')),
         notices: without(state.notices, sessionId),
         funding: without(state.funding, sessionId),
         sharesErrors: without(state.sharesErrors, sessionId),
@@ -317,47 +232,5 @@ export const sessionsFeature = createFeature({
       ...state,
       notices: without(state.notices, sessionId),
     })),
-
-    on(SessionPageActions.messageSent, (state, { sessionId, key }) =>
-      startWrite(state, sessionId, { kind: 'message', key, status: 'pending', error: null }),
-    ),
-    // My own key is known here without proof: this tab signed with it.
-    on(ClearNodeApiActions.messageSigned, (state, { sessionId, signer, wallet }) =>
-      state.entities[sessionId]?.status === 'open'
-        ? {
-            ...state,
-            senderKeys: rememberSenderKey(state.senderKeys, sessionId, signer, {
-              wallet,
-              expiresAt: null,
-            }),
-          }
-        : state,
-    ),
-    on(ClearNodeApiActions.messageSendSucceeded, (state, { sessionId, key }) =>
-      endWrite(state, writeSlot(sessionId, 'message'), key, null),
-    ),
-    on(ClearNodeApiActions.messageSendFailed, (state, { sessionId, key, error }) =>
-      endWrite(state, writeSlot(sessionId, 'message'), key, error),
-    ),
-    on(ClearNodeApiActions.messagingAvailable, (state, { available, reason }) => ({
-      ...state,
-      messaging: available ? ('available' as const) : ('unavailable' as const),
-      messagingReason: reason,
-    })),
-    // Co-signing messages are operations' business, not the transcript's.
-    on(ClearNodePushActions.messageReceived, (state, { message }) =>
-      state.entities[message.sessionId]?.status === 'open' &&
-      !message.type.startsWith(CO_SIGNING_PREFIX)
-        ? {
-            ...state,
-            messaging: 'available' as const,
-            messages: {
-              ...state.messages,
-              [message.sessionId]: appendBounded(state.messages[message.sessionId], message),
-            },
-            senderKeys: remembered(state.senderKeys, message),
-          }
-        : state,
-    ),
   ),
 });

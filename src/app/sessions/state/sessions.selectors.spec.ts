@@ -1,9 +1,12 @@
+import type { SessionMessage } from './app-session.model';
+import { initialMessagesState, messagesAdapter } from './messages.feature';
 import { initialOperationsState } from './operations.feature';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
 import {
   CLOSED_HISTORY_LIMIT,
   selectActiveSessionViews,
   selectClosedSessions,
+  selectSelectedMessageSend,
   selectSelectedMessageViews,
   selectSelectedSessionView,
 } from './sessions.selectors';
@@ -12,7 +15,7 @@ import { selectAssets } from '../../core';
 
 const SESSION_KEY = '0x1111111111111111111111111111111111111111';
 
-function rootState(sessions = [aSession()], extra = {}) {
+function rootState(sessions = [aSession()], extra = {}, messages = initialMessagesState) {
   return {
     operations: initialOperationsState,
     sessions: {
@@ -20,6 +23,7 @@ function rootState(sessions = [aSession()], extra = {}) {
       selectedId: SESSION_ID,
       ...extra,
     },
+    messages,
   };
 }
 
@@ -112,7 +116,7 @@ describe('sessions selectors', () => {
       sentAt: 1,
       receivedAt: 1,
     };
-    const messages = [
+    const messages: SessionMessage[] = [
       {
         ...base,
         id: '1',
@@ -140,9 +144,11 @@ describe('sessions selectors', () => {
         sender: { verified: false, reason: 'no-attestation' },
       },
     ];
-    const views = selectSelectedMessageViews(
-      rootState([aSession()], { messages: { [SESSION_ID]: messages } }),
+    const held = messagesAdapter.addOne(
+      { sessionId: SESSION_ID, transcript: messages, senderKeys: {}, send: null },
+      initialMessagesState,
     );
+    const views = selectSelectedMessageViews(rootState([aSession()], {}, held));
     expect(views.map((v) => [v.sender, v.verified, v.unverifiedReason, v.mine])).toEqual([
       [ALICE, true, null, true],
       [BOB, true, null, false],
@@ -151,5 +157,22 @@ describe('sessions selectors', () => {
     ]);
     expect(views[0].body).toBe('<b>hi</b>');
     expect(views[1].body).toBe('{\n  "x": 1\n}');
+  });
+
+  it("gives the selected session's message send, not another session's", () => {
+    const failed = { key: 'k', status: 'failed' as const, error: 'nope' };
+    const messages = messagesAdapter.addOne(
+      { sessionId: `0x${'e'.repeat(64)}`, transcript: [], senderKeys: {}, send: failed },
+      initialMessagesState,
+    );
+    expect(selectSelectedMessageSend(rootState([aSession()], {}, messages))).toBeNull();
+    const mine = messagesAdapter.addOne(
+      { sessionId: SESSION_ID, transcript: [], senderKeys: {}, send: failed },
+      messages,
+    );
+    expect(selectSelectedMessageSend(rootState([aSession()], {}, mine))).toEqual(failed);
+    expect(
+      selectSelectedMessageSend(rootState([aSession()], { selectedId: null }, mine)),
+    ).toBeNull();
   });
 });

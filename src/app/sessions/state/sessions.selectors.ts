@@ -3,7 +3,8 @@ import { Allocation, canReachQuorumAlone } from '../../shared/allocation';
 import { sameAddress, shortAddress } from '../../shared/money/address';
 import { formatUnits, parseAmount } from '../../shared/money/decimal-amount';
 import { AppSession, SessionMessage, SessionWrite } from './app-session.model';
-import { sessionsAdapter, sessionsFeature, writeSlot } from './sessions.feature';
+import { messagesFeature } from './messages.feature';
+import { sessionsAdapter, sessionsFeature } from './sessions.feature';
 import { selectSessionWrites } from './written-alone.selectors';
 import { AssetTotal, MessageView, SessionView } from './session-view.model';
 import {
@@ -221,12 +222,14 @@ export const selectSelectedSessionView = createSelector(
 );
 export const selectSelectedMessageViews = createSelector(
   sessionsFeature.selectSelectedId,
-  sessionsFeature.selectMessages,
+  messagesFeature.selectEntities,
   sessionsFeature.selectWallet,
-  (id, messages, wallet) => (id ? (messages[id] ?? []).map((m) => toMessageView(m, wallet)) : []),
+  (id, held, wallet) =>
+    id ? (held[id]?.transcript ?? []).map((m) => toMessageView(m, wallet)) : [],
 );
-export const selectSelectedMessageWrite = createSelector(
+/** My message on its way in the selected session, or why it was not sent. */
+export const selectSelectedMessageSend = createSelector(
   sessionsFeature.selectSelectedId,
-  sessionsFeature.selectWrites,
-  (id, writes) => (id ? (writes[writeSlot(id, 'message')] ?? null) : null),
+  messagesFeature.selectEntities,
+  (id, held) => (id ? (held[id]?.send ?? null) : null),
 );

@@ -4,13 +4,18 @@ import { provideMockStore } from '@ngrx/store/testing';
 import { Subject } from 'rxjs';
 import { initialAppState } from '../../../testing/initial-app-state';
 import { AppSession } from '../app-session.model';
+import { initialMessagesState, MessagesState } from '../messages.feature';
 import { initialSessionsState, sessionsAdapter, SessionsState } from '../sessions.feature';
 import { fakeClearNode, settled } from './fake-core.spec-helper';
 import { ALICE } from './session-fixtures';
 import { ClearNodeClient, SessionKeySigner } from '../../../core';
 
 /** Store, actions, router and core doubles for a sessions page under test. */
-export function sessionsPageProviders(sessions: AppSession[], extra: Partial<SessionsState> = {}) {
+export function sessionsPageProviders(
+  sessions: AppSession[],
+  extra: Partial<SessionsState> = {},
+  messages: Partial<MessagesState> = {},
+) {
   const node = fakeClearNode();
   node.client.request.and.returnValue(settled({ session_keys: [] }) as never);
   return [
@@ -24,6 +29,7 @@ export function sessionsPageProviders(sessions: AppSession[], extra: Partial<Ses
           wallet: ALICE,
           ...extra,
         },
+        messages: { ...initialMessagesState, ...messages },
       },
     }),
     { provide: ClearNodeClient, useValue: node.client },
