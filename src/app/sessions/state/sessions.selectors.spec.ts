@@ -157,6 +157,12 @@ describe('sessions selectors', () => {
     ]);
     expect(views[0].body).toBe('<b>hi</b>');
     expect(views[1].body).toBe('{\n  "x": 1\n}');
+    // A send starting leaves the transcript, and so its views, as they were.
+    const sending = messagesAdapter.updateOne(
+      { id: SESSION_ID, changes: { send: { key: 'k', status: 'pending', error: null } } },
+      held,
+    );
+    expect(selectSelectedMessageViews(rootState([aSession()], {}, sending))).toBe(views);
   });
 
   it("gives the selected session's message send, not another session's", () => {

@@ -220,12 +220,17 @@ export const selectSelectedSessionView = createSelector(
     return session ? toSessionView(session, c) : null;
   },
 );
-export const selectSelectedMessageViews = createSelector(
+const NO_MESSAGES: readonly SessionMessage[] = [];
+/** Its own step so that a send starting or ending does not rebuild the views of the transcript. */
+const selectSelectedTranscript = createSelector(
   sessionsFeature.selectSelectedId,
   messagesFeature.selectEntities,
+  (id, held) => (id ? (held[id]?.transcript ?? NO_MESSAGES) : NO_MESSAGES),
+);
+export const selectSelectedMessageViews = createSelector(
+  selectSelectedTranscript,
   sessionsFeature.selectWallet,
-  (id, held, wallet) =>
-    id ? (held[id]?.transcript ?? []).map((m) => toMessageView(m, wallet)) : [],
+  (transcript, wallet) => transcript.map((m) => toMessageView(m, wallet)),
 );
 /** My message on its way in the selected session, or why it was not sent. */
 export const selectSelectedMessageSend = createSelector(
