@@ -182,6 +182,29 @@ describe('an operation from proposal to the node', () => {
     ).toBe('failed');
   });
 
+  it('a decline takes back a signature given in the round; short again, the round stops', () => {
+    let op = approve(proposal(), CAROL, proposal().contentHash, T0);
+    expect(op.status).toBe('collecting');
+    op = startRound(op, request, T0);
+    op = addSignature(op, ALICE, request, '0xa', T0);
+    op = addSignature(op, CAROL, request, '0xc', T0);
+    const back = decline(op, ALICE, T0 + 1);
+    expect(back.status).toBe('proposed');
+    expect(back.round).toBeNull();
+    expect(back.approvals[ALICE]).toBeUndefined();
+  });
+
+  it('a decline that leaves enough approvals keeps the round, without the decliner’s signature', () => {
+    let op = approve(proposal(), CAROL, proposal().contentHash, T0);
+    op = approve(op, BOB, op.contentHash, T0);
+    op = startRound(op, request, T0);
+    op = addSignature(op, BOB, request, '0xb', T0);
+    op = addSignature(op, CAROL, request, '0xc', T0);
+    const after = decline(op, BOB, T0 + 1);
+    expect(after.status).toBe('collecting');
+    expect(Object.keys(after.round?.signatures ?? {})).toEqual([CAROL]);
+  });
+
   it('over any sequence of events, keeps its invariants', () => {
     const FINAL: OperationStatus[] = [
       'done',
@@ -266,7 +289,7 @@ describe('an operation from proposal to the node', () => {
           holds(isOpen(op) === (op.status === 'proposed' || op.status === 'collecting'), where);
         }
       }),
-      { numRuns: 500 },
+      { numRuns: 2000 },
     );
   });
 });

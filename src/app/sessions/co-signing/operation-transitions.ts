@@ -130,8 +130,15 @@ export function decline(
   if (!isOpen(operation) || operation.declines[need.wallet] !== undefined) return operation;
   const approvals = { ...operation.approvals };
   delete approvals[need.wallet];
+  // A signature given before the decline is taken back with the approval: it is never sent.
+  const round = operation.round && {
+    ...operation.round,
+    signatures: Object.fromEntries(
+      Object.entries(operation.round.signatures).filter(([wallet]) => wallet !== need.wallet),
+    ),
+  };
   const next = logged(
-    { ...operation, approvals, declines: { ...operation.declines, [need.wallet]: at } },
+    { ...operation, approvals, round, declines: { ...operation.declines, [need.wallet]: at } },
     at,
     reason
       ? `Declined by ${shortAddress(need.wallet)}: ${reason}`
@@ -141,11 +148,11 @@ export function decline(
     .filter((candidate) => next.declines[candidate.wallet] === undefined)
     .reduce((sum, candidate) => sum + Math.max(0, candidate.weight), 0);
   const blocked = need.required || reachable < next.quorum;
-  if (!blocked)
-    return {
-      ...next,
-      status: next.status === 'collecting' && !progressOf(next).complete ? 'proposed' : next.status,
-    };
+  if (!blocked) {
+    // Short of what the node needs again: back to gathering approvals, with no round running.
+    const short = next.status === 'collecting' && !progressOf(next).complete;
+    return short ? { ...next, status: 'proposed', round: null } : next;
+  }
   return logged({ ...next, status: 'declined', round: null }, at, 'It can no longer go through.');
 }
 
