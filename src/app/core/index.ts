@@ -13,6 +13,7 @@ export { NitroliteSdkLoader } from './clearnode/nitrolite-sdk';
 export { NODE_OPTIONS, parseNodeUrl } from './clearnode/node-options';
 export { ConnectionFacade } from './clearnode/connection.facade';
 export { describeError } from './clearnode/describe-error';
+export { inPlainWords } from './clearnode/node-error-words';
 export {
   ClearNodeConnectionActions,
   ClearNodePushActions,

@@ -25,6 +25,7 @@ import {
   ClearNodeRpcError,
   ClearNodeTimeoutError,
   RpcRequest,
+  inPlainWords,
 } from '../../core';
 
 const ASSETS = [USD_ASSET];
@@ -221,13 +222,17 @@ describe('CreateSessionEffects', () => {
       });
     });
 
-    it('reports the node refusal verbatim and releases the claim', () => {
+    it('reports the node refusal in plain words (its own beside them) and releases the claim', () => {
       const error = 'missing signature for participant 0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
       node.client.send.and.returnValue(refused(new ClearNodeRpcError('create_app_session', error)));
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: started() });
         expectObservable(runEffect(createSession)).toBe('-b', {
-          b: ClearNodeApiActions.createFailed({ key: 'create:1', error, at: NOW }),
+          b: ClearNodeApiActions.createFailed({
+            key: 'create:1',
+            error: inPlainWords(error),
+            at: NOW,
+          }),
         });
       });
       expect(claims.claim('create:1')).toBeTrue();
@@ -350,7 +355,7 @@ describe('CreateSessionEffects', () => {
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a', { a: started() });
         expectObservable(runEffect(createSession)).toBe('-b', {
-          b: unknown('failed to create application session', true),
+          b: unknown(inPlainWords('failed to create application session'), true),
         });
       });
       expect(claims.claim('create:1')).toBeFalse();

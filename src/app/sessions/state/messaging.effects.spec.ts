@@ -43,6 +43,7 @@ import {
   SessionKeyAttestation,
   SessionKeyAttestations,
   SessionKeySigner,
+  inPlainWords,
 } from '../../core';
 
 /** The fixtures' participants (the well-known development keys 0 and 1). */
@@ -199,11 +200,11 @@ describe('MessagingEffects', () => {
         c: ClearNodeApiActions.messageSendFailed({
           sessionId: SESSION_ID,
           key: 'm',
-          error: 'unknown method: message',
+          error: inPlainWords('unknown method: message'),
         }),
         d: ClearNodeApiActions.messagingAvailable({
           available: false,
-          reason: 'unknown method: message',
+          reason: inPlainWords('unknown method: message'),
         }),
       });
     });
@@ -273,7 +274,7 @@ describe('MessagingEffects', () => {
       expectObservable(runEffect(probeMessaging)).toBe('-b-c', {
         b: ClearNodeApiActions.messagingAvailable({
           available: false,
-          reason: 'unknown method: message',
+          reason: inPlainWords('unknown method: message'),
         }),
         c: ClearNodeApiActions.messagingAvailable({ available: true, reason: null }),
       });

@@ -43,10 +43,11 @@ describe('node errors', () => {
       expect(refusal(node)).toBe(`${plain} (The ClearNode said: ${node})`);
   });
 
-  it('leaves other refusals in the node’s words, and local errors as they are', () => {
+  it('keeps what callers look for in the text, leaves unknown refusals and local errors as they are', () => {
     const stale = 'incorrect app state: incorrect version: expected 4, got 3';
-    expect(refusal(stale)).toBe(stale);
+    expect(refusal(stale)).toContain('The session changed meanwhile');
     expect(isStaleVersion(refusal(stale))).toBeTrue();
+    expect(refusal('a refusal not known here')).toBe('a refusal not known here');
     expect(errorText(new Error('socket closed'))).toBe('socket closed');
     expect(
       errorText({ nodeMessage: 'incorrect deposit request: non-positive allocations sum delta' }),

@@ -29,6 +29,7 @@ import {
 } from './testing/fake-core.spec-helper';
 import { ALICE, aSession, BOB, NOW, SESSION_ID, USD_ASSET } from './testing/session-fixtures';
 import {
+  inPlainWords,
   BROWSER_STORAGE,
   ClearNodeClient,
   ClearNodeConnectionError,
@@ -320,7 +321,7 @@ describe('SessionWritesEffects', () => {
       });
     });
 
-    it('reports the node refusal verbatim, not stale, and releases the claim', () => {
+    it('reports the node refusal in plain words, not stale, and releases the claim', () => {
       const error = 'incorrect submit_state request: quorum not reached: 0 / 100';
       node.client.send.and.returnValue(refused(new ClearNodeRpcError('submit_app_state', error)));
       scheduler.run(({ hot, expectObservable }) => {
@@ -329,7 +330,7 @@ describe('SessionWritesEffects', () => {
           b: ClearNodeApiActions.stateSubmitFailed({
             sessionId: SESSION_ID,
             key: 'k',
-            error,
+            error: inPlainWords(error),
             staleVersion: false,
             at: NOW,
           }),
@@ -347,7 +348,7 @@ describe('SessionWritesEffects', () => {
           b: ClearNodeApiActions.stateSubmitFailed({
             sessionId: SESSION_ID,
             key: 'k',
-            error,
+            error: inPlainWords(error),
             staleVersion: true,
             at: NOW,
           }),
@@ -552,13 +553,18 @@ describe('SessionWritesEffects', () => {
       expect(node.client.send).toHaveBeenCalledTimes(2);
     });
 
-    it('reports the node refusal verbatim and lets a retry through', () => {
+    it('reports the node refusal in plain words and lets a retry through', () => {
       const error = 'incorrect submit_state request: quorum not reached: 0 / 100';
       node.client.send.and.returnValue(refused(new ClearNodeRpcError('close_app_session', error)));
       scheduler.run(({ hot, expectObservable }) => {
         actions$ = hot('-a-a', { a: started(op) });
         expectObservable(runEffect(closeSession)).toBe('-b-b', {
-          b: ClearNodeApiActions.closeFailed({ sessionId: SESSION_ID, key: 'c', error, at: NOW }),
+          b: ClearNodeApiActions.closeFailed({
+            sessionId: SESSION_ID,
+            key: 'c',
+            error: inPlainWords(error),
+            at: NOW,
+          }),
         });
       });
       expect(node.client.send).toHaveBeenCalledTimes(2);

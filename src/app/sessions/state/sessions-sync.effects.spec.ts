@@ -47,6 +47,7 @@ import {
   selectAssets,
   selectNodeUrl,
   selectWalletAddress,
+  inPlainWords,
 } from '../../core';
 
 describe('SessionsSyncEffects', () => {
@@ -156,7 +157,7 @@ describe('SessionsSyncEffects', () => {
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('a 100ms a 100ms a', { a: ClearNodePushActions.balancesChanged() });
       expectObservable(runEffect(reconcileSessions)).toBe('602ms b', {
-        b: ClearNodeApiActions.reconcileFailed({ error: 'authentication required' }),
+        b: ClearNodeApiActions.reconcileFailed({ error: inPlainWords('authentication required') }),
       });
     });
     expect(node.client.request).toHaveBeenCalledTimes(1);
