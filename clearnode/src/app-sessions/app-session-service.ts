@@ -272,10 +272,13 @@ export class AppSessionService {
     return { app_session_id: request.appSessionId, version, status: 'closed' };
   }
 
-  /** Non-zero shares of every participant, in participant then asset order. */
+  /**
+   * Non-zero shares of every participant, in participant then asset order. Go gathers them in a map
+   * keyed by the participant string, so a participant listed twice in the definition appears once.
+   */
   participantAllocations(session: AppSession): ParticipantAllocation[] {
     const result: ParticipantAllocation[] = [];
-    for (const participant of session.participants) {
+    for (const participant of new Set(session.participants)) {
       for (const balance of this.#ledger.balances(session.sessionId, participant)) {
         if (balance.amount !== 0n)
           result.push({ participant, asset: balance.asset, amount: formatAmount(balance.amount) });
@@ -296,10 +299,7 @@ export class AppSessionService {
     weights: Map<string, number>,
   ): Set<string> {
     const affected = new Set<string>();
-    const current = (participant: string, asset: string) =>
-      session.participants.includes(participant)
-        ? this.#ledger.balance(session.sessionId, participant, asset)
-        : 0n;
+    const current = this.#sharesBefore(session);
     for (const alloc of allocations) {
       if (alloc.amount < current(alloc.participant, alloc.asset)) {
         throw new RpcError(
@@ -354,10 +354,7 @@ export class AppSessionService {
     weights: Map<string, number>,
   ): Set<string> {
     const affected = new Set<string>();
-    const current = (participant: string, asset: string) =>
-      session.participants.includes(participant)
-        ? this.#ledger.balance(session.sessionId, participant, asset)
-        : 0n;
+    const current = this.#sharesBefore(session);
     for (const alloc of allocations) {
       if (alloc.amount > current(alloc.participant, alloc.asset)) {
         throw new RpcError(
@@ -391,6 +388,23 @@ export class AppSessionService {
     if (!withdrawn)
       throw new RpcError('incorrect withdrawal request: non-negative allocations sum delta');
     return affected;
+  }
+
+  /**
+   * Go's getParticipantAllocations: every participant's shares read once, before any mention moves
+   * money. A participant named twice for an asset is compared with the same share each time, so in
+   * Go each mention moves its own difference (strict mode keeps that; the default mode refuses it).
+   * A non-participant holds nothing.
+   */
+  #sharesBefore(session: AppSession): (participant: string, asset: string) => bigint {
+    const shares = new Map<string, Map<string, bigint>>();
+    for (const participant of session.participants) {
+      const assets = new Map<string, bigint>();
+      for (const balance of this.#ledger.balances(session.sessionId, participant))
+        assets.set(balance.asset, balance.amount);
+      shares.set(participant, assets);
+    }
+    return (participant, asset) => shares.get(participant)?.get(asset) ?? 0n;
   }
 
   /** Redistribution inside the session: shares are set by entries only, the per-asset total must not move. */
