@@ -48,6 +48,7 @@ import {
   selectClosedSessionViews,
   selectSelectedMessageSend,
   selectSelectedMessageViews,
+  selectSelectedMessagesDropped,
   selectSelectedSessionView,
   selectSessionsAccess,
 } from './state/sessions.selectors';
@@ -98,6 +99,8 @@ export class AppSessionService {
   );
   readonly selectedMessageSend: Signal<MessageSend | null> =
     this.store.selectSignal(selectSelectedMessageSend);
+  /** How many older messages of the open session's transcript were dropped (it is bounded). */
+  readonly selectedMessagesDropped = this.store.selectSignal(selectSelectedMessagesDropped);
   readonly syncError = this.store.selectSignal(sessionsFeature.selectSyncError);
   readonly messaging = this.store.selectSignal(messagesFeature.selectMessaging);
   readonly messagingReason = this.store.selectSignal(messagesFeature.selectMessagingReason);

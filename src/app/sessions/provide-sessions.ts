@@ -3,6 +3,7 @@ import { provideEffects } from '@ngrx/effects';
 import { provideState } from '@ngrx/store';
 import * as coSigningEffects from './state/co-signing.effects';
 import * as createSessionEffects from './state/create-session.effects';
+import * as messagesStorageEffects from './state/messages-storage.effects';
 import * as messagingEffects from './state/messaging.effects';
 import * as sessionWritesEffects from './state/session-writes.effects';
 import { messagesFeature } from './state/messages.feature';
@@ -22,6 +23,7 @@ export function provideSessions(): EnvironmentProviders {
       createSessionEffects,
       sessionWritesEffects,
       messagingEffects,
+      messagesStorageEffects,
       unresolvedWritesEffects,
       coSigningEffects,
     ),

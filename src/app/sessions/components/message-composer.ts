@@ -2,10 +2,12 @@ import {
   ChangeDetectionStrategy,
   Component,
   computed,
+  effect,
   ElementRef,
   input,
   output,
   signal,
+  untracked,
   viewChild,
 } from '@angular/core';
 
@@ -66,6 +68,8 @@ const TYPE = /^[A-Za-z0-9_.:-]{1,40}$/;
           rows="3"
           [value]="body()"
           (input)="body.set($any($event.target).value)"
+          (keydown.enter)="enterPressed($any($event))"
+          aria-keyshortcuts="Enter"
           [attr.aria-invalid]="bodyError() ? 'true' : 'false'"
           [attr.aria-describedby]="bodyError() ? 'message-body-error' : null"
         ></textarea>
@@ -108,6 +112,11 @@ const TYPE = /^[A-Za-z0-9_.:-]{1,40}$/;
 })
 export class MessageComposer {
   readonly busy = input(false);
+  /**
+   * The outcome of the last send: what was typed stays until the send is known to have gone
+   * (`sent` true), and stays when it failed.
+   */
+  readonly outcome = input<'pending' | 'failed' | 'sent' | null>(null);
   readonly sent = output<ComposedMessage>();
 
   private readonly bodyField = viewChild.required<ElementRef<HTMLTextAreaElement>>('bodyField');
@@ -153,8 +162,27 @@ export class MessageComposer {
       type: this.mode() === 'text' ? 'text' : this.type().trim(),
       data: parsed.data,
     });
-    this.body.set('');
-    // Send turns disabled once the field is empty: the next message starts where it is typed.
+    this.awaiting = true;
+    // The next message starts where it is typed.
     this.bodyField().nativeElement.focus();
+  }
+
+  /** Enter sends; Shift+Enter (and Enter while composing characters) makes a new line. */
+  protected enterPressed(event: KeyboardEvent): void {
+    if (event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    this.send();
+  }
+
+  /** A send of mine is on its way: its text is cleared once it has gone, and kept if it failed. */
+  private awaiting = false;
+
+  constructor() {
+    effect(() => {
+      const outcome = this.outcome();
+      if (!untracked(() => this.awaiting) || outcome === 'pending') return;
+      this.awaiting = false;
+      if (outcome === 'sent') this.body.set('');
+    });
   }
 }

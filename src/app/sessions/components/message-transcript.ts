@@ -1,5 +1,12 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import {
+  afterRenderEffect,
+  ChangeDetectionStrategy,
+  Component,
+  ElementRef,
+  input,
+  viewChild,
+} from '@angular/core';
 import { shortAddress } from '../../shared/money/address';
 import { UNVERIFIED_REASON_TEXT, UnverifiedReason } from '../state/message-sender';
 import { MessageView } from '../state/session-view.model';
@@ -7,13 +14,27 @@ import { MessageView } from '../state/session-view.model';
 /**
  * The messages of a session, oldest first; text only, never HTML. A message shows as from a
  * participant only when its signature was tied to that participant's wallet; any other is flagged.
+ * It follows the newest message unless the person scrolled up to read older ones.
  */
 @Component({
   selector: 'app-message-transcript',
   imports: [DatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <ol class="transcript" aria-label="Messages" aria-live="polite">
+    @if (dropped() > 0) {
+      <p class="hint" id="messages-dropped">
+        {{ dropped() }} older {{ dropped() === 1 ? 'message was' : 'messages were' }} dropped: this
+        browser keeps the latest {{ kept() }} of a session.
+      </p>
+    }
+    <ol
+      #list
+      class="transcript"
+      aria-label="Messages"
+      aria-live="polite"
+      tabindex="0"
+      (scroll)="onScroll()"
+    >
       @for (message of messages(); track message.id) {
         <li
           [class.mine]="message.mine"
@@ -95,6 +116,31 @@ import { MessageView } from '../state/session-view.model';
 })
 export class MessageTranscript {
   readonly messages = input.required<readonly MessageView[]>();
+  /** How many older messages fell off the bounded transcript. */
+  readonly dropped = input(0);
+  /** How many the transcript keeps, for the note about the dropped ones. */
+  readonly kept = input(200);
+
+  private readonly list = viewChild.required<ElementRef<HTMLElement>>('list');
+  /** Whether the view is at the bottom: new messages then scroll into view. */
+  private following = true;
+
+  constructor() {
+    afterRenderEffect({
+      write: () => {
+        this.messages();
+        const list = this.list().nativeElement;
+        if (this.following) list.scrollTop = list.scrollHeight;
+      },
+    });
+  }
+
+  protected onScroll(): void {
+    const list = this.list().nativeElement;
+    // A few pixels of slack: rounding must not stop the following.
+    this.following = list.scrollHeight - list.scrollTop - list.clientHeight < 8;
+  }
+
   protected readonly short = shortAddress;
   protected reason(reason: UnverifiedReason | null): string {
     return reason ? UNVERIFIED_REASON_TEXT[reason] : '';

@@ -238,6 +238,7 @@ describe('SessionPage', () => {
         {
           sessionId: SESSION_ID,
           transcript: [],
+          dropped: 0,
           senderKeys: {},
           send: { key: 'k', status, error },
         },

@@ -34,6 +34,7 @@ import { SessionDefinition } from '../components/session-definition';
 import { isOpenView } from '../components/open-operation';
 import { OperationCard } from '../components/operation-card';
 import type { OperationView } from '../state/operation-view.model';
+import { MESSAGES_PER_SESSION } from '../state/session-messages';
 import { decimalsOf } from '../state/sessions.selectors';
 import { NOW, tickingNow } from './ticking-now';
 
@@ -63,6 +64,8 @@ export class SessionPage {
   protected readonly view = this.sessions.selectedSession;
   protected readonly messages = this.sessions.selectedMessages;
   protected readonly messageSend = this.sessions.selectedMessageSend;
+  protected readonly messagesDropped = this.sessions.selectedMessagesDropped;
+  protected readonly messagesKept = MESSAGES_PER_SESSION;
   protected readonly messaging = this.sessions.messaging;
   protected readonly messagingReason = this.sessions.messagingReason;
   protected readonly wallet = this.sessions.wallet;

@@ -111,6 +111,8 @@ export interface SessionMessages {
   readonly sessionId: string;
   /** Bounded, oldest first, co-signing messages left out. */
   readonly transcript: readonly SessionMessage[];
+  /** How many older messages fell off the bounded transcript. */
+  readonly dropped: number;
   /** Session key (checksummed) → the participant it was proven to act for (bounded). */
   readonly senderKeys: Readonly<Record<string, SenderBinding>>;
   readonly send: MessageSend | null;

@@ -170,7 +170,7 @@ describe('messages reducer', () => {
     ).toEqual([]);
   });
 
-  it('releases a closed session’s messages, keys and send, and only that session’s', () => {
+  it('keeps a closed session’s transcript to read, releases its keys and send, and only that session’s', () => {
     let state = receive(
       owned(),
       message('m1', '0x1111111111111111111111111111111111111111', {
@@ -183,8 +183,10 @@ describe('messages reducer', () => {
     state = reducer(state, sent('k'));
     expect(Object.keys(state.entities[SESSION_ID]!.senderKeys).length).toBe(1);
     state = reducer(state, closed());
-    expect(state.entities[SESSION_ID]).toBeUndefined();
-    expect(state.ids).toEqual([OTHER_ID]);
+    expect(state.entities[SESSION_ID]?.transcript.map((m) => m.id)).toEqual(['m1']);
+    expect(state.entities[SESSION_ID]?.senderKeys).toEqual({});
+    expect(state.entities[SESSION_ID]?.send).toBeNull();
+    expect(Object.keys(state.entities[OTHER_ID]!.transcript)).toEqual(['0']);
     expect(state.messaging).toBe('available');
     // A second report of the same close changes nothing.
     expect(reducer(state, closed())).toBe(state);

@@ -12,7 +12,8 @@ import type {
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
-import { appendBounded, rememberSenderKey, type SenderKeys } from './session-messages';
+import { appendCounting, rememberSenderKey, type SenderKeys } from './session-messages';
+import { MessagesStorageActions } from './messages-storage.actions';
 import { SessionPageActions } from './session-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 
@@ -43,7 +44,15 @@ export const initialMessagesState: MessagesState = messagesAdapter.getInitialSta
 });
 
 function heldFor(state: MessagesState, sessionId: string): SessionMessages {
-  return state.entities[sessionId] ?? { sessionId, transcript: [], senderKeys: {}, send: null };
+  return (
+    state.entities[sessionId] ?? {
+      sessionId,
+      transcript: [],
+      dropped: 0,
+      senderKeys: {},
+      send: null,
+    }
+  );
 }
 
 /** A verified sender's key is remembered for its session, so that it is verified once. */
@@ -58,10 +67,12 @@ function remembered(keys: SenderKeys, message: SessionMessage): SenderKeys {
 
 function withMessage(state: MessagesState, message: SessionMessage): MessagesState {
   const held = heldFor(state, message.sessionId);
+  const { transcript, dropped } = appendCounting(held.transcript, message);
   return messagesAdapter.setOne(
     {
       ...held,
-      transcript: appendBounded(held.transcript, message),
+      transcript,
+      dropped: held.dropped + dropped,
       senderKeys: remembered(held.senderKeys, message),
     },
     state,
@@ -145,9 +156,21 @@ export const messagesFeature = createFeature({
       sendEnded(state, sessionId, key, error),
     ),
 
-    // Release what was held for the session: its transcript, its keys, its send.
-    on(SessionLifecycleActions.sessionClosed, (state, { sessionId }) =>
-      messagesAdapter.removeOne(sessionId, state),
-    ),
+    // A closed session keeps its transcript to read; its keys and its send are released.
+    on(SessionLifecycleActions.sessionClosed, (state, { sessionId }) => {
+      const held = state.entities[sessionId];
+      if (!held || (held.send === null && Object.keys(held.senderKeys).length === 0)) return state;
+      return messagesAdapter.setOne({ ...held, senderKeys: {}, send: null }, state);
+    }),
+    // What this browser kept fills in what this run has not seen (same owner only).
+    on(MessagesStorageActions.restored, (state, { nodeUrl, wallet, transcripts }) => {
+      if (state.nodeUrl !== nodeUrl || !state.wallet || !sameAddress(state.wallet, wallet))
+        return state;
+      const missing = transcripts.filter((kept) => !state.entities[kept.sessionId]);
+      return messagesAdapter.addMany(
+        missing.map((kept) => ({ ...kept, senderKeys: {}, send: null })),
+        state,
+      );
+    }),
   ),
 });

@@ -103,6 +103,7 @@ describe('MessagingEffects', () => {
               {
                 sessionId: SESSION_ID,
                 transcript: [],
+                dropped: 0,
                 senderKeys: {},
                 send: { key: 'm', status: 'pending', error: null },
               },
@@ -220,6 +221,7 @@ describe('MessagingEffects', () => {
         {
           sessionId: SESSION_ID,
           transcript: [],
+          dropped: 0,
           senderKeys: {},
           send: { key: 'm', status: 'pending', error: null },
         },
@@ -340,6 +342,7 @@ describe('MessagingEffects', () => {
         {
           sessionId: SESSION_ID,
           transcript: [],
+          dropped: 0,
           senderKeys: { [bobKey.address]: { wallet: BOB, expiresAt: LATER } },
           send: null,
         },

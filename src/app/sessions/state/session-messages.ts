@@ -8,10 +8,19 @@ export function appendBounded(
   list: readonly SessionMessage[] | undefined,
   message: SessionMessage,
 ): readonly SessionMessage[] {
+  return appendCounting(list, message).transcript;
+}
+
+/** Appends within the bound, and says how many older messages fell off for it. */
+export function appendCounting(
+  list: readonly SessionMessage[] | undefined,
+  message: SessionMessage,
+): { readonly transcript: readonly SessionMessage[]; readonly dropped: number } {
   const current = list ?? [];
-  if (current.some((known) => known.id === message.id)) return current;
+  if (current.some((known) => known.id === message.id)) return { transcript: current, dropped: 0 };
   const next = [...current, message];
-  return next.length > MESSAGES_PER_SESSION ? next.slice(next.length - MESSAGES_PER_SESSION) : next;
+  const over = Math.max(0, next.length - MESSAGES_PER_SESSION);
+  return { transcript: over ? next.slice(over) : next, dropped: over };
 }
 
 /** A message's identity: the same signed frame always gives the same id. */

@@ -145,7 +145,7 @@ describe('sessions selectors', () => {
       },
     ];
     const held = messagesAdapter.addOne(
-      { sessionId: SESSION_ID, transcript: messages, senderKeys: {}, send: null },
+      { sessionId: SESSION_ID, transcript: messages, dropped: 0, senderKeys: {}, send: null },
       initialMessagesState,
     );
     const views = selectSelectedMessageViews(rootState([aSession()], {}, held));
@@ -168,12 +168,18 @@ describe('sessions selectors', () => {
   it("gives the selected session's message send, not another session's", () => {
     const failed = { key: 'k', status: 'failed' as const, error: 'nope' };
     const messages = messagesAdapter.addOne(
-      { sessionId: `0x${'e'.repeat(64)}`, transcript: [], senderKeys: {}, send: failed },
+      {
+        sessionId: `0x${'e'.repeat(64)}`,
+        transcript: [],
+        dropped: 0,
+        senderKeys: {},
+        send: failed,
+      },
       initialMessagesState,
     );
     expect(selectSelectedMessageSend(rootState([aSession()], {}, messages))).toBeNull();
     const mine = messagesAdapter.addOne(
-      { sessionId: SESSION_ID, transcript: [], senderKeys: {}, send: failed },
+      { sessionId: SESSION_ID, transcript: [], dropped: 0, senderKeys: {}, send: failed },
       messages,
     );
     expect(selectSelectedMessageSend(rootState([aSession()], {}, mine))).toEqual(failed);

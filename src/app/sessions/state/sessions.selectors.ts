@@ -232,6 +232,12 @@ export const selectSelectedMessageViews = createSelector(
   sessionsFeature.selectWallet,
   (transcript, wallet) => transcript.map((m) => toMessageView(m, wallet)),
 );
+/** How many older messages of the selected session fell off its bounded transcript. */
+export const selectSelectedMessagesDropped = createSelector(
+  sessionsFeature.selectSelectedId,
+  messagesFeature.selectEntities,
+  (id, held) => (id ? (held[id]?.dropped ?? 0) : 0),
+);
 /** My message on its way in the selected session, or why it was not sent. */
 export const selectSelectedMessageSend = createSelector(
   sessionsFeature.selectSelectedId,

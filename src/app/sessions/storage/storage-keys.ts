@@ -10,6 +10,11 @@ export function operationsKey(nodeUrl: string, wallet: string): string {
   return `${PREFIX}/operations/${nodeUrl}/${wallet.toLowerCase()}`;
 }
 
+/** Session transcripts, per ClearNode and wallet. */
+export function messagesKey(nodeUrl: string, wallet: string): string {
+  return `${PREFIX}/messages/${nodeUrl}/${wallet.toLowerCase()}`;
+}
+
 export function writeClaimKey(key: string): string {
   return `${PREFIX}/write/${key}`;
 }
