@@ -197,6 +197,42 @@ describe('SessionsSyncEffects', () => {
     });
   });
 
+  it('reads the shares of a session again on a later look only once its version moved', () => {
+    node.client.request.and.returnValue(
+      settled({
+        ledger_entries: [{ participant: ALICE, asset: 'ytest.usd', credit: '10', debit: '0' }],
+      }) as never,
+    );
+    const look = ClearNodeApiActions.sessionsReconciled({
+      wallet: ALICE,
+      sessions: [],
+      requestedAt: NOW,
+    });
+    const atVersion = (version: number) =>
+      store.setState({
+        sessions: sessionsAdapter.addOne(aSession({ version }), {
+          ...initialSessionsState,
+          wallet: ALICE,
+        }),
+      });
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-b-c', { a: look, b: look, c: look });
+      // The version moves between the second and the third look.
+      hot('----v').subscribe(() => atVersion(2));
+      expectObservable(runEffect(loadShares)).toBe('-a---c', {
+        a: ClearNodeApiActions.allocationsLoaded({
+          sessionId: SESSION_ID,
+          allocations: aSplit('10', '0'),
+        }),
+        c: ClearNodeApiActions.allocationsLoaded({
+          sessionId: SESSION_ID,
+          allocations: aSplit('10', '0'),
+        }),
+      });
+    });
+    expect(node.client.request).toHaveBeenCalledTimes(2);
+  });
+
   it('loads the shares of one session again when asked after a failure, and says why when it fails again', () => {
     node.client.request.and.returnValues(
       refused(new ClearNodeRpcError('get_ledger_entries', 'failed to get ledger entries')) as never,

@@ -159,17 +159,38 @@ export const reconcileSessions = createEffect(
   { functional: true },
 );
 
+/**
+ * Shares of the open sessions a look or a join brought, read again only when a session's version
+ * moved (every change to its shares makes a new one) or they are still unknown: the poll looks
+ * every few seconds, and must not ask for every session's ledger each time.
+ */
 export const loadShares = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) => {
+    const askedAt = new Map<string, number>();
+    return actions$.pipe(
       ofType(ClearNodeApiActions.sessionsReconciled, ClearNodeApiActions.sessionJoined),
-      concatLatestFrom(() => [store.select(selectAllSessions), store.select(selectAssets)]),
-      mergeMap(([, sessions, assets]) =>
-        from(sessions.filter((session) => session.status === 'open')).pipe(
-          mergeMap((session) => sharesOf(client, session, assets)),
+      concatLatestFrom(() => [
+        store.select(selectAllSessions),
+        store.select(selectAssets),
+        store.select(sessionsFeature.selectSharesErrors),
+      ]),
+      mergeMap(([, sessions, assets, errors]) =>
+        from(
+          sessions.filter(
+            (session) =>
+              session.status === 'open' &&
+              (askedAt.get(session.id) !== session.version ||
+                (session.allocations === null && !errors[session.id])),
+          ),
+        ).pipe(
+          mergeMap((session) => {
+            askedAt.set(session.id, session.version);
+            return sharesOf(client, session, assets);
+          }),
         ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );
 
