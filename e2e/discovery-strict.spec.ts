@@ -1,4 +1,5 @@
 import { expect, test } from './support/clearnode.fixture';
+import { InjectedWallet } from './support/injected-wallet';
 import {
   createSessionWith,
   getTestTokens,
@@ -83,4 +84,43 @@ test('without any push, B finds a session opened with them and sees its final sp
     'Found by asking',
   );
   await bob.context.close();
+});
+
+test('a session closed before B ever saw it shows in B’s history with the split the node paid out', async ({
+  page,
+  wallet,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  await openApp('/balances');
+  await signIn(page);
+  await getTestTokens(page, '10');
+  // B's wallet exists before B opens the app: A needs its address.
+  const bobContext = await browser.newContext();
+  const bobPage = await bobContext.newPage();
+  const bobWallet = await InjectedWallet.install(bobPage);
+
+  const sessionId = await createSessionWith(page, bobWallet.address, 'Closed before B looked');
+  await page.getByRole('button', { name: 'Close session…' }).click();
+  await splitInput(page, wallet.address).fill('7');
+  await splitInput(page, bobWallet.address).fill('3');
+  await page.getByRole('button', { name: 'Review close' }).click();
+  await page.getByRole('button', { name: 'Confirm close' }).click();
+  await expect(page.locator('#session-status')).toHaveText('closed');
+
+  // B signs in only now: the first look finds the session already closed.
+  await bobPage.goto(`/balances?node=${encodeURIComponent(clearNode.url)}`);
+  await signIn(bobPage);
+  await nav(bobPage, 'Sessions').click();
+  const row = bobPage
+    .getByRole('region', { name: 'History' })
+    .locator(`tr[data-session-id="${sessionId}"]`);
+  await expect(row.locator('td').nth(1)).toHaveText('3 usdc'); // my share
+  await expect(row.locator('td').nth(2)).toHaveText('10 usdc'); // total
+  await row.getByRole('link').click();
+  await expect(bobPage.locator('#session-status')).toHaveText('closed');
+  await expect(shareOf(bobPage, wallet.address)).toHaveText('7 usdc');
+  await expect(shareOf(bobPage, bobWallet.address)).toHaveText('3 usdc');
+  await bobContext.close();
 });
