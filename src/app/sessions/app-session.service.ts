@@ -102,6 +102,8 @@ export class AppSessionService {
   /** How many older messages of the open session's transcript were dropped (it is bounded). */
   readonly selectedMessagesDropped = this.store.selectSignal(selectSelectedMessagesDropped);
   readonly syncError = this.store.selectSignal(sessionsFeature.selectSyncError);
+  /** When the sessions were last read from the node (ms); null before the first read. */
+  readonly reconciledAt = this.store.selectSignal(sessionsFeature.selectReconciledAt);
   readonly messaging = this.store.selectSignal(messagesFeature.selectMessaging);
   readonly messagingReason = this.store.selectSignal(messagesFeature.selectMessagingReason);
   readonly createProgress = this.store.selectSignal(selectCreateProgress);
@@ -289,6 +291,18 @@ export class AppSessionService {
 
   retryShares(id: string): void {
     this.store.dispatch(SessionPageActions.sharesRetryClicked({ sessionId: id.toLowerCase() }));
+  }
+
+  /** On the session's page: read its final split from the node again. */
+  retryFinalSplit(id: string): void {
+    this.store.dispatch(SessionPageActions.finalSplitRetryClicked({ sessionId: id.toLowerCase() }));
+  }
+
+  /** From the history: read a closed session's final split from the node again. */
+  retryFinalSplitInHistory(id: string): void {
+    this.store.dispatch(
+      SessionsPageActions.finalSplitRetryClicked({ sessionId: id.toLowerCase() }),
+    );
   }
 
   /**

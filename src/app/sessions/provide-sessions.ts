@@ -9,6 +9,7 @@ import * as sessionWritesEffects from './state/session-writes.effects';
 import { messagesFeature } from './state/messages.feature';
 import { operationsFeature } from './state/operations.feature';
 import { sessionsFeature } from './state/sessions.feature';
+import * as sessionsPollEffects from './state/sessions-poll.effects';
 import * as sessionsSyncEffects from './state/sessions-sync.effects';
 import * as unresolvedWritesEffects from './state/unresolved-writes.effects';
 
@@ -20,6 +21,7 @@ export function provideSessions(): EnvironmentProviders {
     provideState(operationsFeature),
     provideEffects(
       sessionsSyncEffects,
+      sessionsPollEffects,
       createSessionEffects,
       sessionWritesEffects,
       messagingEffects,

@@ -55,7 +55,9 @@ import { SessionView } from '../state/session-view.model';
                 @for (share of participant.shares; track share.asset) {
                   <div class="share">{{ share.amount }} {{ share.asset }}</div>
                 } @empty {
-                  <span class="hint">{{ shares() === null ? 'loading…' : '0' }}</span>
+                  <span class="hint">{{
+                    view().sharesKnown ? '0' : view().finalSplitError ? 'unknown' : 'loading…'
+                  }}</span>
                 }
               </td>
             </tr>
@@ -104,10 +106,4 @@ import { SessionView } from '../state/session-view.model';
 })
 export class SessionDefinition {
   readonly view = input.required<SessionView>();
-  protected shares() {
-    const session = this.view().session;
-    return session.status === 'closed'
-      ? (session.finalAllocations ?? session.allocations)
-      : session.allocations;
-  }
 }

@@ -1,10 +1,13 @@
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { shortAddress } from '../../shared/money/address';
 import { SessionView } from '../state/session-view.model';
 
-/** A table of sessions: title, participants, my share and the total per asset, version, last update. */
+/**
+ * A table of sessions: title, participants, my share and the total per asset, version, last update.
+ * For a closed session the amounts are what it paid out.
+ */
 @Component({
   selector: 'app-session-list',
   imports: [RouterLink, DatePipe],
@@ -56,9 +59,19 @@ import { SessionView } from '../state/session-view.model';
                 @for (total of view.totals; track total.asset) {
                   <div>{{ total.amount }} {{ total.asset }}</div>
                 } @empty {
-                  <span class="hint">{{
-                    view.session.allocations === null ? 'loading…' : '—'
-                  }}</span>
+                  @if (view.finalSplitError; as error) {
+                    <div class="error">Final split not read: {{ error }}</div>
+                    <button
+                      type="button"
+                      class="secondary"
+                      [attr.aria-label]="'Read the final split of ' + view.title + ' again'"
+                      (click)="retryFinalSplit.emit(view.session.id)"
+                    >
+                      Try again
+                    </button>
+                  } @else {
+                    <span class="hint">{{ view.sharesKnown ? '—' : 'loading…' }}</span>
+                  }
                 }
               </td>
               <td class="amount">{{ view.session.version }}</td>
@@ -80,5 +93,7 @@ import { SessionView } from '../state/session-view.model';
 export class SessionList {
   readonly sessions = input.required<readonly SessionView[]>();
   readonly caption = input('Sessions');
+  /** A closed session's final split could not be read: the person asks again (by session id). */
+  readonly retryFinalSplit = output<string>();
   protected readonly short = shortAddress;
 }

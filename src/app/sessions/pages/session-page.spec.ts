@@ -99,6 +99,30 @@ describe('SessionPage', () => {
     );
   });
 
+  it('shows a closed session as being read from the node until its final split is known', async () => {
+    // The last shares seen while open are not what it paid out.
+    const { element } = await render(aSession({ status: 'closed', finalAllocations: null }));
+    expect(element.textContent).toContain('Reading the final split from the ClearNode…');
+    expect(element.querySelector('#final-split-error')).toBeNull();
+    expect(element.textContent).not.toContain('10 ytest.usd');
+  });
+
+  it('says why the final split could not be read, and reads it again on request', async () => {
+    const { element, dispatch, click } = await render(
+      aSession({ status: 'closed', finalAllocations: null }),
+      { finalSplitErrors: { [SESSION_ID]: 'failed to get ledger transactions' } },
+    );
+    expect(element.querySelector('#final-split-error')?.textContent).toContain(
+      'Could not read the final split from the ClearNode: failed to get ledger transactions',
+    );
+    expect(element.textContent).not.toContain('Reading the final split');
+    expect(element.textContent).not.toContain('loading…');
+    await click('Read the final split again');
+    expect(dispatch).toHaveBeenCalledWith(
+      SessionPageActions.finalSplitRetryClicked({ sessionId: SESSION_ID }),
+    );
+  });
+
   it('warns, where it can be read, when the shares do not add up to what was paid in', async () => {
     const { element } = await render(aSession(), {
       funding: { [SESSION_ID]: { 'ytest.usd': '8' } },

@@ -402,6 +402,10 @@ export class SessionPage {
     this.sessions.retryShares(this.id());
   }
 
+  protected retryFinalSplit(): void {
+    this.sessions.retryFinalSplit(this.id());
+  }
+
   protected dismissNotice(): void {
     this.sessions.dismissNotice(this.id());
   }

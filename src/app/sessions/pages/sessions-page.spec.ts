@@ -55,6 +55,53 @@ describe('SessionsPage', () => {
     expect(element.textContent).toContain('No active sessions.');
   });
 
+  it('says why a closed session’s final split is missing from the history, and reads it again on request', async () => {
+    TestBed.configureTestingModule({
+      imports: [SessionsPage],
+      providers: sessionsPageProviders([aSession({ status: 'closed', finalAllocations: null })], {
+        finalSplitErrors: { [SESSION_ID]: 'failed to get ledger transactions' },
+      }),
+    });
+    const store = TestBed.inject(MockStore);
+    store.overrideSelector(selectSignedIn, true);
+    store.overrideSelector(selectWalletAddress, ALICE);
+    store.overrideSelector(selectAssets, [USD_ASSET]);
+    const dispatch = spyOn(store, 'dispatch');
+    const fixture = TestBed.createComponent(SessionsPage);
+    await fixture.whenStable();
+    const row = (fixture.nativeElement as HTMLElement).querySelector(
+      `section[aria-labelledby="history-heading"] tr[data-session-id="${SESSION_ID}"]`,
+    )!;
+    expect(row.textContent).toContain('Final split not read: failed to get ledger transactions');
+    expect(row.textContent).not.toContain('10 ytest.usd');
+    row
+      .querySelector<HTMLButtonElement>(
+        'button[aria-label="Read the final split of Dinner again"]',
+      )!
+      .click();
+    expect(dispatch).toHaveBeenCalledWith(
+      SessionsPageActions.finalSplitRetryClicked({ sessionId: SESSION_ID }),
+    );
+  });
+
+  it('says the list is refreshed from the node, and when it last was', async () => {
+    TestBed.configureTestingModule({
+      imports: [SessionsPage],
+      providers: sessionsPageProviders([], { reconciledAt: Date.UTC(2026, 0, 1, 12, 0, 0) }),
+    });
+    const store = TestBed.inject(MockStore);
+    store.overrideSelector(selectSignedIn, true);
+    store.overrideSelector(selectWalletAddress, ALICE);
+    const fixture = TestBed.createComponent(SessionsPage);
+    await fixture.whenStable();
+    const element = fixture.nativeElement as HTMLElement;
+    expect(element.textContent).toContain('refreshed from the ClearNode every few seconds');
+    expect(element.textContent).not.toContain('by itself');
+    expect(element.querySelector('#sessions-refreshed')?.textContent).toContain(
+      'Refreshed from the ClearNode at',
+    );
+  });
+
   it('is honest when signed out', async () => {
     const { element } = await render([], false);
     expect(element.textContent).toContain('Connect a wallet and sign in');

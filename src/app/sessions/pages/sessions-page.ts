@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
+import { DatePipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { AppSessionService } from '../app-session.service';
 import { SessionList } from '../components/session-list';
@@ -6,7 +7,7 @@ import { SessionList } from '../components/session-list';
 /** `/sessions`: active sessions and the history of closed ones. */
 @Component({
   selector: 'app-sessions-page',
-  imports: [RouterLink, SessionList],
+  imports: [DatePipe, RouterLink, SessionList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="title-row">
@@ -28,6 +29,13 @@ import { SessionList } from '../components/session-list';
       </p>
     }
 
+    @if (access === 'live' && reconciledAt(); as at) {
+      <p class="hint" id="sessions-refreshed">
+        Refreshed from the ClearNode at {{ at | date: 'mediumTime' }}; checked again every few
+        seconds.
+      </p>
+    }
+
     @let active = activeSessions();
     @let closed = closedSessions();
     <section aria-labelledby="active-heading">
@@ -40,7 +48,9 @@ import { SessionList } from '../components/session-list';
             @case ('live') {
               <p>No active sessions.</p>
               <p class="hint">
-                Create one, or wait for someone to open one with you: it appears here by itself.
+                Create one, or have someone open one with you. This list is refreshed from the
+                ClearNode every few seconds while this tab is open (every minute while it is
+                hidden), so a session opened with you shows up here within about ten seconds.
               </p>
             }
             @case ('reconnecting') {
@@ -59,7 +69,11 @@ import { SessionList } from '../components/session-list';
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
       @if (closed.length) {
-        <app-session-list [sessions]="closed" caption="Closed sessions" />
+        <app-session-list
+          [sessions]="closed"
+          caption="Closed sessions"
+          (retryFinalSplit)="sessions.retryFinalSplitInHistory($event)"
+        />
       } @else {
         <p class="hint">No closed sessions yet.</p>
       }
@@ -86,6 +100,7 @@ export class SessionsPage implements OnInit {
   protected readonly sessions = inject(AppSessionService);
   protected readonly signedIn = this.sessions.signedIn;
   protected readonly syncError = this.sessions.syncError;
+  protected readonly reconciledAt = this.sessions.reconciledAt;
   protected readonly access = this.sessions.access;
   protected readonly activeSessions = this.sessions.activeSessions;
   protected readonly closedSessions = this.sessions.closedSessions;

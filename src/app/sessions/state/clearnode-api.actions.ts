@@ -36,6 +36,7 @@ export const ClearNodeApiActions = createActionGroup({
       sessionId: string;
       finalAllocations: readonly Allocation[];
     }>(),
+    'Final Allocations Load Failed': props<{ sessionId: string; error: string }>(),
     'State Submit Succeeded': props<{
       sessionId: string;
       key: string;

@@ -9,6 +9,8 @@ export const SessionPageActions = createActionGroup({
     Opened: props<{ sessionId: string }>(),
     /** Loading the session's shares failed; the person asks again. */
     'Shares Retry Clicked': props<{ sessionId: string }>(),
+    /** Reading a closed session's final split failed; the person asks again. */
+    'Final Split Retry Clicked': props<{ sessionId: string }>(),
     'State Submitted': props<{
       sessionId: string;
       key: string;

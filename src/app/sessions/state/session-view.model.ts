@@ -23,8 +23,12 @@ export interface SessionView {
   readonly canDecideAlone: boolean;
   readonly write: SessionWrite | null;
   readonly notice: string | null;
+  /** The shares (or, once closed, the final split) are known; false while they are read. */
+  readonly sharesKnown: boolean;
   /** Why the shares could not be loaded; null while they load or once they have. */
   readonly sharesError: string | null;
+  /** Why a closed session's final split could not be read from the node; null otherwise. */
+  readonly finalSplitError: string | null;
   /** Why the shares cannot be trusted (they do not add up to what was paid in); null when they do. */
   readonly fundingMismatch: string | null;
 }

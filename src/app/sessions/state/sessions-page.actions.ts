@@ -1,9 +1,11 @@
-import { createActionGroup, emptyProps } from '@ngrx/store';
+import { createActionGroup, emptyProps, props } from '@ngrx/store';
 
 export const SessionsPageActions = createActionGroup({
   source: 'Sessions Page',
   events: {
     Opened: emptyProps(),
     'Reload Requested': emptyProps(),
+    /** Reading a closed session's final split failed; the person asks again from the history. */
+    'Final Split Retry Clicked': props<{ sessionId: string }>(),
   },
 });

@@ -11,6 +11,7 @@ import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { SessionPageActions } from './session-page.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
+import { SessionsPageActions } from './sessions-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { sessionWriteOperation } from './alone-operations';
 import { initialOperationsState, operationsAdapter } from './operations.feature';
@@ -196,6 +197,42 @@ describe('SessionsSyncEffects', () => {
     });
   });
 
+  it('reads the shares of a session again on a later look only once its version moved', () => {
+    node.client.request.and.returnValue(
+      settled({
+        ledger_entries: [{ participant: ALICE, asset: 'ytest.usd', credit: '10', debit: '0' }],
+      }) as never,
+    );
+    const look = ClearNodeApiActions.sessionsReconciled({
+      wallet: ALICE,
+      sessions: [],
+      requestedAt: NOW,
+    });
+    const atVersion = (version: number) =>
+      store.setState({
+        sessions: sessionsAdapter.addOne(aSession({ version }), {
+          ...initialSessionsState,
+          wallet: ALICE,
+        }),
+      });
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-b-c', { a: look, b: look, c: look });
+      // The version moves between the second and the third look.
+      hot('----v').subscribe(() => atVersion(2));
+      expectObservable(runEffect(loadShares)).toBe('-a---c', {
+        a: ClearNodeApiActions.allocationsLoaded({
+          sessionId: SESSION_ID,
+          allocations: aSplit('10', '0'),
+        }),
+        c: ClearNodeApiActions.allocationsLoaded({
+          sessionId: SESSION_ID,
+          allocations: aSplit('10', '0'),
+        }),
+      });
+    });
+    expect(node.client.request).toHaveBeenCalledTimes(2);
+  });
+
   it('loads the shares of one session again when asked after a failure, and says why when it fails again', () => {
     node.client.request.and.returnValues(
       refused(new ClearNodeRpcError('get_ledger_entries', 'failed to get ledger entries')) as never,
@@ -268,6 +305,13 @@ describe('SessionsSyncEffects', () => {
   });
 
   it('learns the final split of a session closed by someone else from its payouts', () => {
+    // The reducer has marked it closed by the time the effect sees the close.
+    store.setState({
+      sessions: sessionsAdapter.addOne(aSession({ status: 'closed' }), {
+        ...initialSessionsState,
+        wallet: ALICE,
+      }),
+    });
     node.client.request.and.returnValue(
       settled({
         ledger_transactions: [
@@ -293,6 +337,117 @@ describe('SessionsSyncEffects', () => {
         }),
       });
     });
+  });
+
+  it('reads the final split of sessions a look found already closed, and of none that has one', () => {
+    const firstSeenClosed = aSession({ status: 'closed', allocations: null });
+    const alreadyKnown = aSession({
+      id: `0x${'d'.repeat(64)}`,
+      status: 'closed',
+      finalAllocations: aSplit('5', '5'),
+    });
+    store.setState({
+      sessions: sessionsAdapter.setAll(
+        [firstSeenClosed, alreadyKnown, aSession({ id: '0xopen' })],
+        {
+          ...initialSessionsState,
+          wallet: ALICE,
+        },
+      ),
+    });
+    node.client.request.and.returnValue(
+      settled({
+        ledger_transactions: [
+          { tx_type: 'app_withdrawal', to_account: ALICE, asset: 'ytest.usd', amount: '2.5' },
+          { tx_type: 'app_withdrawal', to_account: BOB, asset: 'ytest.usd', amount: '7.5' },
+        ],
+      }) as never,
+    );
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', {
+        a: ClearNodeApiActions.sessionsReconciled({
+          wallet: ALICE,
+          sessions: [],
+          requestedAt: NOW,
+        }),
+      });
+      expectObservable(runEffect(loadFinalSplit)).toBe('-b', {
+        b: ClearNodeApiActions.finalAllocationsLoaded({
+          sessionId: SESSION_ID,
+          finalAllocations: aSplit('2.5', '7.5'),
+        }),
+      });
+    });
+    expect(node.client.request.calls.allArgs()).toEqual([
+      [
+        'get_ledger_transactions',
+        { account_id: SESSION_ID, tx_type: 'app_withdrawal', limit: 100, offset: 0 },
+      ],
+    ]);
+  });
+
+  it('says why a final split could not be read, and reads it again when asked', () => {
+    store.setState({
+      sessions: sessionsAdapter.addOne(aSession({ status: 'closed' }), {
+        ...initialSessionsState,
+        wallet: ALICE,
+      }),
+    });
+    node.client.request.and.returnValues(
+      refused(
+        new ClearNodeRpcError('get_ledger_transactions', 'failed to get ledger transactions'),
+      ) as never,
+      settled({
+        ledger_transactions: [
+          { tx_type: 'app_withdrawal', to_account: ALICE, asset: 'ytest.usd', amount: '10' },
+        ],
+      }) as never,
+    );
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-b', {
+        a: SessionLifecycleActions.sessionClosed({
+          at: NOW,
+          sessionId: SESSION_ID,
+          wallet: ALICE,
+          closedBy: 'found-closed',
+          finalAllocations: null,
+        }),
+        b: SessionsPageActions.finalSplitRetryClicked({ sessionId: SESSION_ID.toUpperCase() }),
+      });
+      expectObservable(runEffect(loadFinalSplit)).toBe('-a-b', {
+        a: ClearNodeApiActions.finalAllocationsLoadFailed({
+          sessionId: SESSION_ID,
+          error: 'failed to get ledger transactions',
+        }),
+        b: ClearNodeApiActions.finalAllocationsLoaded({
+          sessionId: SESSION_ID,
+          finalAllocations: aSplit('10', '0'),
+        }),
+      });
+    });
+  });
+
+  it('reads one session once at a time, other sessions side by side', () => {
+    const other = `0x${'e'.repeat(64)}`;
+    store.setState({
+      sessions: sessionsAdapter.setAll(
+        [aSession({ status: 'closed' }), aSession({ id: other, status: 'closed' })],
+        { ...initialSessionsState, wallet: ALICE },
+      ),
+    });
+    // No answer comes: every read stays in flight.
+    node.client.request.and.returnValue(new Promise<never>(() => undefined) as never);
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-a-b', {
+        a: SessionPageActions.finalSplitRetryClicked({ sessionId: SESSION_ID }),
+        b: SessionPageActions.finalSplitRetryClicked({ sessionId: other }),
+      });
+      expectObservable(runEffect(loadFinalSplit)).toBe('');
+    });
+    expect(node.client.request.calls.allArgs().map(([, params]) => params)).toEqual([
+      jasmine.objectContaining({ account_id: SESSION_ID }),
+      jasmine.objectContaining({ account_id: other }),
+    ]);
   });
 
   it('turns asu pushes into updates, and a close by another participant into the close path', () => {

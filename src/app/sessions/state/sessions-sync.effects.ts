@@ -8,8 +8,10 @@ import {
   distinct,
   distinctUntilChanged,
   EMPTY,
+  exhaustMap,
   filter,
   from,
+  groupBy,
   map,
   merge,
   mergeMap,
@@ -48,7 +50,8 @@ import { SessionPageActions } from './session-page.actions';
 import { SessionsPageActions } from './sessions-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { sessionsFeature } from './sessions.feature';
-import { decimalsOf, selectAllSessions } from './sessions.selectors';
+import { SessionsPollActions } from './sessions-poll.actions';
+import { decimalsOf, selectAllSessions, selectFinalSplitsToRead } from './sessions.selectors';
 import { selectClosingAlone } from './written-alone.selectors';
 
 /** Pushes come in bursts (a close sends several `bu`): reconcile once they settle. */
@@ -57,7 +60,7 @@ const PERSIST_DEBOUNCE_MS = 250;
 
 /*
  * Keeps the sessions in step with the node: restore from storage when the wallet and node are
- * known, reconcile with `get_app_sessions` on sign-in, reconnect, reload and pushes, load shares
+ * known, reconcile with `get_app_sessions` on sign-in, reconnect, reload, pushes and a poll, load shares
  * (which the session list does not carry) from the session's ledger, and persist what we know.
  */
 
@@ -103,6 +106,7 @@ export const reconcileSessions = createEffect(
           SessionsPageActions.opened,
           SessionsPageActions.reloadRequested,
           ClearNodeApiActions.sessionJoined,
+          SessionsPollActions.timerElapsed,
         ),
       ),
       actions$.pipe(
@@ -155,17 +159,38 @@ export const reconcileSessions = createEffect(
   { functional: true },
 );
 
+/**
+ * Shares of the open sessions a look or a join brought, read again only when a session's version
+ * moved (every change to its shares makes a new one) or they are still unknown: the poll looks
+ * every few seconds, and must not ask for every session's ledger each time.
+ */
 export const loadShares = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) =>
-    actions$.pipe(
+  (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) => {
+    const askedAt = new Map<string, number>();
+    return actions$.pipe(
       ofType(ClearNodeApiActions.sessionsReconciled, ClearNodeApiActions.sessionJoined),
-      concatLatestFrom(() => [store.select(selectAllSessions), store.select(selectAssets)]),
-      mergeMap(([, sessions, assets]) =>
-        from(sessions.filter((session) => session.status === 'open')).pipe(
-          mergeMap((session) => sharesOf(client, session, assets)),
+      concatLatestFrom(() => [
+        store.select(selectAllSessions),
+        store.select(selectAssets),
+        store.select(sessionsFeature.selectSharesErrors),
+      ]),
+      mergeMap(([, sessions, assets, errors]) =>
+        from(
+          sessions.filter(
+            (session) =>
+              session.status === 'open' &&
+              (askedAt.get(session.id) !== session.version ||
+                (session.allocations === null && !errors[session.id])),
+          ),
+        ).pipe(
+          mergeMap((session) => {
+            askedAt.set(session.id, session.version);
+            return sharesOf(client, session, assets);
+          }),
         ),
       ),
-    ),
+    );
+  },
   { functional: true },
 );
 
@@ -242,44 +267,46 @@ export const loadFunding = createEffect(
   { functional: true },
 );
 
+/**
+ * The final split of a closed session, read from what the node paid out of it: after a close told
+ * without amounts, for sessions first seen closed (another device, a reload), and on a retry. One
+ * read per session at a time, sessions side by side.
+ */
 export const loadFinalSplit = createEffect(
   (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) =>
-    actions$.pipe(
-      ofType(SessionLifecycleActions.sessionClosed),
-      filter((closed) => !closed.finalAllocations),
-      concatLatestFrom(() => [
-        store.select(sessionsFeature.selectEntities),
-        store.select(selectAssets),
-      ]),
-      mergeMap(([{ sessionId }, entities, assets]) => {
-        const session = entities[sessionId];
-        if (!session) return EMPTY;
-        return fetchAllPages<LedgerTransactionWire>(
-          client,
-          'get_ledger_transactions',
-          'ledger_transactions',
-          { account_id: sessionId, tx_type: 'app_withdrawal' },
-        ).pipe(
-          map((transactions) =>
-            ClearNodeApiActions.finalAllocationsLoaded({
-              sessionId,
-              finalAllocations: payoutsFromTransactions(
-                transactions,
-                session.definition.participants,
-                (asset) =>
-                  decimalsOf(
-                    asset,
-                    assets,
-                    transactions.map((tx) => String(tx.amount)),
-                  ),
-              ),
-            }),
-          ),
-          catchNodeError((error) =>
-            ClearNodeApiActions.allocationsLoadFailed({ sessionId, error }),
-          ),
-        );
-      }),
+    merge(
+      actions$.pipe(
+        ofType(SessionLifecycleActions.sessionClosed),
+        filter((closed) => !closed.finalAllocations),
+        map((closed) => closed.sessionId),
+      ),
+      actions$.pipe(
+        ofType(
+          SessionPageActions.finalSplitRetryClicked,
+          SessionsPageActions.finalSplitRetryClicked,
+        ),
+        map((retry) => retry.sessionId.toLowerCase()),
+      ),
+      actions$.pipe(
+        ofType(ClearNodeApiActions.sessionsReconciled),
+        concatLatestFrom(() => store.select(selectFinalSplitsToRead)),
+        mergeMap(([, ids]) => from(ids)),
+      ),
+    ).pipe(
+      groupBy((sessionId) => sessionId),
+      mergeMap((reads) =>
+        reads.pipe(
+          concatLatestFrom(() => [
+            store.select(sessionsFeature.selectEntities),
+            store.select(selectAssets),
+          ]),
+          exhaustMap(([sessionId, entities, assets]) => {
+            const session = entities[sessionId];
+            if (session?.status !== 'closed' || session.finalAllocations) return EMPTY;
+            return finalSplitOf(client, session, assets);
+          }),
+        ),
+      ),
     ),
   { functional: true },
 );
@@ -371,6 +398,35 @@ export const logSessionClosed = createEffect(
     ),
   { functional: true, dispatch: false },
 );
+
+/** What a closed session paid out, from its `app_withdrawal` transactions, or why it could not be read. */
+function finalSplitOf(client: ClearNodeClient, session: AppSession, assets: readonly Asset[]) {
+  return fetchAllPages<LedgerTransactionWire>(
+    client,
+    'get_ledger_transactions',
+    'ledger_transactions',
+    { account_id: session.id, tx_type: 'app_withdrawal' },
+  ).pipe(
+    map((transactions) =>
+      ClearNodeApiActions.finalAllocationsLoaded({
+        sessionId: session.id,
+        finalAllocations: payoutsFromTransactions(
+          transactions,
+          session.definition.participants,
+          (asset) =>
+            decimalsOf(
+              asset,
+              assets,
+              transactions.map((tx) => String(tx.amount)),
+            ),
+        ),
+      }),
+    ),
+    catchNodeError((error) =>
+      ClearNodeApiActions.finalAllocationsLoadFailed({ sessionId: session.id, error }),
+    ),
+  );
+}
 
 /** A session's shares from its ledger entries, or why they could not be read. */
 function sharesOf(client: ClearNodeClient, session: AppSession, assets: readonly Asset[]) {

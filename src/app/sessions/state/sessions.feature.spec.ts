@@ -11,6 +11,7 @@ import {
   sessionsFeature,
   SessionsState,
 } from './sessions.feature';
+import { SessionsPageActions } from './sessions-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import {
   ALICE,
@@ -331,5 +332,54 @@ describe('sessions reducer', () => {
     );
     expect(late.entities[SESSION_ID]?.version).toBe(5);
     expect(late.entities[SESSION_ID]?.allocations).toEqual(aSession().allocations);
+  });
+
+  it('records when the sessions were last read from the node, never going back in time', () => {
+    const look = (requestedAt: number) =>
+      ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [], requestedAt });
+    const first = reducer(withSession(), look(NOW));
+    expect(first.reconciledAt).toBe(NOW);
+    // A slower look asked earlier may answer later: it does not make the list look older.
+    expect(reducer(first, look(NOW - 5_000)).reconciledAt).toBe(NOW);
+    expect(reducer(first, look(NOW + 10_000)).reconciledAt).toBe(NOW + 10_000);
+    expect(reducer(first, ClearNodeApiActions.reconcileFailed({ error: 'x' })).reconciledAt).toBe(
+      NOW,
+    );
+  });
+
+  it('keeps why a final split could not be read until it is read or asked for again', () => {
+    const closed = withSession({ status: 'closed' });
+    const failed = reducer(
+      closed,
+      ClearNodeApiActions.finalAllocationsLoadFailed({
+        sessionId: SESSION_ID,
+        error: 'no records',
+      }),
+    );
+    expect(failed.finalSplitErrors).toEqual({ [SESSION_ID]: 'no records' });
+    expect(
+      reducer(failed, SessionPageActions.finalSplitRetryClicked({ sessionId: SESSION_ID }))
+        .finalSplitErrors,
+    ).toEqual({});
+    expect(
+      reducer(failed, SessionsPageActions.finalSplitRetryClicked({ sessionId: SESSION_ID }))
+        .finalSplitErrors,
+    ).toEqual({});
+    const loaded = reducer(
+      failed,
+      ClearNodeApiActions.finalAllocationsLoaded({
+        sessionId: SESSION_ID,
+        finalAllocations: split,
+      }),
+    );
+    expect(loaded.finalSplitErrors).toEqual({});
+    expect(loaded.entities[SESSION_ID]?.finalAllocations).toEqual(split);
+    // A failure for a session not known here is not kept.
+    expect(
+      reducer(
+        closed,
+        ClearNodeApiActions.finalAllocationsLoadFailed({ sessionId: '0xunknown', error: 'x' }),
+      ).finalSplitErrors,
+    ).toEqual({});
   });
 });

@@ -7,6 +7,7 @@ import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
+import { SessionsPageActions } from './sessions-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { sessionEnded } from '../../core';
 import { OperationSigningActions } from './operations.actions';
@@ -24,6 +25,10 @@ export interface SessionsState extends EntityState<AppSession> {
   readonly sharesErrors: Readonly<Record<string, string>>;
   /** Per session and asset: what went in minus what came out, to check the shares against. */
   readonly funding: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Why a closed session's final split could not be read, by session id, until it is. */
+  readonly finalSplitErrors: Readonly<Record<string, string>>;
+  /** When the sessions were last read from the node (ms, when asked). */
+  readonly reconciledAt: number | null;
 }
 
 export const sessionsAdapter = createEntityAdapter<AppSession>({
@@ -40,6 +45,8 @@ export const initialSessionsState: SessionsState = sessionsAdapter.getInitialSta
   selectedId: null,
   sharesErrors: {},
   funding: {},
+  finalSplitErrors: {},
+  reconciledAt: null,
 });
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
@@ -94,6 +101,7 @@ export const sessionsFeature = createFeature({
         ...state,
         sync: 'reconciled' as const,
         syncError: null,
+        reconciledAt: Math.max(requestedAt, state.reconciledAt ?? 0),
       });
     }),
     on(ClearNodeApiActions.reconcileFailed, (state, { error }) => ({
@@ -149,7 +157,23 @@ export const sessionsFeature = createFeature({
       selectedId: sessionId.toLowerCase(),
     })),
     on(ClearNodeApiActions.finalAllocationsLoaded, (state, { sessionId, finalAllocations }) =>
-      sessionsAdapter.updateOne({ id: sessionId, changes: { finalAllocations } }, state),
+      sessionsAdapter.updateOne(
+        { id: sessionId, changes: { finalAllocations } },
+        { ...state, finalSplitErrors: without(state.finalSplitErrors, sessionId) },
+      ),
+    ),
+    on(ClearNodeApiActions.finalAllocationsLoadFailed, (state, { sessionId, error }) =>
+      state.entities[sessionId]
+        ? { ...state, finalSplitErrors: { ...state.finalSplitErrors, [sessionId]: error } }
+        : state,
+    ),
+    on(
+      SessionPageActions.finalSplitRetryClicked,
+      SessionsPageActions.finalSplitRetryClicked,
+      (state, { sessionId }) => ({
+        ...state,
+        finalSplitErrors: without(state.finalSplitErrors, sessionId),
+      }),
     ),
 
     // A new write of a session makes its earlier notice obsolete.

@@ -6,6 +6,7 @@ import {
   CLOSED_HISTORY_LIMIT,
   selectActiveSessionViews,
   selectClosedSessions,
+  selectFinalSplitsToRead,
   selectSelectedMessageSend,
   selectSelectedMessageViews,
   selectSelectedSessionView,
@@ -106,6 +107,33 @@ describe('sessions selectors', () => {
       rootState([aSession({ status: 'closed', finalAllocations: final })]),
     )!;
     expect(view.myShare).toEqual([{ asset: 'ytest.usd', amount: '7' }]);
+  });
+
+  it('never shows the last shares seen open as a final split: it waits for the node, or says why not', () => {
+    const closed = aSession({ status: 'closed', finalAllocations: null });
+    const reading = selectSelectedSessionView(rootState([closed]))!;
+    expect(reading.sharesKnown).toBeFalse();
+    expect(reading.totals).toEqual([]);
+    expect(reading.myShare).toEqual([]);
+    expect(reading.finalSplitError).toBeNull();
+
+    const failed = selectSelectedSessionView(
+      rootState([closed], { finalSplitErrors: { [SESSION_ID]: 'no records' } }),
+    )!;
+    expect(failed.finalSplitError).toBe('no records');
+    expect(failed.sharesKnown).toBeFalse();
+  });
+
+  it('lists the closed sessions whose final split is still to be read, except those that failed', () => {
+    const toRead = aSession({ id: '0xa', status: 'closed' });
+    const failed = aSession({ id: '0xb', status: 'closed' });
+    const known = aSession({ id: '0xc', status: 'closed', finalAllocations: [] });
+    const open = aSession({ id: '0xd' });
+    expect(
+      selectFinalSplitsToRead(
+        rootState([toRead, failed, known, open], { finalSplitErrors: { '0xb': 'no records' } }),
+      ),
+    ).toEqual(['0xa']);
   });
 
   it('attributes messages to the participant their sender was verified for, and flags the others with the reason', () => {

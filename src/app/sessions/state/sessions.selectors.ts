@@ -55,6 +55,20 @@ export const selectClosedSessions = createSelector(selectAllSessions, (sessions)
   sessions.filter((s) => s.status === 'closed').slice(0, CLOSED_HISTORY_LIMIT),
 );
 
+/**
+ * Closed sessions in the history whose final split is still to be read from the node: first seen
+ * closed, closed while nobody looked, or restored before it was read. One that failed waits for
+ * the person to ask again, so that a node without the records is not asked on every poll.
+ */
+export const selectFinalSplitsToRead = createSelector(
+  selectClosedSessions,
+  sessionsFeature.selectFinalSplitErrors,
+  (closed, errors) =>
+    closed
+      .filter((session) => session.finalAllocations === null && !errors[session.id])
+      .map((session) => session.id),
+);
+
 /** Decimals of an asset: from the node's asset list, else inferred from the amounts seen. */
 export function decimalsOf(
   asset: string,
@@ -91,14 +105,15 @@ interface ViewContext {
   readonly notices: Readonly<Record<string, string>>;
   readonly sharesErrors: Readonly<Record<string, string>>;
   readonly funding: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly finalSplitErrors: Readonly<Record<string, string>>;
 }
 
 function toSessionView(session: AppSession, c: ViewContext): SessionView {
   const me = c.wallet;
-  const shares =
-    session.status === 'closed'
-      ? (session.finalAllocations ?? session.allocations ?? [])
-      : (session.allocations ?? []);
+  // A closed session shows what the node paid out, never the last shares seen while it was open.
+  const closed = session.status === 'closed';
+  const known = closed ? session.finalAllocations : session.allocations;
+  const shares = known ?? [];
   const { participants, weights } = session.definition;
   const myIndex = me ? participants.findIndex((participant) => sameAddress(participant, me)) : -1;
   const totals = sumByAsset(shares, c.assets);
@@ -125,7 +140,9 @@ function toSessionView(session: AppSession, c: ViewContext): SessionView {
     canDecideAlone: canReachQuorumAlone(session.definition, me),
     write: c.writes[session.id] ?? null,
     notice: c.notices[session.id] ?? null,
+    sharesKnown: known !== null,
     sharesError: session.status === 'open' ? (c.sharesErrors[session.id] ?? null) : null,
+    finalSplitError: closed && !known ? (c.finalSplitErrors[session.id] ?? null) : null,
     fundingMismatch:
       session.status === 'open' && session.allocations
         ? fundingMismatch(totals, c.funding[session.id], c.assets)
@@ -165,13 +182,15 @@ const selectViewContext = createSelector(
   sessionsFeature.selectNotices,
   sessionsFeature.selectSharesErrors,
   sessionsFeature.selectFunding,
-  (wallet, assets, writes, notices, sharesErrors, funding): ViewContext => ({
+  sessionsFeature.selectFinalSplitErrors,
+  (wallet, assets, writes, notices, sharesErrors, funding, finalSplitErrors): ViewContext => ({
     wallet,
     assets,
     writes,
     notices,
     sharesErrors,
     funding,
+    finalSplitErrors,
   }),
 );
 export const selectActiveSessionViews = createSelector(
