@@ -69,7 +69,7 @@ describe('SignInPanel', () => {
     );
     expect(labels).toEqual(['Allowance in usdc', 'Allowance in eth']);
     expect(element.querySelector('[data-testid="sign-in-summary"]')?.textContent).toContain(
-      'may spend up to 100 usdc, 100 eth',
+      'may spend up to 10 usdc',
     );
     expect(element.textContent).toContain(address);
   });

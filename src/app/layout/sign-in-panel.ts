@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { BalancesFacade } from '../balances';
 import { AuthFacade, ConnectionFacade, WalletFacade, assetsBySymbol } from '../core';
 import { SignInForm, type SignInRequest } from './sign-in-form';
 
@@ -27,6 +28,7 @@ import { SignInForm, type SignInRequest } from './sign-in-form';
         </p>
         <app-sign-in-form
           [assets]="assets()"
+          [balances]="balances()"
           [online]="online()"
           [waiting]="waiting()"
           (signIn)="signIn($event)"
@@ -39,6 +41,7 @@ export class SignInPanel {
   protected readonly auth = inject(AuthFacade);
   private readonly wallet = inject(WalletFacade);
   private readonly connection = inject(ConnectionFacade);
+  private readonly ledger = inject(BalancesFacade);
 
   protected readonly address = this.wallet.address;
   protected readonly online = computed(() => this.connection.status().phase === 'online');
@@ -53,6 +56,9 @@ export class SignInPanel {
   protected readonly assets = computed(() => [
     ...assetsBySymbol(this.connection.assets()).values(),
   ]);
+  protected readonly balances = computed<Record<string, string>>(() =>
+    Object.fromEntries(this.ledger.ledgerBalances().map(({ asset, amount }) => [asset, amount])),
+  );
 
   protected signIn({ allowances, expiresAt }: SignInRequest): void {
     this.auth.signIn(allowances, expiresAt);
