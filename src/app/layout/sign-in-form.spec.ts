@@ -84,13 +84,15 @@ describe('SignInForm', () => {
     expect(requests.length).toBe(1);
     expect(requests[0].allowances).toEqual([{ asset: 'usdc', amount: '25.5' }]);
     expect(Math.abs(requests[0].expiresAt - (Date.now() / 1000 + 24 * 3600))).toBeLessThan(5);
+    expect(requests[0].lifetimeSeconds).toBe(24 * 3600);
   });
 
-  it('asks for the lifetime chosen', () => {
+  it('asks for the lifetime chosen, and says how long it was', () => {
     const { fixture, element, requests } = render();
     choose(fixture, 60 * 60);
     button(element).click();
     expect(Math.abs(requests[0].expiresAt - (Date.now() / 1000 + 3600))).toBeLessThan(5);
+    expect(requests[0].lifetimeSeconds).toBe(3600);
   });
 
   it('keeps what was typed when the assets change, and offers new ones the default', () => {

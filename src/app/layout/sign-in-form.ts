@@ -14,6 +14,8 @@ export interface SignInRequest {
   readonly allowances: Allowance[];
   /** Unix seconds. */
   readonly expiresAt: number;
+  /** The lifetime chosen, kept so a renewal asks for as long again. */
+  readonly lifetimeSeconds: number;
 }
 
 /**
@@ -171,6 +173,7 @@ export class SignInForm {
     this.signIn.emit({
       allowances: this.allowances(),
       expiresAt: Math.floor(Date.now() / 1000) + this.lifetime(),
+      lifetimeSeconds: this.lifetime(),
     });
   }
 }
