@@ -81,7 +81,7 @@ export class ClearNodeAuth {
       attestation: sessionKeyAttestation(APPLICATION_NAME, typedData.message, walletSignature),
     };
     this.store.save(request.scope, session);
-    this.signer.use(sessionKey);
+    this.signer.use(sessionKey, wallet);
     return session;
   }
 
@@ -106,7 +106,7 @@ export class ClearNodeAuth {
       throw new NoStoredSessionError('Your session key has expired.');
     }
     await this.client.request('auth_verify', { jwt: session.jwt });
-    this.signer.use(session.sessionKey);
+    this.signer.use(session.sessionKey, checksumAddress(scope.wallet));
     return session;
   }
 

@@ -13,6 +13,20 @@ describe('isReplacedKeyRefusal', () => {
     expect(isReplacedKeyRefusal('unknown session key', key)).toBeTrue();
   });
 
+  it('recognises a refusal saying our own wallet did not sign, though we signed for it', () => {
+    const wallet = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+    expect(
+      isReplacedKeyRefusal(`missing signature for participant ${wallet}`, key, wallet),
+    ).toBeTrue();
+    expect(
+      isReplacedKeyRefusal(
+        'missing signature for participant 0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
+        key,
+        wallet,
+      ),
+    ).toBeFalse();
+  });
+
   it("leaves a co-signer's unknown key, other refusals, and a signed-out tab alone", () => {
     expect(
       isReplacedKeyRefusal(

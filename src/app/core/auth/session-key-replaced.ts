@@ -14,12 +14,18 @@ export class SessionKeyReplacedError extends Error {
 
 /**
  * Whether the node refused a request because it no longer maps `sessionKey` to our wallet. An
- * unknown signer counts as its own wallet on the node, so the refusal names the key itself; a
- * co-signer's unknown key names someone else and is not ours to act on.
+ * unknown signer counts as its own wallet on the node, so the refusal names the key itself (or our
+ * wallet as unsigned); a co-signer's unknown key names someone else and is not ours to act on.
  */
-export function isReplacedKeyRefusal(text: string, sessionKey: string | null): boolean {
+export function isReplacedKeyRefusal(
+  text: string,
+  sessionKey: string | null,
+  wallet: string | null = null,
+): boolean {
   if (!sessionKey) return false;
   const lower = text.toLowerCase();
+  // We signed for our wallet, yet the node finds no signature of it: our key no longer maps to it.
+  if (wallet && lower === `missing signature for participant ${wallet.toLowerCase()}`) return true;
   const key = sessionKey.toLowerCase();
   if (lower.startsWith('signature from unknown participant wallet'))
     return lower.endsWith(key) || lower.includes(`${key} `) || lower.includes(`${key},`);

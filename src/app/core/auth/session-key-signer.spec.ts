@@ -12,11 +12,13 @@ describe('SessionKeySigner', () => {
 
   it('signs nothing once retired, says why, and remembers whose refusals to recognise', async () => {
     const signer = TestBed.inject(SessionKeySigner);
-    signer.use(key);
+    const wallet = '0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266';
+    signer.use(key, wallet);
     await expectAsync(signer.signRequest(req)).toBeResolved();
     signer.retire();
     expect(signer.address).toBeNull();
     expect(signer.lastAddress).toBe(key.address);
+    expect(signer.wallet).toBe(wallet);
     await expectAsync(signer.signRequest(req)).toBeRejectedWith(new SessionKeyReplacedError());
   });
 

@@ -29,9 +29,18 @@ export class SessionKeySigner {
     return this.key?.address ?? null;
   }
 
-  use(key: SessionKeyPair | null): void {
+  /** The wallet the key acts for, when known: the node names it when it does not map our key. */
+  private walletAddress: string | null = null;
+
+  /** The wallet the key in use (or the replaced one) acts for. */
+  get wallet(): string | null {
+    return this.walletAddress;
+  }
+
+  use(key: SessionKeyPair | null, wallet: string | null = null): void {
     this.replaced = false;
     this.replacedKey = null;
+    this.walletAddress = key ? wallet : null;
     if (key?.privateKey === this.key?.privateKey) return;
     this.key = key;
     this.signer = key
@@ -49,9 +58,11 @@ export class SessionKeySigner {
   /** A sign-in elsewhere replaced the key on the node: stop signing with it. */
   retire(): void {
     const address = this.address ?? this.replacedKey;
+    const wallet = this.walletAddress;
     this.use(null);
     this.replaced = true;
     this.replacedKey = address;
+    this.walletAddress = wallet;
   }
 
   /** The key in use, or the one the node replaced: whose refusals mean "replaced". */

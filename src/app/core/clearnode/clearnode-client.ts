@@ -276,7 +276,7 @@ export class ClearNodeClient {
       this.authRefusals.next(errorTextOf(params));
     if (
       method === 'error' &&
-      isReplacedKeyRefusal(errorTextOf(params), this.sessionKey.lastAddress)
+      isReplacedKeyRefusal(errorTextOf(params), this.sessionKey.lastAddress, this.sessionKey.wallet)
     ) {
       // The caller gets the plain reason, never the node's text about an unknown participant.
       this.pending.fail(id, new SessionKeyReplacedError());
