@@ -30,7 +30,7 @@ test('connect, sign in, faucet, reload, node restart, refused signature, account
   await expect(page.getByTestId('wallet-chain')).toHaveText('chain 137');
 
   // Sign in: the allowance is shown before signing; one EIP-712 prompt.
-  await expect(page.getByTestId('sign-in-summary')).toContainText('may spend up to 100 usdc');
+  await expect(page.getByTestId('sign-in-summary')).toContainText('may spend up to 10 usdc');
   await page.getByRole('button', { name: 'Sign in with wallet' }).click();
   await expect(authStatus(page)).toHaveText('Signed in');
   expect(wallet.promptCount('eth_signTypedData_v4')).toBe(1);

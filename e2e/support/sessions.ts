@@ -14,6 +14,8 @@ export const splitInput = (page: Page, participant: string, asset = 'usdc') =>
 
 export async function signIn(page: Page): Promise<void> {
   await page.locator('app-header').getByRole('button', { name: 'Connect MetaMask' }).click();
+  // More than the modest default: these participants fund, deposit and top up several times.
+  await page.getByRole('textbox', { name: 'Allowance in usdc' }).fill('100');
   await page.getByRole('button', { name: 'Sign in with wallet' }).click();
   await expect(authStatus(page)).toHaveText('Signed in');
 }

@@ -15,6 +15,7 @@ import {
   selectBalancesLoading,
   selectBalancesUpdatedAt,
   selectFaucet,
+  selectLedgerBalances,
 } from './state/balances.feature';
 
 /** What the balances page reads and does. */
@@ -22,6 +23,8 @@ import {
 export class BalancesFacade {
   private readonly store = inject(Store);
   readonly rows = this.store.selectSignal(selectBalanceRows);
+  /** The ledger balances as the node last sent them (empty before a sign-in). */
+  readonly ledgerBalances = this.store.selectSignal(selectLedgerBalances);
   readonly loading = this.store.selectSignal(selectBalancesLoading);
   readonly updatedAt = this.store.selectSignal(selectBalancesUpdatedAt);
   readonly error = this.store.selectSignal(selectBalancesError);

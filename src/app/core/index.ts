@@ -34,15 +34,24 @@ export {
   RENEW_BEFORE_SECONDS,
 } from './auth/application';
 export type { Allowance } from './auth/allowance';
+export { KEY_REPLACED_MESSAGE, SessionKeyReplacedError } from './auth/session-key-replaced';
 export { AuthFacade } from './auth/auth.facade';
 export { sessionEnded } from './auth/state/session-ended';
 export {
   AccountMenuActions,
   AuthApiActions,
   OtherTabAuthActions,
+  SessionKeyCheckActions,
   SignInPanelActions,
 } from './auth/state/auth.actions';
-export { selectSignedIn, selectAuthPhase, selectSessionKey } from './auth/state/auth.feature';
+export {
+  selectSignedIn,
+  selectAuthPhase,
+  selectSessionKey,
+  selectKeyReplaced,
+  selectSessionAllowances,
+  selectSessionLifetimeSeconds,
+} from './auth/state/auth.feature';
 
 export { WalletFacade } from './wallet/wallet.facade';
 export { WalletMenuActions } from './wallet/state/wallet.actions';

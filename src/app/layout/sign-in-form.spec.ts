@@ -30,13 +30,31 @@ describe('SignInForm', () => {
     fixture.detectChanges();
   }
 
-  it('shows an allowance of 100 per asset and what will be signed', () => {
+  const amountIn = (element: HTMLElement, asset: string) =>
+    element.querySelector<HTMLInputElement>(`input[aria-label="Allowance in ${asset}"]`)!.value;
+
+  it('offers a modest allowance per asset while balances are unknown, and says why', () => {
     const { element } = render();
     const labels = Array.from(element.querySelectorAll('input')).map((i) =>
       i.getAttribute('aria-label'),
     );
     expect(labels).toEqual(['Allowance in usdc', 'Allowance in eth']);
-    expect(summary(element)).toContain('may spend up to 100 usdc, 100 eth');
+    expect(amountIn(element, 'usdc')).toBe('10');
+    expect(amountIn(element, 'eth')).toBe('0');
+    expect(summary(element)).toContain('may spend up to 10 usdc');
+    expect(summary(element)).not.toContain('eth');
+    expect(element.querySelector('[data-testid="allowance-hint"]')?.textContent).toContain(
+      'at most 100 of a dollar or euro token',
+    );
+  });
+
+  it('offers what is held, capped, once balances are known, keeping what was typed', () => {
+    const { fixture, element } = render();
+    typeInto(fixture, 'Allowance in eth', '0.5');
+    fixture.componentRef.setInput('balances', { usdc: '2500', eth: '3' });
+    fixture.detectChanges();
+    expect(amountIn(element, 'usdc')).toBe('100');
+    expect(amountIn(element, 'eth')).toBe('0.5');
   });
 
   it('refuses amounts with more decimals than the asset and disables signing', () => {
@@ -66,21 +84,23 @@ describe('SignInForm', () => {
     expect(requests.length).toBe(1);
     expect(requests[0].allowances).toEqual([{ asset: 'usdc', amount: '25.5' }]);
     expect(Math.abs(requests[0].expiresAt - (Date.now() / 1000 + 24 * 3600))).toBeLessThan(5);
+    expect(requests[0].lifetimeSeconds).toBe(24 * 3600);
   });
 
-  it('asks for the lifetime chosen', () => {
+  it('asks for the lifetime chosen, and says how long it was', () => {
     const { fixture, element, requests } = render();
     choose(fixture, 60 * 60);
     button(element).click();
     expect(Math.abs(requests[0].expiresAt - (Date.now() / 1000 + 3600))).toBeLessThan(5);
+    expect(requests[0].lifetimeSeconds).toBe(3600);
   });
 
-  it('keeps what was typed when the assets change, and starts new ones at 100', () => {
+  it('keeps what was typed when the assets change, and offers new ones the default', () => {
     const { fixture, element } = render({ assets: [USDC] });
     typeInto(fixture, 'Allowance in usdc', '7');
-    fixture.componentRef.setInput('assets', [USDC, ETH]);
+    fixture.componentRef.setInput('assets', [USDC, { ...ETH, symbol: 'usdt' }]);
     fixture.detectChanges();
-    expect(summary(element)).toContain('may spend up to 7 usdc, 100 eth');
+    expect(summary(element)).toContain('may spend up to 7 usdc, 10 usdt');
   });
 
   it('cannot sign while offline, while the wallet is asked, or before the assets load', () => {

@@ -1,16 +1,7 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  input,
-  linkedSignal,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, input, output, signal } from '@angular/core';
 import { DEFAULT_SESSION_SECONDS, type Allowance, type Asset } from '../core';
 import { parseAmount } from '../shared/money/decimal-amount';
-
-const DEFAULT_ALLOWANCE = '100';
+import { PEGGED_CAP, PEGGED_STARTER, modestAllowance } from './modest-allowance';
 
 const LIFETIMES = [
   { label: '1 hour', seconds: 60 * 60 },
@@ -23,6 +14,8 @@ export interface SignInRequest {
   readonly allowances: Allowance[];
   /** Unix seconds. */
   readonly expiresAt: number;
+  /** The lifetime chosen, kept so a renewal asks for as long again. */
+  readonly lifetimeSeconds: number;
 }
 
 /**
@@ -39,6 +32,11 @@ export interface SignInRequest {
     <form (submit)="$event.preventDefault(); submit()">
       <fieldset>
         <legend>Spending allowance per asset</legend>
+        <p class="hint" data-testid="allowance-hint">
+          The most the session key may ever spend of each asset, without asking your wallet.
+          Offered: what you hold, at most {{ peggedCap }} of a dollar or euro token; while your
+          balance is not known, {{ peggedStarter }} of a dollar token and 0 of anything else.
+        </p>
         @for (row of rows(); track row.asset) {
           <label class="allowance">
             <span>{{ row.asset }}</span>
@@ -107,16 +105,25 @@ export class SignInForm {
   readonly waiting = input(false);
   readonly signIn = output<SignInRequest>();
 
+  /** Ledger balances per asset symbol, when known: they set the allowances offered. */
+  readonly balances = input<Readonly<Record<string, string>>>({});
+
   protected readonly lifetimes = LIFETIMES;
+  protected readonly peggedCap = PEGGED_CAP;
+  protected readonly peggedStarter = PEGGED_STARTER;
   protected readonly lifetime = signal<number>(DEFAULT_SESSION_SECONDS);
 
   protected readonly symbols = computed(() => this.assets().map((asset) => asset.symbol));
-  /** Amounts typed per asset, reset to the default when the node's assets change. */
-  private readonly amounts = linkedSignal<string[], Record<string, string>>({
-    source: this.symbols,
-    computation: (symbols, previous) =>
-      Object.fromEntries(symbols.map((s) => [s, previous?.value[s] ?? DEFAULT_ALLOWANCE])),
-  });
+  /** Amounts the person typed; the others follow the modest default as balances arrive. */
+  private readonly typed = signal<Record<string, string>>({});
+  private readonly amounts = computed<Record<string, string>>(() =>
+    Object.fromEntries(
+      this.assets().map(({ symbol, decimals }) => [
+        symbol,
+        this.typed()[symbol] ?? modestAllowance(symbol, decimals, this.balances()[symbol] ?? null),
+      ]),
+    ),
+  );
 
   protected readonly rows = computed(() =>
     this.assets().map(({ symbol: asset, decimals }) => {
@@ -158,7 +165,7 @@ export class SignInForm {
   );
 
   protected setAmount(asset: string, value: string): void {
-    this.amounts.update((amounts) => ({ ...amounts, [asset]: value }));
+    this.typed.update((typed) => ({ ...typed, [asset]: value }));
   }
 
   protected submit(): void {
@@ -166,6 +173,7 @@ export class SignInForm {
     this.signIn.emit({
       allowances: this.allowances(),
       expiresAt: Math.floor(Date.now() / 1000) + this.lifetime(),
+      lifetimeSeconds: this.lifetime(),
     });
   }
 }

@@ -6,6 +6,9 @@ import {
   SignInPanelActions,
   selectAssets,
   selectAuthPhase,
+  selectKeyReplaced,
+  selectSessionAllowances,
+  selectSessionLifetimeSeconds,
   selectSessionKey,
   selectWalletAddress,
   type ConnectionStatus,
@@ -69,7 +72,7 @@ describe('SignInPanel', () => {
     );
     expect(labels).toEqual(['Allowance in usdc', 'Allowance in eth']);
     expect(element.querySelector('[data-testid="sign-in-summary"]')?.textContent).toContain(
-      'may spend up to 100 usdc, 100 eth',
+      'may spend up to 10 usdc',
     );
     expect(element.textContent).toContain(address);
   });
@@ -92,6 +95,39 @@ describe('SignInPanel', () => {
     expect(action.type).toBe(SignInPanelActions.signInClicked.type);
     expect(action.allowances).toEqual([{ asset: 'usdc', amount: '25.5' }]);
     expect(Math.abs(action.expiresAt - (Date.now() / 1000 + 24 * 3600))).toBeLessThan(5);
+    expect(action.lifetimeSeconds).toBe(24 * 3600);
+  });
+
+  it('says one wallet has one active key per application on a node', () => {
+    const { element } = render();
+    expect(element.querySelector('[data-testid="one-key-hint"]')?.textContent).toContain(
+      'One wallet has one active session key per application on a node',
+    );
+  });
+
+  it('after a sign-in elsewhere, says so plainly and signs in again as before with one button', () => {
+    const { fixture, element, dispatched } = render();
+    store.overrideSelector(selectAuthPhase, 'replaced');
+    store.overrideSelector(selectKeyReplaced, true);
+    store.overrideSelector(selectSessionAllowances, [{ asset: 'usdc', amount: '7' }]);
+    store.overrideSelector(selectSessionLifetimeSeconds, 3600);
+    store.refreshState();
+    fixture.detectChanges();
+    expect(element.querySelector('[data-testid="key-replaced"]')?.textContent).toBe(
+      'Signed in on another device or tab: sign in again here.',
+    );
+    expect(element.querySelector('form')).toBeNull();
+    const buttons = element.querySelectorAll('button');
+    expect(buttons.length).toBe(1);
+    expect(buttons[0].textContent?.trim()).toBe('Sign in again');
+    buttons[0].click();
+    const action = dispatched.calls.mostRecent().args[0] as unknown as ReturnType<
+      typeof SignInPanelActions.signInAgainClicked
+    >;
+    expect(action.type).toBe(SignInPanelActions.signInAgainClicked.type);
+    expect(action.allowances).toEqual([{ asset: 'usdc', amount: '7' }]);
+    expect(action.lifetimeSeconds).toBe(3600);
+    expect(Math.abs(action.expiresAt - (Date.now() / 1000 + 3600))).toBeLessThan(5);
   });
 
   it('cannot sign in until the node is online', () => {

@@ -103,6 +103,27 @@ describe('WalletStatus', () => {
     expect(action.expiresAt).toBeGreaterThan(Date.now() / 1000 + 23 * 3600);
   });
 
+  it('renews for the lifetime chosen at sign-in, not a fixed day', () => {
+    const { element, dispatched } = renderSignedIn(600, { lifetimeSeconds: 3600 });
+    element.querySelector('button')!.click();
+    const action = dispatched.calls.mostRecent().args[0] as unknown as ReturnType<
+      typeof AccountMenuActions.renewClicked
+    >;
+    expect(action.lifetimeSeconds).toBe(3600);
+    expect(Math.abs(action.expiresAt - (Date.now() / 1000 + 3600))).toBeLessThan(5);
+  });
+
+  it('says the key was replaced by a sign-in elsewhere, with no sign-out to offer', () => {
+    const { element } = render({
+      wallet: { ...initialWalletState, walletId: 'io.metamask', address },
+      auth: { ...initialAuthState, phase: 'replaced', wallet: address, keyReplaced: true },
+    });
+    expect(element.querySelector('[data-testid="auth-status"]')?.textContent).toBe(
+      'Signed in elsewhere',
+    );
+    expect(buttons(element)).toEqual(['Disconnect']);
+  });
+
   it('says the node is not trusted instead of signed in, and offers no renewal there', () => {
     const reason =
       "The ClearNode's answer to bu is not signed by its broker. The app does not trust this node.";

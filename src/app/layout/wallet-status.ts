@@ -62,6 +62,14 @@ import { timeLeft } from './time-left';
           @case ('awaitingSignature') {
             <span class="badge warn" data-testid="auth-status">Confirm in your wallet…</span>
           }
+          @case ('replaced') {
+            <span
+              class="badge warn"
+              data-testid="auth-status"
+              title="This wallet signed in to this app on another device or tab, which replaced this tab's session key"
+              >Signed in elsewhere</span
+            >
+          }
           @case ('signingOut') {
             <span class="badge warn" data-testid="auth-status">Signing out…</span>
           }
@@ -138,11 +146,13 @@ export class WalletStatus {
     return timeLeft(untilMs, this.clock.now());
   }
 
-  /** A new key with the same allowances, for another full period. */
+  /** A new key with the same allowances, for as long as was chosen at sign-in. */
   protected renew(): void {
+    const lifetime = this.auth.lifetimeSeconds() ?? DEFAULT_SESSION_SECONDS;
     this.auth.renew(
       [...this.auth.allowances()],
-      Math.floor(Date.now() / 1000) + DEFAULT_SESSION_SECONDS,
+      Math.floor(Date.now() / 1000) + lifetime,
+      lifetime,
     );
   }
 }

@@ -6,7 +6,9 @@ import {
   selectAuthError,
   selectAuthNotice,
   selectAuthPhase,
+  selectKeyReplaced,
   selectSessionAllowances,
+  selectSessionLifetimeSeconds,
   selectSessionExpiresAtMs,
   selectSessionKey,
   selectSignedIn,
@@ -21,15 +23,29 @@ export class AuthFacade {
   readonly sessionKey = this.store.selectSignal(selectSessionKey);
   readonly expiresAtMs = this.store.selectSignal(selectSessionExpiresAtMs);
   readonly allowances = this.store.selectSignal(selectSessionAllowances);
+  /** Chosen at sign-in; null before the first sign-in of this tab. */
+  readonly lifetimeSeconds = this.store.selectSignal(selectSessionLifetimeSeconds);
+  /** A sign-in elsewhere replaced this tab's key. */
+  readonly keyReplaced = this.store.selectSignal(selectKeyReplaced);
   readonly error = this.store.selectSignal(selectAuthError);
   readonly notice = this.store.selectSignal(selectAuthNotice);
 
-  signIn(allowances: Allowance[], expiresAt: number): void {
-    this.store.dispatch(SignInPanelActions.signInClicked({ allowances, expiresAt }));
+  signIn(allowances: Allowance[], expiresAt: number, lifetimeSeconds: number): void {
+    this.store.dispatch(
+      SignInPanelActions.signInClicked({ allowances, expiresAt, lifetimeSeconds }),
+    );
   }
 
-  renew(allowances: Allowance[], expiresAt: number): void {
-    this.store.dispatch(AccountMenuActions.renewClicked({ allowances, expiresAt }));
+  signInAgain(allowances: Allowance[], expiresAt: number, lifetimeSeconds: number): void {
+    this.store.dispatch(
+      SignInPanelActions.signInAgainClicked({ allowances, expiresAt, lifetimeSeconds }),
+    );
+  }
+
+  renew(allowances: Allowance[], expiresAt: number, lifetimeSeconds: number): void {
+    this.store.dispatch(
+      AccountMenuActions.renewClicked({ allowances, expiresAt, lifetimeSeconds }),
+    );
   }
 
   signOut(): void {

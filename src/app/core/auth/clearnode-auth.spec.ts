@@ -57,6 +57,7 @@ describe('ClearNodeAuth', () => {
       scope,
       allowances: [{ asset: 'usdc', amount: '100' }],
       expiresAt: 1_800_000_000,
+      lifetimeSeconds: 3600,
       signTypedData: async (typedData) => {
         signatures.push(typedData);
         const types = withoutDomain(typedData.types);
@@ -102,6 +103,7 @@ describe('ClearNodeAuth', () => {
     expect(verifyTypedData(typed.domain, types, typed.message, sig[0])).toBe(wallet);
 
     expect(session.jwt).toBe('jwt-1');
+    expect(session.lifetimeSeconds).toBe(3600);
     expect(store.load(scope)).toEqual(session);
     expect(signer.address).toBe(session.sessionKey.address);
   });
@@ -141,6 +143,47 @@ describe('ClearNodeAuth', () => {
     });
     await expectAsync(auth.resume(scope)).toBeRejectedWithError(NoStoredSessionError);
     expect(client.request).not.toHaveBeenCalled();
+  });
+
+  describe('a key replaced by a sign-in elsewhere', () => {
+    const key = {
+      privateKey: '0x' + '0d'.repeat(32),
+      address: computeAddress('0x' + '0d'.repeat(32)),
+    };
+    const saved = {
+      sessionKey: key,
+      application: APPLICATION_NAME,
+      expiresAt: Date.now() / 1000 + 60,
+      allowances: [],
+      jwt: 'j',
+    };
+
+    it('is found by asking the node which keys it lists for the wallet', async () => {
+      signer.use(key);
+      client.request.and.resolveTo({
+        session_keys: [{ session_key: key.address.toLowerCase() }],
+      });
+      expect(await auth.listsSessionKey()).toBeTrue();
+      expect(client.request).toHaveBeenCalledOnceWith('get_session_keys', {}, { signed: true });
+      client.request.and.resolveTo({ session_keys: [{ session_key: '0xSomeoneElse' }] });
+      expect(await auth.listsSessionKey()).toBeFalse();
+    });
+
+    it('is forgotten and never signs again, but a newer key from another tab stays', async () => {
+      store.save(scope, saved);
+      signer.use(key);
+      auth.retire(scope);
+      expect(store.load(scope)).toBeNull();
+      await expectAsync(signer.signRequest([1, 'transfer', {}, 1])).toBeRejectedWithError(
+        'Signed in on another device or tab: sign in again here.',
+      );
+
+      signer.use(key);
+      const newer = { ...saved, sessionKey: { privateKey: '0x02', address: '0xNewer' } };
+      store.save(scope, newer);
+      auth.retire(scope);
+      expect(store.load(scope)).toEqual(newer);
+    });
   });
 
   it('revokes the key on sign-out and forgets it even when the node cannot be reached', async () => {

@@ -20,6 +20,8 @@ export interface SignInRequest {
   readonly allowances: readonly Allowance[];
   /** Unix seconds. */
   readonly expiresAt: number;
+  /** What the person chose; a renewal asks for as long again. */
+  readonly lifetimeSeconds: number;
   readonly signTypedData: TypedDataSigner;
 }
 
@@ -73,12 +75,13 @@ export class ClearNodeAuth {
       sessionKey,
       application: APPLICATION_NAME,
       expiresAt: request.expiresAt,
+      lifetimeSeconds: request.lifetimeSeconds,
       allowances,
       jwt,
       attestation: sessionKeyAttestation(APPLICATION_NAME, typedData.message, walletSignature),
     };
     this.store.save(request.scope, session);
-    this.signer.use(sessionKey);
+    this.signer.use(sessionKey, wallet);
     return session;
   }
 
@@ -103,7 +106,7 @@ export class ClearNodeAuth {
       throw new NoStoredSessionError('Your session key has expired.');
     }
     await this.client.request('auth_verify', { jwt: session.jwt });
-    this.signer.use(session.sessionKey);
+    this.signer.use(session.sessionKey, checksumAddress(scope.wallet));
     return session;
   }
 
@@ -125,6 +128,37 @@ export class ClearNodeAuth {
     }
     this.forget(scope);
     return outcome;
+  }
+
+  /**
+   * Whether the node still lists this tab's session key for the wallet. A sign-in with the same
+   * wallet and application elsewhere replaces it (one key per wallet and application).
+   */
+  async listsSessionKey(): Promise<boolean> {
+    const address = this.signer.address;
+    if (!address) return false;
+    const answer = await this.client.request<{ session_keys?: { session_key?: unknown }[] }>(
+      'get_session_keys',
+      {},
+      { signed: true },
+    );
+    const keys = Array.isArray(answer?.session_keys) ? answer.session_keys : [];
+    return keys.some(
+      (key) =>
+        typeof key?.session_key === 'string' &&
+        key.session_key.toLowerCase() === address.toLowerCase(),
+    );
+  }
+
+  /**
+   * The node replaced our key: forget it (its JWT would resume a key nobody accepts) and refuse
+   * to sign with it, so no write goes out with a dead key.
+   */
+  retire(scope: StorageScope): void {
+    // Another tab of this browser may have stored a newer key already: that one stays.
+    const stored = this.store.load(scope);
+    if (stored && stored.sessionKey.address === this.signer.address) this.store.forget(scope);
+    this.signer.retire();
   }
 
   /** Forgets locally only (a refused JWT, an expired key). */

@@ -51,6 +51,7 @@ describe('SessionKeyAttestations', () => {
       scope,
       allowances: [{ asset: 'usdc', amount: '5' }],
       expiresAt: 1_900_000_000,
+      lifetimeSeconds: 3600,
       signTypedData: async (typed) =>
         walletKey.sign(TypedDataEncoder.hash(typed.domain, types, typed.message)).serialized,
     });

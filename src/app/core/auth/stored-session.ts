@@ -8,6 +8,8 @@ export interface StoredSession {
   readonly application: string;
   /** Unix seconds. */
   readonly expiresAt: number;
+  /** The lifetime chosen at sign-in, kept for renewals; absent for sign-ins stored before it was kept. */
+  readonly lifetimeSeconds?: number;
   readonly allowances: readonly Allowance[];
   readonly jwt: string | null;
   /** The Policy the wallet signed for this key; absent for sign-ins stored before it was kept. */

@@ -39,7 +39,11 @@ describe('ClearNodeClient', () => {
         },
         {
           provide: SessionKeySigner,
-          useValue: { address: '0xkey', signRequest: async () => '0xsessionsig' },
+          useValue: {
+            address: '0xkey',
+            lastAddress: '0xkey',
+            signRequest: async () => '0xsessionsig',
+          },
         },
       ],
     });
@@ -153,6 +157,34 @@ describe('ClearNodeClient', () => {
     );
     await expectAsync(answer).toBeRejected();
     expect(refusals).toEqual(['authentication required']);
+  });
+
+  it('fails a write refused for our unknown key with the plain reason, and reports it', async () => {
+    const refusals: string[] = [];
+    client.keyRefused$.subscribe((text) => refusals.push(text));
+    client.connect(URL);
+    await goOnline();
+    const answer = client.request('submit_app_state', {}, { signed: true });
+    await settle();
+    const text = 'signature from unknown participant wallet 0xkey';
+    socket().receive(broker.frame(socket().lastRequest()[0], 'error', { error: text }));
+    await expectAsync(answer).toBeRejectedWithError(
+      'Signed in on another device or tab: sign in again here.',
+    );
+    expect(refusals).toEqual([text]);
+  });
+
+  it("passes on a co-signer's unknown key as the node's refusal", async () => {
+    const refusals: string[] = [];
+    client.keyRefused$.subscribe((text) => refusals.push(text));
+    client.connect(URL);
+    await goOnline();
+    const answer = client.request('submit_app_state', {}, { signed: true });
+    await settle();
+    const text = 'signature from unknown participant wallet 0xother';
+    socket().receive(broker.frame(socket().lastRequest()[0], 'error', { error: text }));
+    await expectAsync(answer).toBeRejectedWithError(/unknown participant wallet 0xother/);
+    expect(refusals).toEqual([]);
   });
 
   it('passes relayed session frames through for the receivers to check', async () => {

@@ -1,6 +1,7 @@
 import { DestroyRef, Injectable, inject, signal } from '@angular/core';
 import { BehaviorSubject, Observable, Subject } from 'rxjs';
 import { SessionKeySigner } from '../auth/session-key-signer';
+import { SessionKeyReplacedError, isReplacedKeyRefusal } from '../auth/session-key-replaced';
 import { checksumAddress } from '../../shared/money/address';
 import { backoffDelay } from './backoff';
 import { isSignedByBroker } from './broker-signature';
@@ -67,6 +68,9 @@ export class ClearNodeClient {
   private readonly authRefusals = new Subject<string>();
   /** The node answered a private method with "not signed in" (its session was dropped). */
   readonly authRefused$: Observable<string> = this.authRefusals.asObservable();
+  private readonly keyRefusals = new Subject<string>();
+  /** The node refused a request signed with our session key as unknown: a sign-in elsewhere replaced it. */
+  readonly keyRefused$: Observable<string> = this.keyRefusals.asObservable();
 
   private socket: WebSocket | null = null;
   private pending = new PendingRequests();
@@ -270,6 +274,15 @@ export class ClearNodeClient {
     const { id, method, params, timestamp } = frame;
     if (method === 'error' && isAuthRefusal(errorTextOf(params)))
       this.authRefusals.next(errorTextOf(params));
+    if (
+      method === 'error' &&
+      isReplacedKeyRefusal(errorTextOf(params), this.sessionKey.lastAddress, this.sessionKey.wallet)
+    ) {
+      // The caller gets the plain reason, never the node's text about an unknown participant.
+      this.pending.fail(id, new SessionKeyReplacedError());
+      this.keyRefusals.next(errorTextOf(params));
+      return;
+    }
     this.pending.settle({ id, method, params, timestamp });
   }
 

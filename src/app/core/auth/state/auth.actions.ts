@@ -8,13 +8,25 @@ export interface AuthSessionProps {
   readonly sessionKey: string;
   /** Unix seconds. */
   readonly expiresAt: number;
+  /** The lifetime chosen at sign-in: a renewal asks for as long again (absent: the default). */
+  readonly lifetimeSeconds?: number;
   readonly allowances: Allowance[];
+}
+
+/** What a sign-in asks the wallet to allow: spending per asset, until when, and for how long. */
+export interface SignInProps {
+  readonly allowances: Allowance[];
+  /** Unix seconds. */
+  readonly expiresAt: number;
+  readonly lifetimeSeconds: number;
 }
 
 export const SignInPanelActions = createActionGroup({
   source: 'Sign-in Panel',
   events: {
-    'Sign In Clicked': props<{ allowances: Allowance[]; expiresAt: number }>(),
+    'Sign In Clicked': props<SignInProps>(),
+    /** After a sign-in elsewhere replaced the key: the same allowances and lifetime as before. */
+    'Sign In Again Clicked': props<SignInProps>(),
   },
 });
 
@@ -22,7 +34,7 @@ export const AccountMenuActions = createActionGroup({
   source: 'Account Menu',
   events: {
     'Sign Out Clicked': emptyProps(),
-    'Renew Clicked': props<{ allowances: Allowance[]; expiresAt: number }>(),
+    'Renew Clicked': props<SignInProps>(),
   },
 });
 
@@ -41,6 +53,11 @@ export const AuthApiActions = createActionGroup({
     'Session Expired': props<{ wallet: string; nodeUrl: string }>(),
     /** The node answered as if not signed in (e.g. idle expiry): sign in again with the JWT. */
     'Session Dropped By Node': props<{ error: string }>(),
+    /**
+     * A sign-in with the same wallet and application elsewhere replaced this tab's key on the
+     * node (one key per wallet and application); the key is forgotten and nothing signs with it.
+     */
+    'Session Key Replaced': props<{ wallet: string; nodeUrl: string }>(),
     /** This tab stopped using the session (another account or node took over); nothing forgotten. */
     'Session Left': props<{ wallet: string; nodeUrl: string }>(),
   },
@@ -64,5 +81,19 @@ export const OtherTabAuthActions = createActionGroup({
   events: {
     'Session Stored': props<{ wallet: string; nodeUrl: string }>(),
     'Session Removed': props<{ wallet: string; nodeUrl: string }>(),
+  },
+});
+
+/** Asking the node (get_session_keys) whether it still lists this tab's session key. */
+export const SessionKeyCheckActions = createActionGroup({
+  source: 'Session Key Check',
+  events: {
+    'Check Succeeded': props<{
+      wallet: string;
+      nodeUrl: string;
+      sessionKey: string;
+      listed: boolean;
+    }>(),
+    'Check Failed': props<{ error: string }>(),
   },
 });

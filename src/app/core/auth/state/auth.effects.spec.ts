@@ -19,7 +19,12 @@ import { selectWalletAddress } from '../../wallet/state/wallet.feature';
 import type { WalletConnector } from '../../wallet/wallet-connector';
 import { NoStoredSessionError, type ClearNodeAuth } from '../clearnode-auth';
 import type { StoredSession } from '../stored-session';
-import { AuthApiActions, SavedSignInActions, SignInPanelActions } from './auth.actions';
+import {
+  AuthApiActions,
+  OtherTabAuthActions,
+  SavedSignInActions,
+  SignInPanelActions,
+} from './auth.actions';
 import {
   expireSession,
   followWalletAccount,
@@ -45,6 +50,7 @@ const live = {
   nodeUrl,
   sessionKey: stored.sessionKey.address,
   expiresAt: stored.expiresAt,
+  lifetimeSeconds: 24 * 60 * 60,
   allowances: [{ asset: 'usdc', amount: '100' }],
 };
 const connected = ClearNodeConnectionActions.connected({ url: nodeUrl, brokerAddress: '0xb' });
@@ -145,6 +151,29 @@ describe('auth effects', () => {
       expect(auth.forget).not.toHaveBeenCalled();
     });
 
+    it('does not resume after a sign-in elsewhere replaced the key, even on a new socket', () => {
+      store.overrideSelector(selectAuthPhase, 'replaced');
+      marbles().run(({ hot, expectObservable }) => {
+        const actions$ = new Actions(hot('-a', { a: connected }));
+        expectObservable(resumeSession(actions$, store, auth)).toBe('--');
+      });
+      expect(auth.resume).not.toHaveBeenCalled();
+    });
+
+    it('resumes from a replaced key when another tab of this browser signed in again', () => {
+      store.overrideSelector(selectAuthPhase, 'replaced');
+      marbles().run(({ hot, cold, expectObservable }) => {
+        auth.resume.and.returnValue(answer(cold('-s|', { s: stored })));
+        const actions$ = new Actions(
+          hot('-a', { a: OtherTabAuthActions.sessionStored({ wallet, nodeUrl }) }),
+        );
+        expectObservable(resumeSession(actions$, store, auth)).toBe('-rd', {
+          r: AuthApiActions.resumeStarted({ wallet, nodeUrl }),
+          d: AuthApiActions.reauthenticated(live),
+        });
+      });
+    });
+
     it('waits while the node is offline or no wallet is connected', () => {
       store.overrideSelector(selectIsOnline, false);
       marbles().run(({ hot, expectObservable }) => {
@@ -234,6 +263,7 @@ describe('auth effects', () => {
     const click = SignInPanelActions.signInClicked({
       allowances: [{ asset: 'usdc', amount: '100' }],
       expiresAt: stored.expiresAt,
+      lifetimeSeconds: 3600,
     });
 
     it('registers a session key with one wallet signature, ignoring clicks meanwhile', () => {
@@ -250,8 +280,27 @@ describe('auth effects', () => {
           scope: { nodeUrl, wallet },
           allowances: click.allowances,
           expiresAt: stored.expiresAt,
+          lifetimeSeconds: 3600,
         }),
       );
+    });
+
+    it('signs in again after a replaced key with one prompt, keeping the lifetime stored', () => {
+      const again = SignInPanelActions.signInAgainClicked({
+        allowances: click.allowances,
+        expiresAt: stored.expiresAt,
+        lifetimeSeconds: 3600,
+      });
+      marbles().run(({ hot, cold, expectObservable }) => {
+        auth.signIn.and.returnValue(
+          answer(cold('-s|', { s: { ...stored, lifetimeSeconds: 3600 } })),
+        );
+        const actions$ = new Actions(hot('-aa', { a: again }));
+        expectObservable(signIn(actions$, store, auth, wallets())).toBe('--d', {
+          d: AuthApiActions.signedIn({ ...live, lifetimeSeconds: 3600 }),
+        });
+      });
+      expect(auth.signIn).toHaveBeenCalledTimes(1);
     });
 
     it('says plainly that a declined signature changed nothing', () => {

@@ -35,6 +35,7 @@ import {
   WalletProviderActions,
 } from '../../wallet/state/wallet.actions';
 import { selectWalletAddress } from '../../wallet/state/wallet.feature';
+import { DEFAULT_SESSION_SECONDS } from '../application';
 import { ClearNodeAuth, NoStoredSessionError } from '../clearnode-auth';
 import { SESSION_KEY_NAME } from '../session-key.store';
 import type { StoredSession } from '../stored-session';
@@ -54,6 +55,7 @@ function sessionProps(wallet: string, nodeUrl: string, session: StoredSession): 
     nodeUrl,
     sessionKey: session.sessionKey.address,
     expiresAt: session.expiresAt,
+    lifetimeSeconds: session.lifetimeSeconds ?? DEFAULT_SESSION_SECONDS,
     allowances: session.allowances.map(({ asset, amount }) => ({ asset, amount })),
   };
 }
@@ -87,6 +89,9 @@ export const resumeSession = createEffect(
       ]),
       filter(([action, nodeUrl, wallet, online, phase, authWallet]) => {
         if (!nodeUrl || !wallet || !online) return false;
+        // A replaced key has nothing to resume with: the person signs in again, once, by choice,
+        // unless another tab of this browser already did.
+        if (phase === 'replaced') return action.type === OtherTabAuthActions.sessionStored.type;
         const socketIsNew =
           action.type === ClearNodeConnectionActions.connected.type ||
           action.type === ClearNodeConnectionActions.reconnected.type ||
@@ -193,9 +198,13 @@ export const signIn = createEffect(
     wallet = inject(WalletConnector),
   ) =>
     actions$.pipe(
-      ofType(SignInPanelActions.signInClicked, AccountMenuActions.renewClicked),
+      ofType(
+        SignInPanelActions.signInClicked,
+        SignInPanelActions.signInAgainClicked,
+        AccountMenuActions.renewClicked,
+      ),
       concatLatestFrom(() => nodeAndWallet(store)),
-      exhaustMap(([{ allowances, expiresAt }, nodeUrl, address]) => {
+      exhaustMap(([{ allowances, expiresAt, lifetimeSeconds }, nodeUrl, address]) => {
         if (!nodeUrl || !address) {
           return of(
             AuthApiActions.signInFailed({
@@ -209,6 +218,7 @@ export const signIn = createEffect(
             scope: { nodeUrl, wallet: address },
             allowances,
             expiresAt,
+            lifetimeSeconds,
             signTypedData: (typedData) => wallet.signTypedData(address, typedData),
           }),
         ).pipe(
@@ -314,6 +324,7 @@ export const expireSession = createEffect(
         AuthApiActions.reauthenticated,
         AuthApiActions.signedOut,
         AuthApiActions.sessionLeft,
+        AuthApiActions.sessionKeyReplaced,
       ),
       concatLatestFrom(() => store.select(selectSessionExpiresAt)),
       switchMap(([action, expiresAt]) => {
@@ -358,7 +369,7 @@ export const otherTabs = createEffect(
           client.restart();
           return of(OtherTabAuthActions.sessionRemoved({ wallet: wallet!, nodeUrl: nodeUrl! }));
         }
-        if (change.newValue !== null && phase === 'signedOut') {
+        if (change.newValue !== null && (phase === 'signedOut' || phase === 'replaced')) {
           return of(OtherTabAuthActions.sessionStored({ wallet: wallet!, nodeUrl: nodeUrl! }));
         }
         // Renewed in another tab: the node dropped our key; a fresh socket resumes with the new one.

@@ -21,6 +21,7 @@ const session: AuthSessionProps = {
   nodeUrl: 'ws://127.0.0.1:8000/ws',
   sessionKey: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
   expiresAt: 1_800_000_000,
+  lifetimeSeconds: 3600,
   allowances: [{ asset: 'usdc', amount: '100' }],
 };
 const signedIn = reduce(initialAuthState, AuthApiActions.signedIn(session));
@@ -29,7 +30,11 @@ describe('auth reducer and selectors', () => {
   it('waits for the wallet, then holds the session once signed in', () => {
     const waiting = reduce(
       initialAuthState,
-      SignInPanelActions.signInClicked({ allowances: session.allowances, expiresAt: 1 }),
+      SignInPanelActions.signInClicked({
+        allowances: session.allowances,
+        expiresAt: 1,
+        lifetimeSeconds: 3600,
+      }),
     );
     expect(waiting.phase).toBe('awaitingSignature');
     expect(signedIn).toEqual(
@@ -43,10 +48,77 @@ describe('auth reducer and selectors', () => {
     expect(selectSessionExpiresAtMs.projector(signedIn.expiresAt)).toBe(1_800_000_000_000);
   });
 
+  it('keeps the lifetime chosen at sign-in, for renewals', () => {
+    expect(signedIn.lifetimeSeconds).toBe(3600);
+    const older = reduce(
+      initialAuthState,
+      AuthApiActions.reauthenticated({ ...session, lifetimeSeconds: undefined }),
+    );
+    expect(older.lifetimeSeconds).toBeNull();
+  });
+
+  describe('a key replaced by a sign-in elsewhere', () => {
+    const replaced = reduce(
+      signedIn,
+      AuthApiActions.sessionKeyReplaced({ wallet: session.wallet, nodeUrl: session.nodeUrl }),
+    );
+
+    it('drops the key, keeps what was chosen for the sign-in again, and shows no node text', () => {
+      expect(replaced).toEqual({
+        ...initialAuthState,
+        phase: 'replaced',
+        wallet: session.wallet,
+        nodeUrl: session.nodeUrl,
+        allowances: session.allowances,
+        lifetimeSeconds: 3600,
+        keyReplaced: true,
+      });
+      expect(selectSignedIn.projector(replaced.phase)).toBeFalse();
+    });
+
+    it('stays replaced when the sign-in again is declined, and clears once signed in', () => {
+      const again = reduce(
+        replaced,
+        SignInPanelActions.signInAgainClicked({
+          allowances: session.allowances,
+          expiresAt: 2,
+          lifetimeSeconds: 3600,
+        }),
+      );
+      expect(again.phase).toBe('awaitingSignature');
+      const declined = reduce(
+        again,
+        AuthApiActions.signInFailed({ error: 'You declined', rejected: true }),
+      );
+      expect(declined.phase).toBe('replaced');
+      expect(declined.keyReplaced).toBeTrue();
+      const back = reduce(again, AuthApiActions.signedIn(session));
+      expect(back.phase).toBe('signedIn');
+      expect(back.keyReplaced).toBeFalse();
+    });
+
+    it('means nothing while signed out: there is no key to replace', () => {
+      const signedOutState = reduce(
+        initialAuthState,
+        AuthApiActions.sessionKeyReplaced({ wallet: session.wallet, nodeUrl: session.nodeUrl }),
+      );
+      expect(signedOutState).toBe(initialAuthState);
+    });
+
+    it('gives way to another account or node', () => {
+      const left = reduce(
+        replaced,
+        AuthApiActions.sessionLeft({ wallet: session.wallet, nodeUrl: session.nodeUrl }),
+      );
+      expect(left.phase).toBe('signedOut');
+      expect(left.keyReplaced).toBeFalse();
+    });
+  });
+
   it('stays signed out with the message when the signature is declined', () => {
     const waiting = reduce(
       initialAuthState,
-      SignInPanelActions.signInClicked({ allowances: [], expiresAt: 1 }),
+      SignInPanelActions.signInClicked({ allowances: [], expiresAt: 1, lifetimeSeconds: 3600 }),
     );
     const declined = reduce(
       waiting,
@@ -58,7 +130,7 @@ describe('auth reducer and selectors', () => {
   it('keeps the current session when a renewal is declined', () => {
     const renewing = reduce(
       signedIn,
-      AccountMenuActions.renewClicked({ allowances: [], expiresAt: 2 }),
+      AccountMenuActions.renewClicked({ allowances: [], expiresAt: 2, lifetimeSeconds: 3600 }),
     );
     const declined = reduce(
       renewing,
@@ -124,7 +196,7 @@ describe('auth reducer and selectors', () => {
     });
     const waitingForWallet = reduce(
       initialAuthState,
-      SignInPanelActions.signInClicked({ allowances: [], expiresAt: 1 }),
+      SignInPanelActions.signInClicked({ allowances: [], expiresAt: 1, lifetimeSeconds: 3600 }),
     );
     expect(reduce(waitingForWallet, found)).toBe(waitingForWallet);
     expect(reduce(signedIn, found)).toBe(signedIn);

@@ -14,9 +14,11 @@ import {
 
 /**
  * `resuming`: signing in with the stored JWT (no prompt), or waiting for the node to be back to
- * do so; `awaitingSignature`: the wallet shows the Policy; `signingOut`: revoking the session key.
+ * do so; `awaitingSignature`: the wallet shows the Policy; `signingOut`: revoking the session key;
+ * `replaced`: a sign-in elsewhere (same wallet and application) replaced this tab's key on the node.
  */
-export type AuthPhase = 'signedOut' | 'resuming' | 'awaitingSignature' | 'signedIn' | 'signingOut';
+export type AuthPhase =
+  'signedOut' | 'resuming' | 'awaitingSignature' | 'signedIn' | 'signingOut' | 'replaced';
 
 export interface AuthState {
   readonly phase: AuthPhase;
@@ -26,6 +28,10 @@ export interface AuthState {
   /** Unix seconds. */
   readonly expiresAt: number | null;
   readonly allowances: readonly Allowance[];
+  /** Chosen at sign-in; a renewal or a sign-in again asks for as long. */
+  readonly lifetimeSeconds: number | null;
+  /** The key was replaced elsewhere; kept through a declined sign-in again. */
+  readonly keyReplaced: boolean;
   readonly error: string | null;
   /** Something the person should know that is not a failure (e.g. signed out elsewhere). */
   readonly notice: string | null;
@@ -38,6 +44,8 @@ export const initialAuthState: AuthState = {
   sessionKey: null,
   expiresAt: null,
   allowances: [],
+  lifetimeSeconds: null,
+  keyReplaced: false,
   error: null,
   notice: null,
 };
@@ -53,32 +61,59 @@ export const authFeature = createFeature({
   name: 'auth',
   reducer: createReducer(
     initialAuthState,
-    on(SignInPanelActions.signInClicked, AccountMenuActions.renewClicked, (state) => ({
-      ...state,
-      phase: 'awaitingSignature' as const,
-      error: null,
-      notice: null,
-    })),
+    on(
+      SignInPanelActions.signInClicked,
+      SignInPanelActions.signInAgainClicked,
+      AccountMenuActions.renewClicked,
+      (state) => ({
+        ...state,
+        phase: 'awaitingSignature' as const,
+        error: null,
+        notice: null,
+      }),
+    ),
     on(
       AuthApiActions.signedIn,
       AuthApiActions.reauthenticated,
-      (_state, { wallet, nodeUrl, sessionKey, expiresAt, allowances }) => ({
+      (_state, { wallet, nodeUrl, sessionKey, expiresAt, lifetimeSeconds, allowances }) => ({
         phase: 'signedIn' as const,
         wallet,
         nodeUrl,
         sessionKey,
         expiresAt,
+        lifetimeSeconds: lifetimeSeconds ?? null,
         allowances,
+        keyReplaced: false,
         error: null,
         notice: null,
       }),
     ),
-    // A declined renewal leaves the current, still valid session in place.
+    // A declined renewal leaves the current, still valid session in place; a declined sign-in
+    // again leaves the replaced state with its one button.
     on(AuthApiActions.signInFailed, (state, { error }) => ({
       ...state,
-      phase: state.sessionKey ? ('signedIn' as const) : ('signedOut' as const),
+      phase: state.sessionKey
+        ? ('signedIn' as const)
+        : state.keyReplaced
+          ? ('replaced' as const)
+          : ('signedOut' as const),
       error,
     })),
+    // The node's own words stay out: the panel says it plainly. What was chosen is kept for the
+    // one-prompt sign-in again.
+    on(AuthApiActions.sessionKeyReplaced, (state, { wallet, nodeUrl }) =>
+      state.sessionKey === null && !state.keyReplaced
+        ? state
+        : {
+            ...initialAuthState,
+            phase: 'replaced' as const,
+            wallet,
+            nodeUrl,
+            allowances: state.allowances,
+            lifetimeSeconds: state.lifetimeSeconds,
+            keyReplaced: true,
+          },
+    ),
     on(AuthApiActions.resumeStarted, (state, { wallet, nodeUrl }) => ({
       ...state,
       phase: 'resuming' as const,
@@ -133,6 +168,8 @@ export const {
   selectSessionKey,
   selectExpiresAt: selectSessionExpiresAt,
   selectAllowances: selectSessionAllowances,
+  selectLifetimeSeconds: selectSessionLifetimeSeconds,
+  selectKeyReplaced,
   selectError: selectAuthError,
   selectNotice: selectAuthNotice,
   selectSignedIn,
