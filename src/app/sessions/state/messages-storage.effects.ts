@@ -1,14 +1,14 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { combineLatest, debounceTime, filter, map } from 'rxjs';
+import { combineLatest, filter, fromEvent, map, merge, switchMap, take, timer } from 'rxjs';
 import { MessagesStorage } from '../storage/messages-storage';
 import { MessagesStorageActions } from './messages-storage.actions';
 import { messagesAdapter, messagesFeature } from './messages.feature';
 import { SessionsStorageActions } from './sessions-storage.actions';
 
-/** Stored at most this often: a burst of messages is written once. */
-const PERSIST_DEBOUNCE_MS = 500;
+/** A burst of messages is written once; leaving the page writes what is pending at once. */
+const PERSIST_DEBOUNCE_MS = 300;
 
 const { selectAll: selectAllTranscripts } = messagesAdapter.getSelectors(
   messagesFeature.selectMessagesState,
@@ -31,13 +31,22 @@ export const restoreTranscripts = createEffect(
 );
 
 export const persistTranscripts = createEffect(
-  (store = inject(Store), storage = inject(MessagesStorage)) =>
+  (
+    store = inject(Store),
+    storage = inject(MessagesStorage),
+    leaving = fromEvent(window, 'pagehide'),
+  ) =>
     combineLatest([
       store.select(messagesFeature.selectNodeUrl),
       store.select(messagesFeature.selectWallet),
       store.select(selectAllTranscripts),
     ]).pipe(
-      debounceTime(PERSIST_DEBOUNCE_MS),
+      switchMap((latest) =>
+        merge(timer(PERSIST_DEBOUNCE_MS), leaving).pipe(
+          take(1),
+          map(() => latest),
+        ),
+      ),
       filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
       map(([nodeUrl, wallet, held]) =>
         storage.save(

@@ -9,6 +9,7 @@ import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { knownSender, MESSAGES_PER_SESSION, SENDER_KEYS_PER_SESSION } from './session-messages';
 import { SessionPageActions } from './session-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
+import { MessagesStorageActions } from './messages-storage.actions';
 import { ALICE, aWireSession, BOB, NODE_URL, NOW, SESSION_ID } from './testing/session-fixtures';
 
 const reducer = messagesFeature.reducer;
@@ -190,6 +191,35 @@ describe('messages reducer', () => {
     expect(state.messaging).toBe('available');
     // A second report of the same close changes nothing.
     expect(reducer(state, closed())).toBe(state);
+  });
+
+  it('counts the messages that fall off the bound', () => {
+    let state = owned();
+    for (let i = 0; i < MESSAGES_PER_SESSION + 7; i++) state = receive(state, message(`m${i}`));
+    expect(state.entities[SESSION_ID]?.transcript.length).toBe(MESSAGES_PER_SESSION);
+    expect(state.entities[SESSION_ID]?.dropped).toBe(7);
+  });
+
+  it('takes kept transcripts for its owner only, without overwriting what this run has', () => {
+    const kept = { sessionId: SESSION_ID, transcript: [message('old')], dropped: 2 };
+    const other = { sessionId: OTHER_ID, transcript: [message('o')], dropped: 0 };
+    const live = receive(owned(), message('new'));
+    const restored = reducer(
+      live,
+      MessagesStorageActions.restored({
+        nodeUrl: NODE_URL,
+        wallet: ALICE,
+        transcripts: [kept, other],
+      }),
+    );
+    expect(restored.entities[SESSION_ID]?.transcript.map((m) => m.id)).toEqual(['new']);
+    expect(restored.entities[OTHER_ID]).toEqual({ ...other, senderKeys: {}, send: null });
+    const stranger = MessagesStorageActions.restored({
+      nodeUrl: NODE_URL,
+      wallet: BOB,
+      transcripts: [kept],
+    });
+    expect(reducer(owned(), stranger)).toEqual(owned());
   });
 
   it('keeps what it holds for the same owner, starts over for another, and knows the node still relays', () => {
