@@ -1,4 +1,4 @@
-import { fundedTotals } from './app-session.mapping';
+import { fundedTotals, payoutsFromTransactions } from './app-session.mapping';
 import { ALICE, BOB, SESSION_ID } from './testing/session-fixtures';
 
 const six = () => 6;
@@ -59,5 +59,30 @@ describe('fundedTotals', () => {
 
   it('is empty for a session nothing went into', () => {
     expect(fundedTotals([], SESSION_ID, six)).toEqual({});
+  });
+});
+
+describe('payouts of a closed session', () => {
+  const payout = (to: string, asset: string, amount: string) => ({
+    tx_type: 'app_withdrawal',
+    from_account: '0xsession',
+    to_account: to,
+    asset,
+    amount,
+  });
+
+  it('keeps every participant of an asset paid out, and leaves out an asset nobody was paid', () => {
+    const shares = payoutsFromTransactions(
+      [
+        payout(ALICE, 'usdc', '7'),
+        payout(BOB, 'usdc', '0'),
+        payout(ALICE, 'eth', '0'),
+        payout(BOB, 'eth', '0'),
+      ],
+      [ALICE, BOB],
+      () => 6,
+    );
+    expect(shares.map((share) => share.asset)).toEqual(['usdc', 'usdc']);
+    expect(shares.find((share) => share.participant === ALICE)?.amount).toBe('7');
   });
 });

@@ -1,6 +1,6 @@
 import type { Allocation, SessionDefinition } from '../../shared/allocation';
 import { checksumAddress } from '../../shared/money/address';
-import { formatUnits, parseAmount } from '../../shared/money/decimal-amount';
+import { formatUnits, isZeroAmount, parseAmount } from '../../shared/money/decimal-amount';
 import { AppSession, AppSessionWire, MyRole } from './app-session.model';
 
 /**
@@ -118,7 +118,12 @@ export function payoutsFromTransactions(
     credit: String(tx.amount),
     debit: '0',
   }));
-  return sharesFromLedgerEntries(entries, participants, decimalsOf);
+  const shares = sharesFromLedgerEntries(entries, participants, decimalsOf);
+  // The node records a payout of 0 for every row of the close: an asset nobody was paid is noise.
+  const paid = new Set(
+    shares.filter((share) => !isZeroAmount(share.amount)).map((share) => share.asset),
+  );
+  return shares.filter((share) => paid.has(share.asset));
 }
 
 /**
