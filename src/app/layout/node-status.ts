@@ -45,11 +45,12 @@ const CUSTOM = 'custom';
       [now]="clock.now()"
       (retry)="connection.retryNow()"
     />
-    <!-- An untrusted node's reason is too long for the bar: UntrustedNodeAlert shows it whole. -->
+    <!-- These reasons are too long for the bar: UntrustedNodeAlert / UnsupportedNodeAlert show them whole. -->
     @if (
       connection.status().error &&
       connection.status().phase !== 'online' &&
-      !connection.untrustedReason()
+      !connection.untrustedReason() &&
+      !connection.unsupportedReason()
     ) {
       <span
         class="hint node-error"

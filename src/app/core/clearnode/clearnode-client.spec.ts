@@ -196,6 +196,31 @@ describe('ClearNodeClient', () => {
     expect(relayed.map((m) => m.sid)).toEqual(['0xs']);
   });
 
+  it('does not open a socket to a v1 address, and says why', () => {
+    const v1 = 'wss://nitronode-sandbox.yellow.org/v1/ws';
+    client.connect(v1);
+    expect(sockets.length).toBe(0);
+    expect(client.status().phase).toBe('offline');
+    expect(client.status().error).toContain('speaks protocol v1');
+    expect(events).toEqual([
+      jasmine.objectContaining({ type: 'unsupported', url: v1 }) as unknown as ConnectionEvent,
+    ]);
+    client.retryNow();
+    expect(sockets.length).toBe(0);
+  });
+
+  it('stops at once when the node answers get_config the v1 way', async () => {
+    client.connect(URL);
+    socket().open();
+    const id = socket().lastRequest()[0];
+    socket().receive(`[4,${id},"get_config",{"error":"unknown method"},1700000000000]`);
+    await settle();
+    expect(client.status().phase).toBe('offline');
+    expect(client.status().error).toContain(`the node at ${URL} speaks protocol v1`);
+    expect(events.map((e) => e.type)).toEqual(['unsupported']);
+    expect(socket().readyState).toBe(FakeWebSocket.CLOSED);
+  });
+
   it('says plainly when a request cannot be sent', async () => {
     await expectAsync(client.request('get_assets')).toBeRejectedWithError(
       ClearNodeConnectionError,

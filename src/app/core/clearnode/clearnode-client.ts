@@ -7,6 +7,7 @@ import { backoffDelay } from './backoff';
 import { isSignedByBroker } from './broker-signature';
 import { IDLE_CONNECTION, type ConnectionEvent, type ConnectionStatus } from './connection-status';
 import { PendingRequests } from './pending-requests';
+import { isV1Address, isV1Frame, v1NodeMessage } from './protocol-version';
 import {
   BrokerSignatureError,
   ClearNodeConnectionError,
@@ -169,6 +170,11 @@ export class ClearNodeClient {
   }
 
   private open(url: string): void {
+    if (isV1Address(url)) {
+      // Known by its address: no socket, no handshake that could only time out.
+      this.unsupported(url, v1NodeMessage(url));
+      return;
+    }
     let socket: WebSocket;
     try {
       socket = this.openSocket(url);
@@ -245,6 +251,11 @@ export class ClearNodeClient {
   }
 
   private onFrame(raw: string): void {
+    if (isV1Frame(raw)) {
+      // A v1 node answers v0.5 in its own shape: say so now rather than wait for a timeout.
+      this.unsupported(this.state.get().url ?? '', v1NodeMessage(this.state.get().url ?? ''));
+      return;
+    }
     const frame = parseIncomingFrame(raw);
     if (frame.kind === 'invalid') {
       console.warn(`Ignored a ClearNode frame (${frame.reason}).`);
@@ -331,6 +342,13 @@ export class ClearNodeClient {
     this.shutdown();
     this.state.update((s) => ({ ...s, phase: 'offline', retryAt: null, error: message }));
     this.events.next({ type: 'refused', url, error: message });
+  }
+
+  /** Stops talking to a node that speaks another protocol; retrying cannot help by itself. */
+  private unsupported(url: string, message: string): void {
+    this.shutdown();
+    this.state.update((s) => ({ ...s, phase: 'offline', retryAt: null, error: message }));
+    this.events.next({ type: 'unsupported', url, error: message });
   }
 
   private shutdown(): void {

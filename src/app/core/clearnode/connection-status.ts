@@ -24,9 +24,13 @@ export const IDLE_CONNECTION: ConnectionStatus = {
   error: null,
 };
 
-/** Lifecycle events the store listens to. `reconnected` follows every reconnect after a loss. */
+/**
+ * Lifecycle events the store listens to. `reconnected` follows every reconnect after a loss;
+ * `unsupported`: the node speaks a protocol the app does not (it stopped trying).
+ */
 export type ConnectionEvent =
   | { readonly type: 'connected'; readonly url: string; readonly brokerAddress: string }
   | { readonly type: 'reconnected'; readonly url: string; readonly brokerAddress: string }
   | { readonly type: 'lost'; readonly url: string; readonly error: string }
-  | { readonly type: 'refused'; readonly url: string; readonly error: string };
+  | { readonly type: 'refused'; readonly url: string; readonly error: string }
+  | { readonly type: 'unsupported'; readonly url: string; readonly error: string };

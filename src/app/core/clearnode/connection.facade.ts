@@ -9,6 +9,8 @@ import {
   selectIsLocalNode,
   selectIsOnline,
   selectNodeUrl,
+  selectRefusedAddress,
+  selectUnsupportedReason,
   selectUntrustedReason,
 } from './state/clearnode.feature';
 
@@ -26,6 +28,10 @@ export class ConnectionFacade {
   readonly isLocalNode = this.store.selectSignal(selectIsLocalNode);
   /** Set while the chosen node is not trusted: say so, and show nothing it said as fact. */
   readonly untrustedReason = this.store.selectSignal(selectUntrustedReason);
+  /** Set while the chosen node speaks another protocol: explain, and name nodes that work. */
+  readonly unsupportedReason = this.store.selectSignal(selectUnsupportedReason);
+  /** The page's `?node=` that was not used, and why. */
+  readonly refusedAddress = this.store.selectSignal(selectRefusedAddress);
 
   selectNode(url: string): void {
     this.store.dispatch(NodePickerActions.nodeSelected({ url }));

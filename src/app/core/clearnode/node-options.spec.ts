@@ -1,4 +1,10 @@
-import { LOCAL_NODE_URL, faucetUrlFor, isLocalNode, parseNodeUrl } from './node-options';
+import {
+  LOCAL_NODE_URL,
+  NODE_OPTIONS,
+  faucetUrlFor,
+  isLocalNode,
+  parseNodeUrl,
+} from './node-options';
 import { chooseNodeUrl } from './node-preference';
 
 describe('ClearNode choices', () => {
@@ -20,6 +26,20 @@ describe('ClearNode choices', () => {
       error: '"node.example" is not a URL.',
     });
     expect(parseNodeUrl('').ok).toBeFalse();
+    for (const address of ['javascript:alert(1)', 'data:text/html,hi', 'http://node.example/ws'])
+      expect(parseNodeUrl(address)).toEqual({
+        ok: false,
+        error: 'A ClearNode address starts with ws:// or wss://.',
+      });
+  });
+
+  it('names the protocol of every preset', () => {
+    expect(NODE_OPTIONS.map((o) => o.label)).toEqual([
+      'Local (v0.5)',
+      'Yellow v0.5 sandbox (legacy)',
+      'Yellow v0.5 production (legacy)',
+    ]);
+    expect(NODE_OPTIONS.every((o) => o.protocol === 'v0.5' && o.label.includes('v0.5'))).toBeTrue();
   });
 
   it('derives the faucet from the node: local HTTP port, sandbox, none for production', () => {
@@ -48,11 +68,32 @@ describe('ClearNode choices', () => {
     ).toEqual({
       url: 'ws://127.0.0.1:5555/ws',
       fromQuery: true,
+      refused: null,
     });
-    expect(chooseNodeUrl('?node=http://bad', 'wss://clearnet.yellow.com/ws').url).toBe(
-      'wss://clearnet.yellow.com/ws',
-    );
+    expect(chooseNodeUrl('', null).refused).toBeNull();
     expect(chooseNodeUrl('', null).url).toBe(LOCAL_NODE_URL);
     expect(chooseNodeUrl('', 'garbage').url).toBe(LOCAL_NODE_URL);
+  });
+
+  it('refuses a ?node= that is no ws:// or wss:// address, and says why', () => {
+    expect(chooseNodeUrl('?node=http://bad', 'wss://clearnet.yellow.com/ws')).toEqual({
+      url: 'wss://clearnet.yellow.com/ws',
+      fromQuery: false,
+      refused: {
+        address: 'http://bad',
+        reason: 'A ClearNode address starts with ws:// or wss://.',
+      },
+    });
+    expect(chooseNodeUrl('?node=javascript:alert(1)', null)).toEqual({
+      url: LOCAL_NODE_URL,
+      fromQuery: false,
+      refused: {
+        address: 'javascript:alert(1)',
+        reason: 'A ClearNode address starts with ws:// or wss://.',
+      },
+    });
+    expect(chooseNodeUrl('?node=data%3Atext%2Fhtml%2Chi', null).refused?.address).toBe(
+      'data:text/html,hi',
+    );
   });
 });

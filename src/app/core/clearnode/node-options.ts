@@ -1,16 +1,31 @@
-/** The ClearNodes a person can pick; the local one is the default. */
+/**
+ * The ClearNodes a person can pick; the local one is the default. Labels name the protocol: the
+ * app speaks v0.5, and Yellow's `clearnet` hosts are its legacy v0.5 endpoints (its current network
+ * speaks v1, which the app cannot use).
+ */
 export interface NodeOption {
   readonly id: 'local' | 'sandbox' | 'production';
   readonly label: string;
   readonly url: string;
+  readonly protocol: 'v0.5';
 }
 
 export const LOCAL_NODE_URL = 'ws://127.0.0.1:8000/ws';
 
 export const NODE_OPTIONS: readonly NodeOption[] = [
-  { id: 'local', label: 'Local', url: LOCAL_NODE_URL },
-  { id: 'sandbox', label: 'Yellow sandbox', url: 'wss://clearnet-sandbox.yellow.com/ws' },
-  { id: 'production', label: 'Yellow production', url: 'wss://clearnet.yellow.com/ws' },
+  { id: 'local', label: 'Local (v0.5)', url: LOCAL_NODE_URL, protocol: 'v0.5' },
+  {
+    id: 'sandbox',
+    label: 'Yellow v0.5 sandbox (legacy)',
+    url: 'wss://clearnet-sandbox.yellow.com/ws',
+    protocol: 'v0.5',
+  },
+  {
+    id: 'production',
+    label: 'Yellow v0.5 production (legacy)',
+    url: 'wss://clearnet.yellow.com/ws',
+    protocol: 'v0.5',
+  },
 ];
 
 export type NodeUrlParse =

@@ -20,11 +20,15 @@ export const ConnectionStatusActions = createActionGroup({
 /**
  * The socket's lifecycle. `Connected` once per node; `Reconnected` after every later reconnect.
  * `Refused`: the node failed the broker signature check and the app stopped talking to it.
+ * `Protocol Unsupported`: the node speaks another protocol (v1), known by its address or answers.
+ * `Node Address Refused`: the page's `?node=` was no ClearNode address; another node was chosen.
  */
 export const ClearNodeConnectionActions = createActionGroup({
   source: 'ClearNode Connection',
   events: {
     'Node Chosen': props<{ url: string }>(),
+    'Node Address Refused': props<{ address: string; reason: string }>(),
+    'Protocol Unsupported': props<{ url: string; error: string }>(),
     'Status Changed': props<{ status: ConnectionStatus }>(),
     Connected: props<{ url: string; brokerAddress: string }>(),
     Reconnected: props<{ url: string; brokerAddress: string }>(),

@@ -39,6 +39,21 @@ describe('clearNode effects', () => {
     });
   });
 
+  it('refuses a ?node= that is no ClearNode address out loud, then uses the local node', () => {
+    marbles().run(({ hot, expectObservable }) => {
+      const actions$ = new Actions(
+        hot('-a', { a: AppActions.started({ search: '?node=javascript:alert(1)' }) }),
+      );
+      expectObservable(chooseNodeOnStart(actions$, storage)).toBe('-(rn)', {
+        r: ClearNodeConnectionActions.nodeAddressRefused({
+          address: 'javascript:alert(1)',
+          reason: 'A ClearNode address starts with ws:// or wss://.',
+        }),
+        n: ClearNodeConnectionActions.nodeChosen({ url: 'ws://127.0.0.1:8000/ws' }),
+      });
+    });
+  });
+
   it('loads the assets on every (re)connect, and reports a failure', () => {
     const client = jasmine.createSpyObj<ClearNodeClient>('ClearNodeClient', ['request']);
     marbles().run(({ hot, cold, expectObservable }) => {

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
-import { catchError, defer, filter, map, of, switchMap, tap } from 'rxjs';
+import { catchError, defer, filter, map, mergeMap, of, switchMap, tap } from 'rxjs';
 import { AppActions } from '../../app/app.actions';
 import { NamespacedStorage } from '../../storage/namespaced-storage';
 import { assetsFromNode } from '../asset';
@@ -16,16 +16,21 @@ import {
   NodePickerActions,
 } from './clearnode.actions';
 
-/** On start: `?node=`, else the remembered node, else the local one. */
+/**
+ * On start: `?node=`, else the remembered node, else the local one. A `?node=` that is no ClearNode
+ * address (`javascript:`, `http:`…) is refused out loud, so nobody believes they are on that node.
+ */
 export const chooseNodeOnStart = createEffect(
   (actions$ = inject(Actions), storage = inject(NamespacedStorage)) =>
     actions$.pipe(
       ofType(AppActions.started),
-      map(({ search }) =>
-        ClearNodeConnectionActions.nodeChosen({
-          url: chooseNodeUrl(search, storage.readApp<string>(NODE_PREFERENCE_KEY)).url,
-        }),
-      ),
+      mergeMap(({ search }) => {
+        const choice = chooseNodeUrl(search, storage.readApp<string>(NODE_PREFERENCE_KEY));
+        const chosen = ClearNodeConnectionActions.nodeChosen({ url: choice.url });
+        return choice.refused
+          ? [ClearNodeConnectionActions.nodeAddressRefused(choice.refused), chosen]
+          : [chosen];
+      }),
     ),
   { functional: true },
 );
@@ -80,6 +85,11 @@ export const connectionEvents = createEffect(
             return ClearNodeConnectionActions.lost({ url: event.url, error: event.error });
           case 'refused':
             return ClearNodeConnectionActions.refused({ url: event.url, error: event.error });
+          case 'unsupported':
+            return ClearNodeConnectionActions.protocolUnsupported({
+              url: event.url,
+              error: event.error,
+            });
         }
       }),
     ),

@@ -10,6 +10,8 @@ import {
   initialClearNodeState,
   selectFaucetUrl,
   selectIsLocalNode,
+  selectRefusedAddress,
+  selectUnsupportedReason,
   selectUntrustedReason,
 } from './clearnode.feature';
 
@@ -86,6 +88,48 @@ describe('clearNode reducer and selectors', () => {
     expect(
       reduce(refused, NodePickerActions.nodeSelected({ url: 'wss://clearnet.yellow.com/ws' }))
         .untrustedReason,
+    ).toBeNull();
+  });
+
+  it('holds why the node speaks another protocol until it connects or another is chosen', () => {
+    const v1 = 'wss://nitronode-sandbox.yellow.org/v1/ws';
+    const chosen = reduce(
+      initialClearNodeState,
+      ClearNodeConnectionActions.nodeChosen({ url: v1 }),
+    );
+    const unsupported = reduce(
+      chosen,
+      ClearNodeConnectionActions.protocolUnsupported({ url: v1, error: 'speaks v1' }),
+    );
+    expect(selectUnsupportedReason.projector(unsupported)).toBe('speaks v1');
+    // A late report about a node no longer chosen changes nothing.
+    const other = reduce(unsupported, NodePickerActions.nodeSelected({ url: local }));
+    expect(other.unsupportedReason).toBeNull();
+    expect(
+      reduce(other, ClearNodeConnectionActions.protocolUnsupported({ url: v1, error: 'late' })),
+    ).toBe(other);
+    expect(
+      reduce(unsupported, ClearNodeConnectionActions.connected({ url: v1, brokerAddress: '0xb' }))
+        .unsupportedReason,
+    ).toBeNull();
+  });
+
+  it('keeps a refused ?node= through the start-up choice, until a node is picked', () => {
+    const refused = reduce(
+      initialClearNodeState,
+      ClearNodeConnectionActions.nodeAddressRefused({ address: 'javascript:x', reason: 'no' }),
+    );
+    const chosen = reduce(refused, ClearNodeConnectionActions.nodeChosen({ url: local }));
+    expect(selectRefusedAddress.projector(chosen)).toEqual({
+      address: 'javascript:x',
+      reason: 'no',
+    });
+    expect(
+      reduce(chosen, NodePickerActions.nodeSelected({ url: local })).refusedAddress,
+    ).toBeNull();
+    expect(
+      reduce(chosen, NodePickerActions.nodeSelected({ url: 'wss://clearnet.yellow.com/ws' }))
+        .refusedAddress,
     ).toBeNull();
   });
 

@@ -2,6 +2,7 @@ import { createFeature, createReducer, createSelector, on } from '@ngrx/store';
 import type { Asset } from '../asset';
 import { IDLE_CONNECTION, type ConnectionStatus } from '../connection-status';
 import { faucetUrlFor, isLocalNode } from '../node-options';
+import type { RefusedNodeAddress } from '../node-preference';
 import {
   ClearNodeApiActions,
   ClearNodeConnectionActions,
@@ -19,6 +20,10 @@ export interface ClearNodeState {
    * connects again with a good one or another node is chosen. Nothing it said may be shown as fact.
    */
   readonly untrustedReason: string | null;
+  /** Why the chosen node cannot be used at all: it speaks another protocol (v1). */
+  readonly unsupportedReason: string | null;
+  /** The page's `?node=` the app refused, and why; cleared once a node is picked. */
+  readonly refusedAddress: RefusedNodeAddress | null;
 }
 
 export const initialClearNodeState: ClearNodeState = {
@@ -27,14 +32,30 @@ export const initialClearNodeState: ClearNodeState = {
   assets: [],
   assetsError: null,
   untrustedReason: null,
+  unsupportedReason: null,
+  refusedAddress: null,
 };
 
 export const clearNodeFeature = createFeature({
   name: 'clearNode',
   reducer: createReducer(
     initialClearNodeState,
-    on(ClearNodeConnectionActions.nodeChosen, NodePickerActions.nodeSelected, (state, { url }) =>
-      url === state.nodeUrl ? state : { ...initialClearNodeState, nodeUrl: url },
+    on(ClearNodeConnectionActions.nodeChosen, (state, { url }) =>
+      url === state.nodeUrl
+        ? state
+        : { ...initialClearNodeState, nodeUrl: url, refusedAddress: state.refusedAddress },
+    ),
+    // A node picked by hand answers the refused link: its notice goes.
+    on(NodePickerActions.nodeSelected, (state, { url }) => {
+      if (url !== state.nodeUrl) return { ...initialClearNodeState, nodeUrl: url };
+      return state.refusedAddress ? { ...state, refusedAddress: null } : state;
+    }),
+    on(ClearNodeConnectionActions.nodeAddressRefused, (state, { address, reason }) => ({
+      ...state,
+      refusedAddress: { address, reason },
+    })),
+    on(ClearNodeConnectionActions.protocolUnsupported, (state, { url, error }) =>
+      url === state.nodeUrl ? { ...state, unsupportedReason: error } : state,
     ),
     on(ClearNodeConnectionActions.statusChanged, (state, { status }) =>
       status.url === null || status.url === state.nodeUrl
@@ -47,7 +68,10 @@ export const clearNodeFeature = createFeature({
     on(
       ClearNodeConnectionActions.connected,
       ClearNodeConnectionActions.reconnected,
-      (state, { url }) => (url === state.nodeUrl ? { ...state, untrustedReason: null } : state),
+      (state, { url }) =>
+        url === state.nodeUrl
+          ? { ...state, untrustedReason: null, unsupportedReason: null }
+          : state,
     ),
     on(
       ClearNodeApiActions.assetsLoaded,
@@ -81,4 +105,6 @@ export const {
   selectFaucetUrl,
   selectIsLocalNode,
   selectUntrustedReason,
+  selectUnsupportedReason,
+  selectRefusedAddress,
 } = clearNodeFeature;
