@@ -129,7 +129,7 @@ test.describe('against a node without extensions (as the official one)', () => {
     });
     await page.reload();
     await expect(page.getByTestId('auth-error')).toHaveText(
-      'The ClearNode no longer accepts your saved sign-in (invalid JWT token). Sign in again: it takes one wallet signature.',
+      'The ClearNode no longer accepts your saved sign-in. Sign in again: it takes one wallet signature. (The ClearNode said: invalid JWT token)',
     );
     await expect(authStatus(page)).toHaveText('Signed out');
     const prompts = wallet.promptCount();

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, viewChild } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { AppHeader } from './layout/app-header';
 import { NodeStatus } from './layout/node-status';
@@ -22,11 +22,12 @@ import { WalletStatus } from './layout/wallet-status';
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
+    <a class="skip-link" href="#main-content" (click)="skipToContent($event)">Skip to content</a>
     <app-header>
       <app-node-status />
       <app-wallet-status />
     </app-header>
-    <main class="page">
+    <main #main class="page" id="main-content" tabindex="-1">
       <app-refused-node-address-alert />
       <app-unsupported-node-alert />
       <app-untrusted-node-alert />
@@ -35,4 +36,12 @@ import { WalletStatus } from './layout/wallet-status';
     </main>
   `,
 })
-export class App {}
+export class App {
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
+
+  /** The page has a base href: a bare fragment link would leave the page, so the focus moves here. */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    this.main().nativeElement.focus();
+  }
+}

@@ -130,7 +130,7 @@ describe('auth effects', () => {
             wallet,
             nodeUrl,
             reason:
-              'The ClearNode no longer accepts your saved sign-in (invalid JWT token). Sign in again: it takes one wallet signature.',
+              'The ClearNode no longer accepts your saved sign-in. Sign in again: it takes one wallet signature. (The ClearNode said: invalid JWT token)',
           }),
         });
       });
@@ -327,7 +327,8 @@ describe('auth effects', () => {
         const actions$ = new Actions(hot('-a', { a: click }));
         expectObservable(signIn(actions$, store, auth, wallets())).toBe('--d', {
           d: AuthApiActions.signInFailed({
-            error: 'The ClearNode refused the sign-in: invalid signature.',
+            error:
+              'The ClearNode refused the sign-in: A signature does not match the request. (The ClearNode said: invalid signature)',
             rejected: false,
           }),
         });

@@ -19,6 +19,7 @@ import {
 } from 'rxjs';
 import { ClearNodeClient } from '../../clearnode/clearnode-client';
 import { describeError } from '../../clearnode/describe-error';
+import { inPlainWords } from '../../clearnode/node-error-words';
 import { ClearNodeRpcError } from '../../clearnode/rpc-frame';
 import {
   ClearNodeConnectionActions,
@@ -121,7 +122,7 @@ export const resumeSession = createEffect(
                 AuthApiActions.signInRequired({
                   wallet: wallet!,
                   nodeUrl: nodeUrl!,
-                  reason: `The ClearNode no longer accepts your saved sign-in (${error.nodeMessage}). Sign in again: it takes one wallet signature.`,
+                  reason: `The ClearNode no longer accepts your saved sign-in. Sign in again: it takes one wallet signature. (The ClearNode said: ${error.nodeMessage})`,
                 }),
               );
             }
@@ -229,7 +230,7 @@ export const signIn = createEffect(
                 error: isUserRejection(error)
                   ? 'You declined the signature in your wallet, so nothing was signed and nothing changed.'
                   : error instanceof ClearNodeRpcError
-                    ? `The ClearNode refused the sign-in: ${error.nodeMessage}.`
+                    ? `The ClearNode refused the sign-in: ${inPlainWords(error.nodeMessage)}`
                     : describeWalletError(error, 'sign in'),
                 rejected: isUserRejection(error),
               }),
