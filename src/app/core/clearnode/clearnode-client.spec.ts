@@ -261,6 +261,20 @@ describe('ClearNodeClient', () => {
       expect(events.map((e) => e.type)).toEqual(['connected', 'lost', 'reconnected']);
     });
 
+    it('says a node that opens the socket and stays silent may speak another protocol, and retries', async () => {
+      client.connect(URL);
+      socket().open();
+      expect(socket().lastRequest()[1]).toBe('get_config');
+      jasmine.clock().tick(15_000);
+      await settle();
+      const status = client.status();
+      expect(status.phase).toBe('reconnecting');
+      expect(status.error).toContain(`The server at ${URL} accepted the connection`);
+      expect(status.error).toContain('did not answer within 15 s');
+      expect(status.error).toContain('a protocol v1 node does not answer this app');
+      expect(status.retryAt).not.toBeNull();
+    });
+
     it('retries at once when asked', async () => {
       client.connect(URL);
       await goOnline();

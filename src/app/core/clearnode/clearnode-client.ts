@@ -7,10 +7,11 @@ import { backoffDelay } from './backoff';
 import { isSignedByBroker } from './broker-signature';
 import { IDLE_CONNECTION, type ConnectionEvent, type ConnectionStatus } from './connection-status';
 import { PendingRequests } from './pending-requests';
-import { isV1Address, isV1Frame, v1NodeMessage } from './protocol-version';
+import { isV1Address, isV1Frame, silentNodeMessage, v1NodeMessage } from './protocol-version';
 import {
   BrokerSignatureError,
   ClearNodeConnectionError,
+  ClearNodeTimeoutError,
   errorTextOf,
   isRecord,
   parseIncomingFrame,
@@ -81,6 +82,8 @@ export class ClearNodeClient {
   private handshakeId: number | null = null;
   /** Frames that arrive before the broker address is known (the `assets` push on connect). */
   private early: string[] = [];
+  /** Why the app closed a socket itself, in words for people, when the close code cannot say it. */
+  private readonly closedBecause = new WeakMap<WebSocket, string>();
   private hasBeenOnline = false;
   private stopped = true;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -199,7 +202,8 @@ export class ClearNodeClient {
     socket.onerror = () => undefined; // onclose follows with the details that matter
     socket.onclose = (event: CloseEvent) => {
       clearTimeout(openTimeout);
-      if (socket === this.socket) this.onClosed(socket, closeReason(event, url));
+      if (socket === this.socket)
+        this.onClosed(socket, this.closedBecause.get(socket) ?? closeReason(event, url));
     };
   }
 
@@ -244,7 +248,12 @@ export class ClearNodeClient {
     } catch (error) {
       if (socket !== this.socket) return;
       if (error instanceof BrokerSignatureError) this.refuse(error.message);
-      else socket.close(4000, 'handshake failed');
+      else {
+        // Silence after the socket opened: a busy node, or one of another protocol that ignores us.
+        if (error instanceof ClearNodeTimeoutError)
+          this.closedBecause.set(socket, silentNodeMessage(url, error.timeoutMs));
+        socket.close(4000, 'handshake failed');
+      }
     } finally {
       this.handshakeId = null;
     }

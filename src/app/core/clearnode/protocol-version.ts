@@ -14,6 +14,14 @@ export function v1NodeMessage(url: string): string {
   return `This app speaks ClearNode protocol ${APP_PROTOCOL}; the node at ${url} speaks protocol v1, so they cannot talk. ${WORKING_NODES}`;
 }
 
+/**
+ * A node that accepts the socket but never answers `get_config`. A v1 node at an address without
+ * `/v1/` may stay silent to v0.5 frames, so it is named among the likely causes.
+ */
+export function silentNodeMessage(url: string, timeoutMs: number): string {
+  return `The server at ${url} accepted the connection but did not answer within ${Math.round(timeoutMs / 1000)} s. It may be busy, or it may not speak ClearNode protocol ${APP_PROTOCOL} (a protocol v1 node does not answer this app). ${WORKING_NODES}`;
+}
+
 /** Yellow's v1 endpoints carry the version in their path (`…/v1/ws`): known before connecting. */
 export function isV1Address(url: string): boolean {
   let path: string;

@@ -45,6 +45,16 @@ describe('OperationCard', () => {
     expect(mine.text('.hint')).toBe('Proposed by you');
   });
 
+  it('takes the heading level of where it sits, and its article keeps that heading as its name', async () => {
+    const { fixture, element } = await render(anOperationView());
+    fixture.componentRef.setInput('headingLevel', 2);
+    await fixture.whenStable();
+    const heading = element.querySelector('h2');
+    expect(words(heading)).toBe('Close · Dinner');
+    expect(element.querySelector('h3')).toBeNull();
+    expect(element.querySelector('article')?.getAttribute('aria-labelledby')).toBe(heading!.id);
+  });
+
   it('shows, on demand, the exact request the node will be sent', async () => {
     const { element } = await render(anOperationView());
     const request = JSON.parse(element.querySelector('pre.request')?.textContent ?? 'null');

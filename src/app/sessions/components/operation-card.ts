@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { shortAddress } from '../../shared/money/address';
 import type { OperationKind, OperationStatus } from '../co-signing/operation';
@@ -42,7 +43,7 @@ const SIGNER_STATE: Record<OperationView['signers'][number]['state'], string> = 
  */
 @Component({
   selector: 'app-operation-card',
-  imports: [RouterLink],
+  imports: [NgTemplateOutlet, RouterLink],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @let op = operation();
@@ -52,14 +53,19 @@ const SIGNER_STATE: Record<OperationView['signers'][number]['state'], string> = 
       [attr.aria-labelledby]="headingId()"
       [attr.data-operation-id]="op.id"
     >
-      <h3 [id]="headingId()">
+      <ng-template #title>
         {{ kindTitle() }} ·
         @if (linkToSession()) {
           <a [routerLink]="['/sessions', op.sessionId]">{{ op.sessionTitle }}</a>
         } @else {
           {{ op.sessionTitle }}
         }
-      </h3>
+      </ng-template>
+      @if (headingLevel() === 2) {
+        <h2 [id]="headingId()"><ng-container [ngTemplateOutlet]="title" /></h2>
+      } @else {
+        <h3 [id]="headingId()"><ng-container [ngTemplateOutlet]="title" /></h3>
+      }
       <p class="hint">
         Proposed by
         @if (op.proposedByMe) {
@@ -201,7 +207,7 @@ const SIGNER_STATE: Record<OperationView['signers'][number]['state'], string> = 
             <button
               type="button"
               class="secondary"
-              [attr.aria-label]="'Extend the deadline of ' + subject() + ' by 10 minutes'"
+              [attr.aria-label]="'Extend by 10 minutes the deadline of ' + subject()"
               (click)="extend.emit(extendSeconds)"
             >
               Extend by 10 minutes
@@ -227,6 +233,11 @@ const SIGNER_STATE: Record<OperationView['signers'][number]['state'], string> = 
     </article>
   `,
   styles: `
+    .operation > h2,
+    .operation > h3 {
+      font-size: 1.05rem;
+      margin-top: 0;
+    }
     .operation.open {
       border-color: var(--accent);
     }
@@ -252,6 +263,8 @@ export class OperationCard {
   readonly now = input.required<number>();
   /** Titles link to the session, where the card is shown outside it (the inbox). */
   readonly linkToSession = input(false);
+  /** Where the card sits in the page's outline: under the page's h1, or under a section's h2. */
+  readonly headingLevel = input<2 | 3>(3);
 
   readonly approve = output<void>();
   readonly decline = output<void>();

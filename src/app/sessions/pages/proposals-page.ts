@@ -34,6 +34,7 @@ import { NOW, tickingNow } from './ticking-now';
         [operation]="proposal"
         [now]="now()"
         [linkToSession]="true"
+        [headingLevel]="2"
         (approve)="approve(proposal)"
         (decline)="decline(proposal)"
       />
