@@ -1,6 +1,8 @@
-import { ChangeDetectionStrategy, Component, ElementRef, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, inject, viewChild } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
 import { AppHeader } from './layout/app-header';
+import { ColourSchemeChoice } from './layout/colour-scheme';
+import { ColourSchemePicker } from './layout/colour-scheme-picker';
 import { NodeStatus } from './layout/node-status';
 import { SignInPanel } from './layout/sign-in-panel';
 import { RefusedNodeAddressAlert } from './layout/refused-node-address-alert';
@@ -13,6 +15,7 @@ import { WalletStatus } from './layout/wallet-status';
   imports: [
     RouterOutlet,
     AppHeader,
+    ColourSchemePicker,
     NodeStatus,
     WalletStatus,
     RefusedNodeAddressAlert,
@@ -26,6 +29,10 @@ import { WalletStatus } from './layout/wallet-status';
     <app-header>
       <app-node-status />
       <app-wallet-status />
+      <app-colour-scheme-picker
+        [scheme]="colourScheme.scheme()"
+        (schemeChange)="colourScheme.choose($event)"
+      />
     </app-header>
     <main #main class="page" id="main-content" tabindex="-1">
       <app-refused-node-address-alert />
@@ -37,6 +44,7 @@ import { WalletStatus } from './layout/wallet-status';
   `,
 })
 export class App {
+  protected readonly colourScheme = inject(ColourSchemeChoice);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
 
   /** The page has a base href: a bare fragment link would leave the page, so the focus moves here. */

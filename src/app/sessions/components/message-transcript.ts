@@ -86,17 +86,17 @@ import { MessageView } from '../state/session-view.model';
       border-bottom: 1px solid var(--border);
     }
     .transcript li.mine {
-      background: #eef3fd;
+      background: var(--tint-accent);
     }
     .transcript li.unverified {
-      background: #fff6e5;
+      background: var(--tint-warn);
     }
     .verified {
-      color: #1a7f37;
+      color: var(--ok);
       font-size: 0.85em;
     }
     .flag {
-      color: #9a6700;
+      color: var(--warn);
       font-size: 0.85em;
       font-weight: 600;
     }
