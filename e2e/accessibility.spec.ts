@@ -17,11 +17,17 @@ for (const colorScheme of ['light', 'dark'] as const)
     clearNode,
     openApp,
   }) => {
+    // About twenty axe runs over two participants: slow on a busy machine, not a hang.
+    test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme });
     await openApp('/sessions');
     await expectNoAxeViolations(page, 'sessions, signed out');
     await expectUniqueControlNames(page, 'sessions, signed out');
-    await page.locator('app-header').getByRole('button', { name: 'Connect MetaMask' }).click();
+    await page.locator('app-header').getByRole('button', { name: 'Connect a wallet' }).click();
+    const picker = page.getByRole('dialog', { name: 'Connect a wallet' });
+    await expect(picker.getByRole('button', { name: 'MetaMask' })).toBeFocused();
+    await expectNoAxeViolations(page, 'wallet picker');
+    await picker.getByRole('button', { name: 'MetaMask' }).click();
     await expect(page.getByRole('button', { name: 'Sign in with wallet' })).toBeVisible();
     await expectNoAxeViolations(page, 'sign-in panel');
     await expectUniqueControlNames(page, 'sign-in panel');

@@ -1,5 +1,6 @@
 import { InjectedWallet } from './support/injected-wallet';
 import { expect, test } from './support/clearnode.fixture';
+import { connectWallet } from './support/sessions';
 
 test('the node choice is validated, remembered, and a dropped node can be retried at once', async ({
   page,
@@ -43,7 +44,7 @@ test('sign-in is shared by the tabs of one browser, and so is sign-out', async (
   openApp,
 }) => {
   await openApp('/balances');
-  await page.getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(page);
   await page.getByRole('button', { name: 'Sign in with wallet' }).click();
   await expect(page.getByTestId('auth-status')).toHaveText('Signed in');
 

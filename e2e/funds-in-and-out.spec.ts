@@ -1,6 +1,7 @@
 import { expect, test } from './support/clearnode.fixture';
 import { InjectedWallet } from './support/injected-wallet';
 import {
+  connectWallet,
   authStatus,
   balanceOf,
   historyOf,
@@ -215,7 +216,7 @@ test('a funder whose allowance is too small: their app declines before signing, 
   const bobPage = await context.newPage();
   const bobWallet = await InjectedWallet.install(bobPage);
   await bobPage.goto(`/balances?node=${encodeURIComponent(clearNode.url)}`);
-  await bobPage.locator('app-header').getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(bobPage);
   await bobPage.getByRole('textbox', { name: 'Allowance in usdc' }).fill('1');
   await bobPage.getByRole('button', { name: 'Sign in with wallet' }).click();
   await expect(authStatus(bobPage)).toHaveText('Signed in');

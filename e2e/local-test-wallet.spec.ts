@@ -5,8 +5,15 @@ test('without a browser wallet, a local node offers a labelled test wallet that 
   openApp,
 }) => {
   await openApp('/balances');
-  await expect(page.getByTestId('no-wallet')).toHaveText('No wallet found in this browser.');
-  await page.getByRole('button', { name: 'Use a local test wallet' }).click();
+  await page.getByRole('button', { name: 'Connect a wallet' }).click();
+  const picker = page.getByRole('dialog', { name: 'Connect a wallet' });
+  await expect(picker.getByTestId('no-wallet')).toHaveText('No wallet found in this browser.');
+  await expect(picker.getByRole('link', { name: 'Install MetaMask' })).toHaveAttribute(
+    'href',
+    'https://metamask.io/download/',
+  );
+  await picker.getByRole('button', { name: 'Use a local test wallet' }).click();
+  await expect(picker).toBeHidden();
   await expect(page.getByText('Local test wallet', { exact: true })).toBeVisible();
   const address = await page.getByTestId('wallet-address').getAttribute('title');
   expect(address).toMatch(/^0x[0-9a-fA-F]{40}$/);

@@ -87,7 +87,7 @@ test('the app does not run inside another site’s frame', async ({ page, baseUR
     await page.goto(framer.url);
     const response = await blocked;
     expect(response.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
-    await expect(framed.getByRole('button', { name: 'Connect MetaMask' })).toHaveCount(0);
+    await expect(framed.getByRole('button', { name: 'Connect a wallet' })).toHaveCount(0);
 
     // A host that sends no such header: the app itself refuses to start.
     await page.route(`${baseURL}/balances?**`, async (route) => {
@@ -102,7 +102,7 @@ test('the app does not run inside another site’s frame', async ({ page, baseUR
     await expect(framed.getByRole('alert')).toHaveText(
       `Nitrolite Sessions does not run inside another page. Open ${baseURL} directly.`,
     );
-    await expect(framed.getByRole('button', { name: 'Connect MetaMask' })).toHaveCount(0);
+    await expect(framed.getByRole('button', { name: 'Connect a wallet' })).toHaveCount(0);
     await expect(framed.getByRole('combobox', { name: 'ClearNode' })).toHaveCount(0);
   } finally {
     await framer.close();

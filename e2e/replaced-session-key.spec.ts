@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/clearnode.fixture';
+import { connectWallet } from './support/sessions';
 import { InjectedWallet } from './support/injected-wallet';
 
-const header = (page: Page) => page.locator('app-header');
 const authStatus = (page: Page) => page.getByTestId('auth-status');
 const REPLACED = 'Signed in on another device or tab: sign in again here.';
 
@@ -42,7 +42,7 @@ test('a sign-in on another device replaces this key: the app says so, signs noth
 }) => {
   const sent = recordSentFrames(page);
   await openApp('/balances');
-  await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(page);
   await expect(page.getByTestId('one-key-hint')).toContainText(
     'One wallet has one active session key per application on a node',
   );
@@ -57,7 +57,7 @@ test('a sign-in on another device replaces this key: the app says so, signs noth
   const other = await context.newPage();
   const otherWallet = await InjectedWallet.install(other, { privateKey: wallet.privateKey });
   await other.goto(`/balances?node=${encodeURIComponent(clearNode.url)}`);
-  await header(other).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(other);
   await other.getByRole('button', { name: 'Sign in with wallet' }).click();
   await expect(authStatus(other)).toHaveText('Signed in');
 
@@ -99,7 +99,7 @@ test('sign-in offers a modest allowance per asset, and renewal keeps the 1-hour 
 }) => {
   const sent = recordSentFrames(page);
   await openApp('/balances');
-  await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(page);
 
   // Nothing is known of this wallet's balances yet: a little of the dollar token, no eth.
   await expect(page.getByRole('textbox', { name: 'Allowance in usdc' })).toHaveValue('10');

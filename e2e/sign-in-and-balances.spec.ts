@@ -1,6 +1,7 @@
 import { Wallet } from 'ethers';
 import { InjectedWallet } from './support/injected-wallet';
 import { expect, test } from './support/clearnode.fixture';
+import { connectWallet } from './support/sessions';
 import type { Page } from '@playwright/test';
 
 const FIRST_KEY = Wallet.createRandom().privateKey;
@@ -22,7 +23,7 @@ test('connect, sign in, faucet, reload, node restart, refused signature, account
   await expect(header(page).getByTestId('connection-status')).toHaveText('Online');
 
   // Connect: one prompt, the address is shown checksummed.
-  await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(page);
   await expect(page.getByTestId('wallet-address')).toHaveAttribute('title', wallet.address);
   expect(wallet.promptCount('eth_requestAccounts')).toBe(1);
   await expect(page.getByTestId('wallet-chain')).toHaveText('chain 1');
@@ -71,12 +72,12 @@ test('connect, sign in, faucet, reload, node restart, refused signature, account
   await other.goto(`/balances?node=${encodeURIComponent(clearNode.url)}`);
   // Declining the connection itself: a plain message, nothing connected.
   otherWallet.decideNext('reject');
-  await header(other).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(other);
   await expect(other.getByTestId('wallet-error')).toHaveText(
     'You declined the request in your wallet, so nothing changed (connect).',
   );
   await expect(other.getByTestId('wallet-address')).toHaveCount(0);
-  await header(other).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(other);
   await expect(other.getByTestId('wallet-address')).toHaveAttribute('title', otherWallet.address);
   otherWallet.decideNext('reject');
   await other.getByRole('button', { name: 'Sign in with wallet' }).click();
@@ -116,7 +117,7 @@ test.describe('against a node without extensions (as the official one)', () => {
     openApp,
   }) => {
     await openApp('/balances');
-    await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+    await connectWallet(page);
     await page.getByRole('button', { name: 'Sign in with wallet' }).click();
     await expect(authStatus(page)).toHaveText('Signed in');
 
@@ -145,20 +146,20 @@ test('disconnecting the wallet keeps the sign-in: connecting it again needs no n
   openApp,
 }) => {
   await openApp('/balances');
-  await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(page);
   await page.getByRole('button', { name: 'Sign in with wallet' }).click();
   await expect(authStatus(page)).toHaveText('Signed in');
   expect(wallet.promptCount('eth_signTypedData_v4')).toBe(1);
 
   await header(page).getByRole('button', { name: 'Disconnect' }).click();
   await expect(page.getByTestId('wallet-address')).toHaveCount(0);
-  await expect(header(page).getByRole('button', { name: 'Connect MetaMask' })).toBeVisible();
+  await expect(header(page).getByRole('button', { name: 'Connect a wallet' })).toBeVisible();
 
   // A reload does not bring the wallet back by itself.
   await page.reload();
-  await expect(header(page).getByRole('button', { name: 'Connect MetaMask' })).toBeVisible();
+  await expect(header(page).getByRole('button', { name: 'Connect a wallet' })).toBeVisible();
 
-  await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(page);
   await expect(authStatus(page)).toHaveText('Signed in');
   expect(wallet.promptCount('eth_signTypedData_v4')).toBe(1);
 });
@@ -170,7 +171,7 @@ test('reloading while the node is down resumes the saved sign-in once it is back
   openApp,
 }) => {
   await openApp('/balances');
-  await header(page).getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(page);
   await page.getByRole('button', { name: 'Sign in with wallet' }).click();
   await expect(authStatus(page)).toHaveText('Signed in');
   const prompts = wallet.promptCount();

@@ -1,7 +1,7 @@
 import { Wallet, ZeroHash } from 'ethers';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/clearnode.fixture';
-import { getTestTokens, signIn } from './support/sessions';
+import { connectWallet, getTestTokens, signIn } from './support/sessions';
 
 /**
  * A node whose broker signature does not match: the app says so in full, at phone width, does not
@@ -89,7 +89,7 @@ test('a balance answer not signed by the broker leads to no claim that the balan
     });
   });
   await openApp('/balances');
-  await page.getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(page);
   await page.getByRole('button', { name: 'Sign in with wallet' }).click();
 
   await expect(untrustedAlert(page)).toBeVisible();

@@ -12,8 +12,17 @@ export const splitInput = (page: Page, participant: string, asset = 'usdc') =>
     `app-allocation-editor input[data-participant="${participant}"][data-asset="${asset}"]`,
   );
 
+/** Opens the header's wallet picker and picks a wallet by its name. */
+export async function connectWallet(page: Page, name = 'MetaMask'): Promise<void> {
+  await page.locator('app-header').getByRole('button', { name: 'Connect a wallet' }).click();
+  await page
+    .getByRole('dialog', { name: 'Connect a wallet' })
+    .getByRole('button', { name, exact: true })
+    .click();
+}
+
 export async function signIn(page: Page): Promise<void> {
-  await page.locator('app-header').getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(page);
   // More than the modest default: these participants fund, deposit and top up several times.
   await page.getByRole('textbox', { name: 'Allowance in usdc' }).fill('100');
   await page.getByRole('button', { name: 'Sign in with wallet' }).click();

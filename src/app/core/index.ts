@@ -54,6 +54,7 @@ export {
 } from './auth/state/auth.feature';
 
 export { WalletFacade } from './wallet/wallet.facade';
+export type { WalletInfo } from './wallet/eip1193';
 export { WalletMenuActions } from './wallet/state/wallet.actions';
 export { selectWalletAddress } from './wallet/state/wallet.feature';
 

@@ -43,7 +43,16 @@ describe('WalletStatus', () => {
     });
   }
 
-  it('offers the discovered wallets, MetaMask first', () => {
+  const dialog = (element: HTMLElement) => element.querySelector('dialog')!;
+  /** The buttons' names as a screen reader hears them: what is aria-hidden left out. */
+  const dialogButtons = (element: HTMLElement) =>
+    Array.from(dialog(element).querySelectorAll('button')).map((b) => {
+      const heard = b.cloneNode(true) as HTMLElement;
+      heard.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove());
+      return heard.textContent?.trim();
+    });
+
+  it('opens a picker of the discovered wallets, MetaMask first, and connects the one picked', () => {
     const { element, dispatched } = render({
       wallet: {
         ...initialWalletState,
@@ -53,26 +62,42 @@ describe('WalletStatus', () => {
         ],
       },
     });
-    expect(buttons(element)).toEqual(['Connect MetaMask', 'Connect Other']);
-    element.querySelector('button')!.click();
+    expect(dialog(element).open).toBeFalse();
+    button(element, 'Connect a wallet').click();
+    TestBed.tick();
+    expect(dialog(element).open).toBeTrue();
+    expect(dialogButtons(element)).toEqual(['MetaMask', 'Other', 'Cancel']);
+    dialog(element).querySelector<HTMLButtonElement>('button.wallet')!.click();
+    TestBed.tick();
     expect(dispatched).toHaveBeenCalledWith(
       WalletMenuActions.connectClicked({ walletId: 'io.metamask' }),
     );
+    expect(dialog(element).open).toBeFalse();
   });
 
-  it('says when there is no wallet and offers a labelled test wallet for a local node only', () => {
+  it('says when there is no wallet, where to get one, and offers a test wallet for a local node only', () => {
     const local = render({
       clearNode: { ...initialClearNodeState, nodeUrl: 'ws://127.0.0.1:8000/ws' },
     });
-    expect(local.element.querySelector('[data-testid="no-wallet"]')?.textContent).toContain(
-      'No wallet found',
+    button(local.element, 'Connect a wallet').click();
+    TestBed.tick();
+    expect(dialog(local.element).querySelector('[data-testid="no-wallet"]')?.textContent).toBe(
+      'No wallet found in this browser.',
     );
-    expect(buttons(local.element)).toEqual(['Use a local test wallet']);
+    const install = dialog(local.element).querySelector('a')!;
+    expect(install.textContent).toBe('Install MetaMask');
+    expect(install.href).toBe('https://metamask.io/download/');
+    expect(install.rel).toBe('noopener noreferrer');
+    expect(dialogButtons(local.element)).toEqual(['Use a local test wallet', 'Cancel']);
+    button(local.element, 'Use a local test wallet').click();
+    expect(local.dispatched).toHaveBeenCalledWith(
+      WalletMenuActions.connectClicked({ walletId: 'local-test-wallet' }),
+    );
     TestBed.resetTestingModule();
     const remote = render({
       clearNode: { ...initialClearNodeState, nodeUrl: 'wss://clearnet.yellow.com/ws' },
     });
-    expect(buttons(remote.element)).toEqual([]);
+    expect(dialogButtons(remote.element)).toEqual(['Cancel']);
   });
 
   it('shows the signed-in account with its key expiry and a sign-out', () => {

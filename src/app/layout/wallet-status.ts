@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import {
   AuthFacade,
   ConnectionFacade,
@@ -9,10 +9,12 @@ import {
 import { shortAddress } from '../shared/money/address';
 import { Clock } from './clock';
 import { timeLeft } from './time-left';
+import { WalletPicker } from './wallet-picker';
 
 /** The wallet and the sign-in, compact, for the header. */
 @Component({
   selector: 'app-wallet-status',
+  imports: [WalletPicker],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (wallet.address(); as address) {
@@ -88,22 +90,16 @@ import { timeLeft } from './time-left';
       </button>
     } @else if (wallet.connecting()) {
       <span class="hint">Waiting for your wallet…</span>
-    } @else if (connectable().length > 0) {
-      @for (option of connectable(); track option.id) {
-        <button type="button" (click)="wallet.connect(option.id)">Connect {{ option.name }}</button>
-      }
     } @else {
-      <span class="hint" data-testid="no-wallet">No wallet found in this browser.</span>
-      @if (wallet.isLocalNode()) {
-        <button
-          type="button"
-          class="secondary"
-          (click)="wallet.useLocalTestWallet()"
-          title="A throwaway key kept in this browser; for the local ClearNode only"
-        >
-          Use a local test wallet
-        </button>
-      }
+      <button type="button" (click)="pickerOpen.set(true)">Connect a wallet</button>
+      <app-wallet-picker
+        [open]="pickerOpen()"
+        [wallets]="connectable()"
+        [isLocalNode]="wallet.isLocalNode()"
+        (picked)="connect($event)"
+        (localTestWalletPicked)="useLocalTestWallet()"
+        (closed)="pickerOpen.set(false)"
+      />
     }
     @if (wallet.error(); as error) {
       <span class="error" role="alert" data-testid="wallet-error">{{ error }}</span>
@@ -118,6 +114,7 @@ export class WalletStatus {
   private readonly clock = inject(Clock);
 
   protected readonly nodeOnline = this.connection.online;
+  protected readonly pickerOpen = signal(false);
   protected readonly untrustedReason = this.connection.untrustedReason;
 
   protected readonly connectable = computed(() =>
@@ -137,6 +134,16 @@ export class WalletStatus {
     const expiresAtMs = this.auth.expiresAtMs();
     return expiresAtMs !== null && expiresAtMs - this.clock.now() < RENEW_BEFORE_SECONDS * 1000;
   });
+
+  protected connect(walletId: string): void {
+    this.pickerOpen.set(false);
+    this.wallet.connect(walletId);
+  }
+
+  protected useLocalTestWallet(): void {
+    this.pickerOpen.set(false);
+    this.wallet.useLocalTestWallet();
+  }
 
   protected short(address: string): string {
     return shortAddress(address);
