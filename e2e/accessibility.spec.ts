@@ -91,6 +91,11 @@ for (const colorScheme of ['light', 'dark'] as const)
     await expect(bob.page.getByRole('button', { name: /^Approve the close/ })).toBeVisible();
     await expectNoAxeViolations(bob.page, 'proposals, one waiting');
     await expectUniqueControlNames(bob.page, 'proposals, one waiting');
+    await bob.page.getByRole('button', { name: 'Notifications, 1 active' }).click();
+    await expect(bob.page.getByRole('region', { name: 'Notifications' })).toBeVisible();
+    await expectNoAxeViolations(bob.page, 'notification centre');
+    await expectUniqueControlNames(bob.page, 'notification centre');
+    await bob.page.keyboard.press('Escape');
     await nav(bob.page, 'Sessions').click();
     await expectNoAxeViolations(bob.page, 'sessions, one open');
     await expectUniqueControlNames(bob.page, 'sessions, one open');

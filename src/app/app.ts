@@ -4,6 +4,7 @@ import { AppHeader } from './layout/app-header';
 import { ColourSchemeChoice } from './layout/colour-scheme';
 import { ColourSchemePicker } from './layout/colour-scheme-picker';
 import { NodeStatus } from './layout/node-status';
+import { NotificationCentre } from './layout/notification-centre';
 import { SignInPanel } from './layout/sign-in-panel';
 import { RefusedNodeAddressAlert } from './layout/refused-node-address-alert';
 import { UnsupportedNodeAlert } from './layout/unsupported-node-alert';
@@ -17,6 +18,7 @@ import { WalletStatus } from './layout/wallet-status';
     AppHeader,
     ColourSchemePicker,
     NodeStatus,
+    NotificationCentre,
     WalletStatus,
     RefusedNodeAddressAlert,
     UnsupportedNodeAlert,
@@ -29,6 +31,7 @@ import { WalletStatus } from './layout/wallet-status';
     <app-header>
       <app-node-status />
       <app-wallet-status />
+      <app-notification-centre />
       <app-colour-scheme-picker
         [scheme]="colourScheme.scheme()"
         (schemeChange)="colourScheme.choose($event)"

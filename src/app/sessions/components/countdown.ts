@@ -9,11 +9,3 @@ export function countdown(deadline: number, now: number): string {
     ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds} left`
     : `${minutes}:${seconds} left`;
 }
-
-/** "14:02:05", local time: when something in an operation's history happened. */
-export function clockTime(at: number): string {
-  const date = new Date(at);
-  return [date.getHours(), date.getMinutes(), date.getSeconds()]
-    .map((part) => String(part).padStart(2, '0'))
-    .join(':');
-}

@@ -4,7 +4,8 @@ import { RouterLink } from '@angular/router';
 import { shortAddress } from '../../shared/money/address';
 import type { OperationKind, OperationStatus } from '../co-signing/operation';
 import type { OperationView } from '../state/operation-view.model';
-import { clockTime, countdown } from './countdown';
+import { clockTime } from '../../shared/time/clock-time';
+import { countdown } from './countdown';
 import { isOpenView } from './open-operation';
 
 /** How long "Extend" gives a proposal, past the later of now and its current deadline. */
