@@ -8,6 +8,7 @@ import {
   ClearNodeClient,
   SessionKeySigner,
   selectAssets,
+  selectNodeUrl,
   selectSignedIn,
   selectWalletAddress,
   type RpcRequest,
@@ -21,6 +22,11 @@ import {
 import { sameAddress } from '../shared/money/address';
 import { formatUnits, parseAmount } from '../shared/money/decimal-amount';
 import type { MessageSend } from './state/app-session.model';
+import {
+  selectHistoryExport,
+  selectSelectedSessionExport,
+  selectSelectedSessionTimeline,
+} from './state/history.selectors';
 import { ClearNodeApiActions } from './state/clearnode-api.actions';
 import { CreateSessionFormActions } from './state/create-session-form.actions';
 import { SessionLifecycleActions } from './state/session-lifecycle.actions';
@@ -136,6 +142,11 @@ export class AppSessionService {
   readonly selectedRefusedProposals: Signal<readonly string[]> = this.store.selectSignal(
     selectSelectedRefusedProposals,
   );
+  /** The open session's steps, and the same ready to export; the whole history to export. */
+  readonly selectedTimeline = this.store.selectSignal(selectSelectedSessionTimeline);
+  readonly selectedExport = this.store.selectSignal(selectSelectedSessionExport);
+  readonly historyExport = this.store.selectSignal(selectHistoryExport);
+  readonly nodeUrl = this.store.selectSignal(selectNodeUrl);
 
   /**
    * A close reached final-state consensus: its approvals reach what the node needs. Emits once

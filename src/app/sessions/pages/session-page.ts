@@ -1,6 +1,7 @@
 import {
   afterNextRender,
   ChangeDetectionStrategy,
+  DOCUMENT,
   Component,
   computed,
   effect,
@@ -31,12 +32,15 @@ import { MessageTranscript } from '../components/message-transcript';
 import { SessionDataField } from '../components/session-data-field';
 import { parseSessionDataText } from '../components/session-data-text';
 import { SessionDefinition } from '../components/session-definition';
+import { SessionTimeline } from '../components/session-timeline';
+import { exportFileName, historyCsv, historyJson } from '../history/history-export';
 import { isOpenView } from '../components/open-operation';
 import { OperationCard } from '../components/operation-card';
 import type { OperationView } from '../state/operation-view.model';
 import { MESSAGES_PER_SESSION } from '../state/session-messages';
 import { decimalsOf } from '../state/sessions.selectors';
 import { NOW, tickingNow } from './ticking-now';
+import { saveTextFile } from './save-text-file';
 
 type Mode = 'view' | 'update' | 'close-edit' | 'close-confirm' | FundsIntent;
 
@@ -52,6 +56,7 @@ type Mode = 'view' | 'update' | 'close-edit' | 'close-confirm' | FundsIntent;
     OperationCard,
     SessionDataField,
     SessionDefinition,
+    SessionTimeline,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './session-page.html',
@@ -69,6 +74,8 @@ export class SessionPage {
   protected readonly messaging = this.sessions.messaging;
   protected readonly messagingReason = this.sessions.messagingReason;
   protected readonly wallet = this.sessions.wallet;
+  protected readonly timeline = this.sessions.selectedTimeline;
+  private readonly document = inject(DOCUMENT);
   protected readonly access = this.sessions.access;
   private readonly nodeAssets = this.sessions.assets;
   private readonly ledgerBalances = this.sessions.ledgerBalances;
@@ -408,5 +415,21 @@ export class SessionPage {
 
   protected dismissNotice(): void {
     this.sessions.dismissNotice(this.id());
+  }
+
+  /** The session as a file named after the node, the wallet and the day. */
+  protected exportSession(format: 'json' | 'csv'): void {
+    const exported = this.sessions.selectedExport();
+    const wallet = this.wallet();
+    if (!exported || !wallet) return;
+    const name = exportFileName(
+      this.sessions.nodeUrl() ?? '',
+      wallet,
+      new Date(),
+      format,
+      exported.id,
+    );
+    const text = format === 'json' ? historyJson([exported]) : historyCsv([exported]);
+    saveTextFile(name, format === 'json' ? 'application/json' : 'text/csv', text, this.document);
   }
 }

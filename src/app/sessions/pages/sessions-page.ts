@@ -1,13 +1,30 @@
-import { ChangeDetectionStrategy, Component, inject, OnInit } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  inject,
+  OnInit,
+  signal,
+} from '@angular/core';
 import { DatePipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { AppSessionService } from '../app-session.service';
+import { HistoryControls } from '../components/history-controls';
 import { SessionList } from '../components/session-list';
+import { exportFileName, historyCsv, historyJson } from '../history/history-export';
+import {
+  historyApplications,
+  matchesHistoryFilter,
+  NO_FILTER,
+  type HistoryFilter,
+} from '../history/history-filter';
+import { saveTextFile } from './save-text-file';
 
 /** `/sessions`: active sessions and the history of closed ones. */
 @Component({
   selector: 'app-sessions-page',
-  imports: [DatePipe, RouterLink, SessionList],
+  imports: [DatePipe, RouterLink, HistoryControls, SessionList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="title-row">
@@ -69,8 +86,17 @@ import { SessionList } from '../components/session-list';
     <section aria-labelledby="history-heading">
       <h2 id="history-heading">History</h2>
       @if (closed.length) {
+        <app-history-controls
+          [filter]="historyFilter()"
+          [applications]="historyApplications()"
+          [shown]="shownHistory().length"
+          [total]="closed.length"
+          (filterChange)="historyFilter.set($event)"
+          (exportJson)="exportHistory('json')"
+          (exportCsv)="exportHistory('csv')"
+        />
         <app-session-list
-          [sessions]="closed"
+          [sessions]="shownHistory()"
           caption="Closed sessions"
           (retryFinalSplit)="sessions.retryFinalSplitInHistory($event)"
         />
@@ -104,6 +130,28 @@ export class SessionsPage implements OnInit {
   protected readonly access = this.sessions.access;
   protected readonly activeSessions = this.sessions.activeSessions;
   protected readonly closedSessions = this.sessions.closedSessions;
+  private readonly document = inject(DOCUMENT);
+
+  /** What the history is narrowed to; a view setting, forgotten when the page is left. */
+  protected readonly historyFilter = signal<HistoryFilter>(NO_FILTER);
+  protected readonly historyApplications = computed(() =>
+    historyApplications(this.closedSessions().map((view) => view.session)),
+  );
+  protected readonly shownHistory = computed(() => {
+    const filter = this.historyFilter();
+    return this.closedSessions().filter((view) => matchesHistoryFilter(view.session, filter));
+  });
+
+  /** The sessions shown in the history, with their steps, as one file. */
+  protected exportHistory(format: 'json' | 'csv'): void {
+    const wallet = this.sessions.wallet();
+    if (!wallet) return;
+    const shown = new Set(this.shownHistory().map((view) => view.session.id));
+    const sessions = this.sessions.historyExport().filter((session) => shown.has(session.id));
+    const name = exportFileName(this.sessions.nodeUrl() ?? '', wallet, new Date(), format);
+    const text = format === 'json' ? historyJson(sessions) : historyCsv(sessions);
+    saveTextFile(name, format === 'json' ? 'application/json' : 'text/csv', text, this.document);
+  }
 
   ngOnInit(): void {
     this.sessions.opened();

@@ -16,6 +16,8 @@ import {
   REFUSED_PROPOSALS_LIMIT,
 } from './operations.feature';
 import { ALICE, BOB, NODE_URL, NOW, SESSION_ID } from './testing/session-fixtures';
+import { SessionLifecycleActions } from './session-lifecycle.actions';
+import type { Operation } from '../co-signing/operation';
 
 const reducer = operationsFeature.reducer;
 const MALLORY = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
@@ -101,6 +103,42 @@ describe('operations reducer', () => {
     expect(once.entities['op-1']!.log.at(-1)?.text).toBe(
       'Not signed here: Another content was already signed for this version.',
     );
+  });
+
+  it('keeps, when a session closes, the writes it accepted (its timeline) and those still unsure', () => {
+    const alone = (id: string, status: Operation['status']): Operation => ({
+      ...received.entities['op-1']!,
+      id,
+      signedAlone: true,
+      status,
+    });
+    const state = reducer(
+      initialOperationsState,
+      OperationsStorageActions.restored({
+        nodeUrl: NODE_URL,
+        wallet: ALICE,
+        stored: {
+          operations: [
+            alone('done', 'done'),
+            alone('unknown', 'unknown'),
+            alone('failed', 'failed'),
+          ],
+          approvedHere: {},
+          signedVersions: {},
+        },
+      }),
+    );
+    const closed = reducer(
+      state,
+      SessionLifecycleActions.sessionClosed({
+        at: NOW,
+        sessionId: SESSION_ID,
+        wallet: ALICE,
+        closedBy: 'me',
+        finalAllocations: null,
+      }),
+    );
+    expect([...(closed.ids as string[])].sort()).toEqual(['done', 'unknown']);
   });
 
   it('takes a proposal once, approved by its proposer', () => {

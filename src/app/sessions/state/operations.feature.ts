@@ -256,9 +256,9 @@ export const operationsFeature = createFeature({
     on(SessionPageActions.noticeDismissed, (state, { sessionId }) =>
       dropAlone(state, sessionId, (op) => op.status !== 'failed' && op.status !== 'superseded'),
     ),
-    // A closed session keeps only what is still to be found out.
+    // A closed session keeps what is still to be found out, and what it accepted: its timeline.
     on(SessionLifecycleActions.sessionClosed, (state, { sessionId }) =>
-      dropAlone(state, sessionId, isInFlight),
+      dropAlone(state, sessionId, (op) => isInFlight(op) || op.status === 'done'),
     ),
   ),
 });
