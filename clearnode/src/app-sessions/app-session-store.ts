@@ -66,8 +66,8 @@ export class AppSessionStore {
     const now = Date.now();
     let rowid: number;
     try {
-      const row = this.#store.db
-        .prepare(
+      const row = this.#store
+        .statement(
           `INSERT INTO app_sessions (session_id, protocol, application, challenge, nonce, participants, weights, session_data, quorum, version, status, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         )
@@ -91,7 +91,7 @@ export class AppSessionStore {
       // Same definition twice: the unique session id refuses it (Go's unique index does the same).
       throw new Error(`failed to store app session: ${(error as Error).message}`, { cause: error });
     }
-    const insertParticipant = this.#store.db.prepare(
+    const insertParticipant = this.#store.statement(
       'INSERT OR IGNORE INTO app_session_participants (participant, session_rowid, status, updated_at) VALUES (?, ?, ?, ?)',
     );
     for (const participant of session.participants)
@@ -100,10 +100,10 @@ export class AppSessionStore {
 
   find(sessionId: string, status?: 'open'): AppSession | undefined {
     const row = status
-      ? this.#store.db
-          .prepare('SELECT * FROM app_sessions WHERE session_id = ? AND status = ?')
+      ? this.#store
+          .statement('SELECT * FROM app_sessions WHERE session_id = ? AND status = ?')
           .get(sessionId, status)
-      : this.#store.db.prepare('SELECT * FROM app_sessions WHERE session_id = ?').get(sessionId);
+      : this.#store.statement('SELECT * FROM app_sessions WHERE session_id = ?').get(sessionId);
     return row ? fromRow(row as unknown as Row) : undefined;
   }
 
@@ -114,13 +114,13 @@ export class AppSessionStore {
     const current = this.find(sessionId)!;
     const status = changes.status ?? current.status;
     const now = Date.now();
-    this.#store.db
-      .prepare(
+    this.#store
+      .statement(
         'UPDATE app_sessions SET version = ?, status = ?, session_data = ?, updated_at = ? WHERE session_id = ?',
       )
       .run(changes.version, status, changes.sessionData ?? current.sessionData, now, sessionId);
-    this.#store.db
-      .prepare(
+    this.#store
+      .statement(
         'UPDATE app_session_participants SET status = ?, updated_at = ? WHERE session_rowid = ?',
       )
       .run(status, now, current.id);
@@ -148,7 +148,7 @@ export class AppSessionStore {
       if (status) args.push(status);
       sql = `SELECT * FROM app_sessions ${status ? 'WHERE status = ?' : ''} ORDER BY updated_at ${sort}, id ${sort} LIMIT ? OFFSET ?`;
     }
-    return (this.#store.db.prepare(sql).all(...args, limit, offset) as unknown as Row[]).map(
+    return (this.#store.statement(sql).all(...args, limit, offset) as unknown as Row[]).map(
       fromRow,
     );
   }

@@ -133,7 +133,7 @@ export const publicMethods: Record<string, MethodSpec> = {
         const order = orderOf(list, 'DESC');
         const { offset, limit } = pageOf(list);
         const sql = `SELECT * FROM ledger_entries ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at ${order}, id ${order} LIMIT ? OFFSET ?`;
-        return s.store.db.prepare(sql).all(...args, limit, offset) as unknown as EntryRow[];
+        return s.store.statement(sql).all(...args, limit, offset) as unknown as EntryRow[];
       });
       return { method: 'get_ledger_entries', params: { ledger_entries: rows.map(entryJson) } };
     },

@@ -1,4 +1,4 @@
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -127,6 +127,8 @@ const DERIVED_TABLES_VERSION = '1';
 export class Store {
   readonly db: DatabaseSync;
   #depth = 0;
+  /** Prepared once per SQL text: preparing costs more than running most of these queries. */
+  #statements = new Map<string, StatementSync>();
 
   constructor(path: string) {
     if (path !== ':memory:') prepareDirectory(path);
@@ -187,6 +189,16 @@ export class Store {
         FROM app_sessions, json_each(app_sessions.participants)`);
       this.setSetting(DERIVED_TABLES_KEY, DERIVED_TABLES_VERSION);
     });
+  }
+
+  /** The prepared statement for this SQL text (the texts come from the code, so they are few). */
+  statement(sql: string): StatementSync {
+    let statement = this.#statements.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.#statements.set(sql, statement);
+    }
+    return statement;
   }
 
   getSetting(key: string): string | undefined {
