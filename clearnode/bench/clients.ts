@@ -49,6 +49,7 @@ function fastSigner(privateKey: Hex): MessageSigner {
 
 /** Runs `step` on every connection in a loop for `seconds`; returns completed steps per second. */
 async function throughput(
+  clients: SignedIn['client'][],
   connections: number,
   seconds: number,
   step: (connection: number) => Promise<void>,
@@ -61,11 +62,27 @@ async function throughput(
       while (performance.now() < deadline) {
         await step(c);
         done++;
+        // The test client keeps every frame; nothing waits on old ones here.
+        if (clients[c].frames.length > 500) clients[c].frames.length = 0;
       }
     }),
   );
   return done / ((performance.now() - started) / 1000);
 }
+
+/** TestClient.send with room for a slow path: 200 connections queue behind each other. */
+async function send(client: SignedIn['client'], message: string) {
+  const id = (JSON.parse(message) as { req: [number] }).req[0];
+  const from = client.frames.length;
+  client.ws.send(message);
+  return client.waitFor((f) => Array.isArray(f.json.res) && f.json.res[0] === id, {
+    from,
+    timeoutMs: 60_000,
+    what: `response to ${id}`,
+  });
+}
+
+const clientsOf = (users: SignedIn[]) => users.map((user) => user.client);
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -100,9 +117,10 @@ async function main(settings: BenchSettings): Promise<void> {
   );
 
   for (const connections of settings.connections) {
-    const rate = await throughput(connections, seconds, async (c) => {
+    const rate = await throughput(clientsOf(users), connections, seconds, async (c) => {
       const user = users[c];
-      const reply = await user.client.send(
+      const reply = await send(
+        user.client,
         await createGetLedgerBalancesMessage(user.signer, undefined, requestId()),
       );
       if (reply.json.res![1] !== 'get_ledger_balances') throw new Error(reply.raw);
@@ -112,17 +130,19 @@ async function main(settings: BenchSettings): Promise<void> {
 
   const partner = newWallet().address;
   for (const connections of settings.connections) {
-    const rate = await throughput(connections, seconds, async (c) => {
+    const rate = await throughput(clientsOf(users), connections, seconds, async (c) => {
       const user = users[c];
       const def = definition([user.wallet.address, partner], { weights: [100, 0] });
-      const created = await user.client.send(
+      const created = await send(
+        user.client,
         await createSession(user.signer, def, [
           { participant: user.wallet.address, asset: 'usdc', amount: '1' },
         ]),
       );
       const id = (created.json.res![2] as { app_session_id: string }).app_session_id;
       if (!id) throw new Error(created.raw);
-      const closed = await user.client.send(
+      const closed = await send(
+        user.client,
         await multiSigned(
           'close_app_session',
           {
@@ -143,7 +163,7 @@ async function main(settings: BenchSettings): Promise<void> {
     members.map((m) => m.wallet.address),
     { weights: members.map(() => 1), quorum: 1 },
   );
-  const created = await members[0].client.send(await createSession(members[0].signer, def, []));
+  const created = await send(members[0].client, await createSession(members[0].signer, def, []));
   const sessionId = (created.json.res![2] as { app_session_id: Hex }).app_session_id;
   const latencies: number[] = [];
   const deadline = performance.now() + seconds * 1000;
@@ -159,7 +179,9 @@ async function main(settings: BenchSettings): Promise<void> {
     const sent = performance.now();
     sender.client.ws.send(message);
     await Promise.all(
-      members.map((m, k) => m.client.waitFor((f) => f.raw === message, { from: marks[k] })),
+      members.map((m, k) =>
+        m.client.waitFor((f) => f.raw === message, { from: marks[k], timeoutMs: 60_000 }),
+      ),
     );
     latencies.push(performance.now() - sent);
     // Bounded memory: the clients keep every frame otherwise.
@@ -177,7 +199,7 @@ async function main(settings: BenchSettings): Promise<void> {
       for (let i = 0; i < 60; i++) {
         const message = await make();
         const t = performance.now();
-        await reader.client.send(message);
+        await send(reader.client, message);
         samples.push(performance.now() - t);
       }
       samples.sort((a, b) => a - b);
