@@ -32,7 +32,9 @@ export interface BenchSettings {
 
 export type ClientReport =
   | { kind: 'line'; text: string }
-  | { kind: 'result'; key: string; value: number }
+  | { kind: 'result'; key: string; value: number; count?: number }
+  /** A rate measurement begins: the node notes its CPU time, to report work per CPU second. */
+  | { kind: 'start'; key: string }
   | { kind: 'fill'; wallet: string }
   | { kind: 'done' };
 
@@ -49,11 +51,13 @@ function fastSigner(privateKey: Hex): MessageSigner {
 
 /** Runs `step` on every connection in a loop for `seconds`; returns completed steps per second. */
 async function throughput(
+  key: string,
   clients: SignedIn['client'][],
   connections: number,
   seconds: number,
   step: (connection: number) => Promise<void>,
-): Promise<number> {
+): Promise<void> {
+  report({ kind: 'start', key });
   let done = 0;
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
@@ -67,7 +71,8 @@ async function throughput(
       }
     }),
   );
-  return done / ((performance.now() - started) / 1000);
+  const value = done / ((performance.now() - started) / 1000);
+  report({ kind: 'result', key, value, count: done });
 }
 
 /** TestClient.send with room for a slow path: 200 connections queue behind each other. */
@@ -117,20 +122,25 @@ async function main(settings: BenchSettings): Promise<void> {
   );
 
   for (const connections of settings.connections) {
-    const rate = await throughput(clientsOf(users), connections, seconds, async (c) => {
-      const user = users[c];
-      const reply = await send(
-        user.client,
-        await createGetLedgerBalancesMessage(user.signer, undefined, requestId()),
-      );
-      if (reply.json.res![1] !== 'get_ledger_balances') throw new Error(reply.raw);
-    });
-    report({ kind: 'result', key: `balances/${connections}`, value: rate });
+    await throughput(
+      `balances/${connections}`,
+      clientsOf(users),
+      connections,
+      seconds,
+      async (c) => {
+        const user = users[c];
+        const reply = await send(
+          user.client,
+          await createGetLedgerBalancesMessage(user.signer, undefined, requestId()),
+        );
+        if (reply.json.res![1] !== 'get_ledger_balances') throw new Error(reply.raw);
+      },
+    );
   }
 
   const partner = newWallet().address;
   for (const connections of settings.connections) {
-    const rate = await throughput(clientsOf(users), connections, seconds, async (c) => {
+    await throughput(`cycles/${connections}`, clientsOf(users), connections, seconds, async (c) => {
       const user = users[c];
       const def = definition([user.wallet.address, partner], { weights: [100, 0] });
       const created = await send(
@@ -154,7 +164,6 @@ async function main(settings: BenchSettings): Promise<void> {
       );
       if (closed.json.res![1] !== 'close_app_session') throw new Error(closed.raw);
     });
-    report({ kind: 'result', key: `cycles/${connections}`, value: rate });
   }
 
   // Fan-out: time from send until all 10 participants (the sender included) have the frame.

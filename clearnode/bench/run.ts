@@ -61,6 +61,7 @@ async function runPath(crypto: CryptoName, seconds: number): Promise<Map<string,
     crypto,
   });
   const results = new Map<string, number>();
+  const cpuAtStart = new Map<string, NodeJS.CpuUsage>();
   try {
     const fellBack = node.crypto.fallback ? ` (native did not load: ${node.crypto.fallback})` : '';
     console.log(`\n[${node.crypto.name}]${fellBack} node ${node.url}`);
@@ -72,9 +73,19 @@ async function runPath(crypto: CryptoName, seconds: number): Promise<Map<string,
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.on('message', (message: ClientReport) => {
       if (message.kind === 'line') console.log(message.text);
+      else if (message.kind === 'start') cpuAtStart.set(message.key, process.cpuUsage());
       else if (message.kind === 'result') {
         results.set(message.key, message.value);
-        console.log(`  ${message.key}: ${format(message.key, message.value)}`);
+        let perCpu = '';
+        const before = cpuAtStart.get(message.key);
+        if (before && message.count !== undefined) {
+          // Work per second of the node's own CPU time: comparable on a machine others load too.
+          const used = process.cpuUsage(before);
+          const cpuSeconds = (used.user + used.system) / 1e6;
+          results.set(`${message.key}/cpu`, message.count / cpuSeconds);
+          perCpu = `, ${Math.round(message.count / cpuSeconds)} per node CPU-second`;
+        }
+        console.log(`  ${message.key}: ${format(message.key, message.value)}${perCpu}`);
       } else if (message.kind === 'fill') {
         const took = fill(node, message.wallet);
         console.log(
@@ -140,7 +151,13 @@ async function main(): Promise<void> {
   console.log(`| --- | ${paths.map(() => '---').join(' | ')} |`);
   for (const [key, label] of LABELS)
     console.log(
-      `| ${label} | ${paths.map((p) => format(key, all.get(p)?.get(key) ?? NaN)).join(' | ')} |`,
+      `| ${label} | ${paths
+        .map((p) => {
+          const cpu = all.get(p)?.get(`${key}/cpu`);
+          const perCpu = cpu === undefined ? '' : ` (${Math.round(cpu)}/CPU-s)`;
+          return format(key, all.get(p)?.get(key) ?? NaN) + perCpu;
+        })
+        .join(' | ')} |`,
     );
   console.log(
     `\n${((performance.now() - started) / 1000).toFixed(0)} s in all; load at the end ${loadavg()
