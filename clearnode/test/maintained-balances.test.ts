@@ -130,3 +130,37 @@ test('a database written before the maintained tables gets them filled from its 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('rows written by an older node after a clean close get the maintained tables rebuilt on open', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'clearnode-balances-'));
+  try {
+    const path = join(dir, 'node.db');
+    const wallet = newWallet().address;
+    const first = await startClearNode({ port: 0, db: path });
+    await requestFaucet(first.httpUrl, { userAddress: wallet });
+    await first.stop();
+
+    // An older node knows nothing of the maintained tables: it writes entries and session rows only.
+    const raw = new DatabaseSync(path);
+    raw.exec(
+      `INSERT INTO ledger_entries (account_id, account_type, asset, wallet, credit, debit, created_at)
+       VALUES ('${wallet}', 0, 'usdc', '${wallet}', '0', '${10n ** 18n}', 1)`,
+    );
+    raw.exec(
+      `INSERT INTO app_sessions (session_id, protocol, application, challenge, nonce, participants, weights, session_data, quorum, version, status, created_at, updated_at)
+       VALUES ('0x${'ab'.repeat(32)}', 'NitroRPC/0.4', 'old', 0, 1, '["${wallet}"]', '[1]', '', 1, 1, 'open', 1, 1)`,
+    );
+    raw.close();
+
+    const second = await startClearNode({ port: 0, db: path });
+    try {
+      assert.deepEqual(maintainedSumMismatches(second), []);
+      assert.equal(second.services.ledger.balance(wallet, wallet, 'usdc'), 9n * 10n ** 18n);
+      assert.equal(second.services.appSessionStore.list(wallet, 'open', 0, 10, 'DESC').length, 1);
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -141,11 +141,13 @@ export class Store {
   }
 
   /**
-   * Databases written before the balances, spending and participant tables existed get them filled
-   * from the rows they derive from, once, in one transaction.
+   * The balances, spending and participant tables derive from entries and sessions. They are filled
+   * from those rows (in one transaction) unless the marker left at the last clean close still
+   * matches: a database from before these tables, or one an older node wrote to since, gets them
+   * rebuilt. This node keeps them exact in every write, so after a crash a rebuild is only redundant.
    */
   #fillDerivedTables(): void {
-    if (this.getSetting(DERIVED_TABLES_KEY) === DERIVED_TABLES_VERSION) return;
+    if (this.getSetting(DERIVED_TABLES_KEY) === this.#derivedTablesMarker()) return;
     this.transaction(() => {
       const db = this.db;
       db.exec('DELETE FROM ledger_balances; DELETE FROM session_key_spending;');
@@ -187,8 +189,19 @@ export class Store {
       db.exec(`INSERT OR IGNORE INTO app_session_participants (participant, session_rowid, status, updated_at)
         SELECT json_each.value, app_sessions.id, app_sessions.status, app_sessions.updated_at
         FROM app_sessions, json_each(app_sessions.participants)`);
-      this.setSetting(DERIVED_TABLES_KEY, DERIVED_TABLES_VERSION);
+      this.setSetting(DERIVED_TABLES_KEY, this.#derivedTablesMarker());
     });
+  }
+
+  /** Changes whenever anything else adds an entry or a session, or updates a session. */
+  #derivedTablesMarker(): string {
+    const row = this.db
+      .prepare(
+        `SELECT (SELECT MAX(id) FROM ledger_entries) AS entry, (SELECT MAX(id) FROM app_sessions) AS session,
+          (SELECT MAX(updated_at) FROM app_sessions) AS updated`,
+      )
+      .get() as { entry: number | null; session: number | null; updated: number | null };
+    return `${DERIVED_TABLES_VERSION}:${row.entry ?? 0}:${row.session ?? 0}:${row.updated ?? 0}`;
   }
 
   /** The prepared statement for this SQL text (the texts come from the code, so they are few). */
@@ -233,7 +246,9 @@ export class Store {
   }
 
   close(): void {
-    if (this.db.isOpen) this.db.close();
+    if (!this.db.isOpen) return;
+    this.setSetting(DERIVED_TABLES_KEY, this.#derivedTablesMarker());
+    this.db.close();
   }
 }
 
