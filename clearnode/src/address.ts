@@ -10,6 +10,21 @@ export function isHexAddress(value: string): boolean {
  * and always yields an EIP-55 checksummed address.
  */
 export function hexToAddress(value: string): string {
+  let address = checksummed.get(value);
+  if (address === undefined) {
+    address = computeHexToAddress(value);
+    // Bounded: a flood of distinct strings only costs a refill.
+    if (checksummed.size >= CHECKSUM_CACHE_SIZE) checksummed.clear();
+    checksummed.set(value, address);
+  }
+  return address;
+}
+
+/** The checksum costs a keccak per call, and the same few wallets come back on every request. */
+const checksummed = new Map<string, string>();
+const CHECKSUM_CACHE_SIZE = 8192;
+
+function computeHexToAddress(value: string): string {
   let hex = value.startsWith('0x') || value.startsWith('0X') ? value.slice(2) : value;
   if (hex.length % 2 === 1) hex = '0' + hex;
   let decoded = '';

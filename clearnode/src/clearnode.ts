@@ -5,7 +5,8 @@ import { SessionKeys } from './auth/session-keys.ts';
 import { Challenges } from './auth/challenges.ts';
 import { AuthSessions } from './auth/auth-sessions.ts';
 import { JwtIssuer } from './auth/jwt.ts';
-import { BrokerSigner } from './crypto/keccak-signer.ts';
+import { BrokerSigner, cryptoInUse, useCrypto } from './crypto/keccak-signer.ts';
+import type { CryptoName } from './crypto/secp256k1.ts';
 import { ConnectionHub } from './rpc/connection-hub.ts';
 import { Notifier } from './rpc/notifier.ts';
 import { ProcessedRequestsInMemory } from './rpc/processed-requests.ts';
@@ -37,6 +38,8 @@ export interface RunningClearNode {
   port: number;
   brokerAddress: string;
   strict: boolean;
+  /** The secp256k1 implementation in use (process-wide), and why native fell back to js if it did. */
+  crypto: { name: CryptoName; fallback?: string };
   services: NodeServices;
   /** Handles frames synchronously, as the sockets' queue does (tests drive it without a socket). */
   router: Router;
@@ -56,6 +59,8 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
     throw new Error(`invalid faucet amount: ${options.faucetAmount}`);
   const messageExpirySeconds = options.messageExpirySeconds ?? DEFAULTS.messageExpirySeconds;
 
+  // Only an explicit choice changes the process-wide backend; otherwise the one loaded stays.
+  const crypto = options.crypto ? useCrypto(options.crypto) : cryptoInUse();
   const store = new Store(options.db ?? DEFAULTS.db);
   const signer = loadBrokerSigner(store, options.brokerPrivateKey);
   const ledger = new Ledger(store);
@@ -156,6 +161,7 @@ export async function startClearNode(options: ClearNodeOptions = {}): Promise<Ru
     port,
     brokerAddress: signer.address,
     strict,
+    crypto,
     services,
     router,
     stop,

@@ -19,6 +19,9 @@ async function main(): Promise<void> {
   console.log(`  broker address: ${node.brokerAddress}`);
   console.log(`  faucet:         POST ${node.httpUrl}/faucet/requestTokens {"userAddress":"0x…"}`);
   console.log(
+    `  secp256k1:      ${node.crypto.name}${node.crypto.fallback ? ` (native did not load: ${node.crypto.fallback})` : ''}`,
+  );
+  console.log(
     `  database:       ${options.db}${node.strict ? '\n  mode:           strict (no extensions)' : ''}`,
   );
 

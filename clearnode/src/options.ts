@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { Asset } from './assets.ts';
 import { defaultAssets, loadAssets } from './assets.ts';
+import type { CryptoName } from './crypto/secp256k1.ts';
 
 export interface ClearNodeOptions {
   host?: string;
@@ -17,6 +18,11 @@ export interface ClearNodeOptions {
   brokerPrivateKey?: string;
   /** Seconds a signed request stays valid (Go's MSG_EXPIRY_TIME). */
   messageExpirySeconds?: number;
+  /**
+   * secp256k1 implementation for the whole process: native (default, falls back to js when the
+   * binary does not load) or js. Unset keeps the current one (CLEARNODE_CRYPTO picks it at load).
+   */
+  crypto?: CryptoName;
 }
 
 export const DEFAULTS = {
@@ -34,6 +40,7 @@ export const USAGE = `Usage: npm run clearnode -- [options]
   --strict                 behave exactly like ClearNode v0.5.2: no extensions
   --assets <json file>     asset list: [{"symbol","chain_id","token","decimals"}]
   --faucet-amount <amount> amount of the first asset per faucet request (default ${DEFAULTS.faucetAmount})
+  --crypto <native|js>     secp256k1 implementation (default native, js if it does not load)
   --help                   show this help`;
 
 /** Command-line options of `npm run clearnode`. */
@@ -47,6 +54,7 @@ export function parseCommandLine(argv: string[]): ClearNodeOptions | 'help' {
       strict: { type: 'boolean' },
       assets: { type: 'string' },
       'faucet-amount': { type: 'string' },
+      crypto: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -55,7 +63,10 @@ export function parseCommandLine(argv: string[]): ClearNodeOptions | 'help' {
   const port = values.port === undefined ? DEFAULTS.port : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0..65535, got ${values.port}`);
+  if (values.crypto !== undefined && values.crypto !== 'native' && values.crypto !== 'js')
+    throw new Error(`--crypto must be native or js, got ${values.crypto}`);
   return {
+    ...(values.crypto ? { crypto: values.crypto } : {}),
     host: values.host ?? DEFAULTS.host,
     port,
     db: values.db ?? DEFAULTS.db,

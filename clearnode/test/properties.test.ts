@@ -10,7 +10,7 @@ import { grantFromFaucet } from '../src/faucet.ts';
 import { formatAmount } from '../src/decimal.ts';
 import { freshNode } from './support/node.ts';
 import { newWallet, signIn, requestFaucet, requestId, type Wallet } from './support/client.ts';
-import { ledgerTotals, stateSnapshot } from './support/state.ts';
+import { ledgerTotals, maintainedSumMismatches, stateSnapshot } from './support/state.ts';
 import {
   SignedInConnection,
   errorText,
@@ -440,6 +440,7 @@ const KNOWN_ATTACKS: Operation[] = [
  * except shares the official node overdrew through a withdrawal naming a participant twice.
  */
 function checkInvariants(run: Run, step: string): void {
+  assert.deepEqual(maintainedSumMismatches(run.node), [], `maintained sums after ${step}`);
   const { held, issued } = ledgerTotals(run.node);
   for (const asset of ASSETS)
     assert.equal(
@@ -570,6 +571,7 @@ test('ledger properties over random transfers through the WebSocket', async () =
         }
         const { held } = ledgerTotals(node);
         assert.equal(held.get('usdc') ?? 0n, issued);
+        assert.deepEqual(maintainedSumMismatches(node), []);
         for (const user of users)
           for (const b of node.services.ledger.balances(user.wallet.address, user.wallet.address))
             assert.ok(b.amount >= 0n);

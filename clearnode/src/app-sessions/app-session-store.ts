@@ -64,13 +64,14 @@ export class AppSessionStore {
 
   insert(session: Omit<AppSession, 'id' | 'createdAt' | 'updatedAt'>): void {
     const now = Date.now();
+    let rowid: number;
     try {
-      this.#store.db
-        .prepare(
+      const row = this.#store
+        .statement(
           `INSERT INTO app_sessions (session_id, protocol, application, challenge, nonce, participants, weights, session_data, quorum, version, status, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         )
-        .run(
+        .get(
           session.sessionId,
           session.protocol,
           session.application,
@@ -84,19 +85,25 @@ export class AppSessionStore {
           session.status,
           now,
           now,
-        );
+        ) as { id: number };
+      rowid = Number(row.id);
     } catch (error) {
       // Same definition twice: the unique session id refuses it (Go's unique index does the same).
       throw new Error(`failed to store app session: ${(error as Error).message}`, { cause: error });
     }
+    const insertParticipant = this.#store.statement(
+      'INSERT OR IGNORE INTO app_session_participants (participant, session_rowid, status, updated_at) VALUES (?, ?, ?, ?)',
+    );
+    for (const participant of session.participants)
+      insertParticipant.run(participant, rowid, session.status, now);
   }
 
   find(sessionId: string, status?: 'open'): AppSession | undefined {
     const row = status
-      ? this.#store.db
-          .prepare('SELECT * FROM app_sessions WHERE session_id = ? AND status = ?')
+      ? this.#store
+          .statement('SELECT * FROM app_sessions WHERE session_id = ? AND status = ?')
           .get(sessionId, status)
-      : this.#store.db.prepare('SELECT * FROM app_sessions WHERE session_id = ?').get(sessionId);
+      : this.#store.statement('SELECT * FROM app_sessions WHERE session_id = ?').get(sessionId);
     return row ? fromRow(row as unknown as Row) : undefined;
   }
 
@@ -105,17 +112,18 @@ export class AppSessionStore {
     changes: { version: number; status?: string; sessionData?: string },
   ): void {
     const current = this.find(sessionId)!;
-    this.#store.db
-      .prepare(
+    const status = changes.status ?? current.status;
+    const now = Date.now();
+    this.#store
+      .statement(
         'UPDATE app_sessions SET version = ?, status = ?, session_data = ?, updated_at = ? WHERE session_id = ?',
       )
-      .run(
-        changes.version,
-        changes.status ?? current.status,
-        changes.sessionData ?? current.sessionData,
-        Date.now(),
-        sessionId,
-      );
+      .run(changes.version, status, changes.sessionData ?? current.sessionData, now, sessionId);
+    this.#store
+      .statement(
+        'UPDATE app_session_participants SET status = ?, updated_at = ? WHERE session_rowid = ?',
+      )
+      .run(status, now, current.id);
   }
 
   /** Filtered by exact participant string and status, newest update first by default. */
@@ -126,20 +134,21 @@ export class AppSessionStore {
     limit: number,
     sort: 'ASC' | 'DESC',
   ): AppSession[] {
-    const where: string[] = [];
+    // Each query walks an index already in listing order (updated_at, id), so a page reads
+    // offset + limit index rows whatever the size of the table.
     const args: (string | number)[] = [];
+    let sql: string;
     if (participant) {
-      where.push(
-        'EXISTS (SELECT 1 FROM json_each(app_sessions.participants) WHERE json_each.value = ?)',
-      );
       args.push(participant);
+      if (status) args.push(status);
+      sql = `SELECT s.* FROM app_session_participants p JOIN app_sessions s ON s.id = p.session_rowid
+        WHERE p.participant = ? ${status ? 'AND p.status = ?' : ''}
+        ORDER BY p.updated_at ${sort}, p.session_rowid ${sort} LIMIT ? OFFSET ?`;
+    } else {
+      if (status) args.push(status);
+      sql = `SELECT * FROM app_sessions ${status ? 'WHERE status = ?' : ''} ORDER BY updated_at ${sort}, id ${sort} LIMIT ? OFFSET ?`;
     }
-    if (status) {
-      where.push('status = ?');
-      args.push(status);
-    }
-    const sql = `SELECT * FROM app_sessions ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY updated_at ${sort}, id ${sort} LIMIT ? OFFSET ?`;
-    return (this.#store.db.prepare(sql).all(...args, limit, offset) as unknown as Row[]).map(
+    return (this.#store.statement(sql).all(...args, limit, offset) as unknown as Row[]).map(
       fromRow,
     );
   }

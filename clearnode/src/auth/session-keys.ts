@@ -90,15 +90,15 @@ export class SessionKeys {
       throw new RpcError('expiration time must be set and in the future');
     const deleted: string[] = [];
     this.#store.transaction(() => {
-      const existing = this.#store.db
-        .prepare('SELECT address FROM session_keys WHERE wallet_address = ? AND application = ?')
+      const existing = this.#store
+        .statement('SELECT address FROM session_keys WHERE wallet_address = ? AND application = ?')
         .all(wallet, application) as { address: string }[];
       for (const row of existing) deleted.push(row.address);
-      this.#store.db
-        .prepare('DELETE FROM session_keys WHERE wallet_address = ? AND application = ?')
+      this.#store
+        .statement('DELETE FROM session_keys WHERE wallet_address = ? AND application = ?')
         .run(wallet, application);
-      this.#store.db
-        .prepare(
+      this.#store
+        .statement(
           'INSERT INTO session_keys (address, wallet_address, application, allowance, scope, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
         )
         .run(
@@ -116,7 +116,7 @@ export class SessionKeys {
   }
 
   #find(address: string): SessionKeyRow | undefined {
-    return this.#store.db.prepare('SELECT * FROM session_keys WHERE address = ?').get(address) as
+    return this.#store.statement('SELECT * FROM session_keys WHERE address = ?').get(address) as
       SessionKeyRow | undefined;
   }
 
@@ -131,8 +131,8 @@ export class SessionKeys {
 
   /** Go's GetActiveSessionKeyForWallet. */
   activeKeyOfWallet(address: string, wallet: string): SessionKeyRow {
-    const row = this.#store.db
-      .prepare('SELECT * FROM session_keys WHERE address = ? AND wallet_address = ?')
+    const row = this.#store
+      .statement('SELECT * FROM session_keys WHERE address = ? AND wallet_address = ?')
       .get(address, wallet) as SessionKeyRow | undefined;
     if (!row) throw new Error('session key not found for wallet');
     if (Date.now() > row.expires_at) throw new Error('session key expired');
@@ -142,14 +142,14 @@ export class SessionKeys {
   listActive(wallet: string, limit: number, offset: number): SessionKeyRow[] {
     // Go applies limit/offset only when given: no default page size here.
     const sql = `SELECT * FROM session_keys WHERE wallet_address = ? AND expires_at > ? ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`;
-    return this.#store.db
-      .prepare(sql)
+    return this.#store
+      .statement(sql)
       .all(wallet, Date.now(), limit > 0 ? limit : -1, offset) as unknown as SessionKeyRow[];
   }
 
   revoke(address: string): void {
-    this.#store.db
-      .prepare('UPDATE session_keys SET expires_at = ? WHERE address = ?')
+    this.#store
+      .statement('UPDATE session_keys SET expires_at = ? WHERE address = ?')
       .run(Date.now(), address);
   }
 

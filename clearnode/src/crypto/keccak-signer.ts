@@ -1,23 +1,36 @@
-import {
-  SigningKey,
-  Signature,
-  keccak256,
-  recoverAddress,
-  computeAddress,
-  hexlify,
-  randomBytes,
-} from 'ethers';
+import { SigningKey, keccak256, computeAddress, hexlify, randomBytes, getBytes } from 'ethers';
+import { chooseSecp256k1, type CryptoName, type Secp256k1 } from './secp256k1.ts';
+
+/** Process-wide: request recovery is a plain function called deep inside the handlers. */
+let chosen = chooseSecp256k1();
+let active: Secp256k1 = chosen.backend;
+
+/**
+ * Selects the secp256k1 implementation for the whole process (see secp256k1.ts); returns the one in
+ * use and, when native was asked for but did not load, why.
+ */
+export function useCrypto(wanted?: CryptoName): { name: CryptoName; fallback?: string } {
+  chosen = chooseSecp256k1(wanted);
+  active = chosen.backend;
+  return cryptoInUse();
+}
+
+export function cryptoInUse(): { name: CryptoName; fallback?: string } {
+  return { name: active.name, ...(chosen.fallback ? { fallback: chosen.fallback } : {}) };
+}
 
 /** Signs keccak256(data) with no EIP-191 prefix, v = 27/28: how the broker signs every frame. */
 export class BrokerSigner {
   readonly address: string;
   readonly privateKey: string;
-  #key: SigningKey;
+  #keyBytes: Uint8Array;
 
   constructor(privateKey: string) {
-    this.#key = new SigningKey(privateKey.startsWith('0x') ? privateKey : '0x' + privateKey);
-    this.privateKey = this.#key.privateKey;
-    this.address = computeAddress(this.#key.publicKey);
+    // ethers validates the key once; signing then goes through the active backend.
+    const key = new SigningKey(privateKey.startsWith('0x') ? privateKey : '0x' + privateKey);
+    this.privateKey = key.privateKey;
+    this.address = computeAddress(key.publicKey);
+    this.#keyBytes = getBytes(key.privateKey);
   }
 
   static generate(): BrokerSigner {
@@ -25,12 +38,13 @@ export class BrokerSigner {
   }
 
   sign(data: Uint8Array): string {
-    return this.#key.sign(keccak256(data)).serialized;
+    const signature = active.sign(getBytes(keccak256(data)), this.#keyBytes);
+    return '0x' + Buffer.from(signature.buffer, signature.byteOffset, 65).toString('hex');
   }
 
   signDigest(digest: string): { r: string; s: string } {
-    const signature = this.#key.sign(digest);
-    return { r: signature.r, s: signature.s };
+    const hex = Buffer.from(active.sign(getBytes(digest), this.#keyBytes)).toString('hex');
+    return { r: '0x' + hex.slice(0, 64), s: '0x' + hex.slice(64, 128) };
   }
 }
 
@@ -46,10 +60,5 @@ export function recoverDigestSigner(digest: string, signature: string): string {
   let v = parseInt(bytes.slice(128, 130), 16);
   if (v >= 27) v -= 27;
   if (v !== 0 && v !== 1) throw new Error('signature recovery failed: invalid recovery id');
-  const sig = Signature.from({
-    r: '0x' + bytes.slice(0, 64),
-    s: '0x' + bytes.slice(64, 128),
-    v: 27 + v,
-  });
-  return recoverAddress(digest, sig);
+  return active.recover(digest, bytes.slice(0, 128), v);
 }

@@ -133,7 +133,7 @@ export const publicMethods: Record<string, MethodSpec> = {
         const order = orderOf(list, 'DESC');
         const { offset, limit } = pageOf(list);
         const sql = `SELECT * FROM ledger_entries ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY created_at ${order}, id ${order} LIMIT ? OFFSET ?`;
-        return s.store.db.prepare(sql).all(...args, limit, offset) as unknown as EntryRow[];
+        return s.store.statement(sql).all(...args, limit, offset) as unknown as EntryRow[];
       });
       return { method: 'get_ledger_entries', params: { ledger_entries: rows.map(entryJson) } };
     },
@@ -186,29 +186,48 @@ export function assetsPayload(
 }
 
 /** Ledger transactions with the user tags of both sides, as Go joins them. */
-function queryTransactions(
+export function queryTransactions(
   db: import('node:sqlite').DatabaseSync,
   filter: { account: string; asset: string; typeCode: number | undefined },
   list: ListOptions,
 ): TransactionRow[] {
   const where: string[] = [];
   const args: (string | number)[] = [];
-  if (filter.account) {
-    where.push('(t.from_account = ? OR t.to_account = ?)');
-    args.push(filter.account, filter.account);
-  }
   if (filter.asset) {
-    where.push('t.asset = ?');
+    where.push('asset = ?');
     args.push(filter.asset);
   }
   if (filter.typeCode !== undefined) {
-    where.push('t.tx_type = ?');
+    where.push('tx_type = ?');
     args.push(filter.typeCode);
   }
   const order = orderOf(list, 'DESC');
   const { offset, limit } = pageOf(list);
-  const sql = `SELECT t.*, ft.tag AS from_tag, tt.tag AS to_tag FROM ledger_transactions t
+  const ordered = `ORDER BY created_at ${order}, id ${order}`;
+  const rest = where.map((clause) => ` AND ${clause}`).join('');
+  let source: string;
+  let sourceArgs: (string | number)[];
+  if (filter.account) {
+    // "from = ? OR to = ?" cannot walk one ordered index: each side walks its own index in listing
+    // order for at most offset + limit rows, and UNION drops the row a self-transfer puts in both.
+    const side = (column: string) =>
+      `SELECT * FROM (SELECT * FROM ledger_transactions WHERE ${column} = ?${rest} ${ordered} LIMIT ?)`;
+    source = `(${side('from_account')} UNION ${side('to_account')})`;
+    sourceArgs = [filter.account, ...args, offset + limit, filter.account, ...args, offset + limit];
+  } else {
+    source = 'ledger_transactions';
+    sourceArgs = [];
+  }
+  const filters = filter.account ? [] : where;
+  const sql = `SELECT t.*, ft.tag AS from_tag, tt.tag AS to_tag FROM ${source} t
     LEFT JOIN user_tags ft ON ft.wallet = t.from_account LEFT JOIN user_tags tt ON tt.wallet = t.to_account
-    ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY t.created_at ${order}, t.id ${order} LIMIT ? OFFSET ?`;
-  return db.prepare(sql).all(...args, limit, offset) as unknown as TransactionRow[];
+    ${filters.length ? 'WHERE ' + filters.map((clause) => 't.' + clause).join(' AND ') : ''} ORDER BY t.created_at ${order}, t.id ${order} LIMIT ? OFFSET ?`;
+  return db
+    .prepare(sql)
+    .all(
+      ...sourceArgs,
+      ...(filter.account ? [] : args),
+      limit,
+      offset,
+    ) as unknown as TransactionRow[];
 }

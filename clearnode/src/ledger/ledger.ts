@@ -51,16 +51,19 @@ export interface EntryRow {
 /**
  * The double-entry ledger. Each entry sits on (account, wallet, asset): a unified balance is the
  * account named after the wallet, an app session account holds one sub-balance per participant.
- * Balances are always the sum of entries; amounts are bigint at the fixed scale.
+ * The entries are the truth; `ledger_balances` (and `session_key_spending`) hold their sums, written
+ * in the same transaction as each entry, so reads cost one row. Amounts are bigint at the fixed scale.
  */
 export class Ledger {
   #store: Store;
   #insertEntry: StatementSync;
-  #entriesOf: StatementSync;
-  #entriesOfAccountWallet: StatementSync;
-  #entriesOfAccount: StatementSync;
+  #balanceOf: StatementSync;
+  #setBalance: StatementSync;
+  #balancesOfAccountWallet: StatementSync;
+  #balancesOfAccount: StatementSync;
   #insertTx: StatementSync;
   #spentBy: StatementSync;
+  #setSpent: StatementSync;
 
   constructor(store: Store) {
     this.#store = store;
@@ -68,20 +71,27 @@ export class Ledger {
     this.#insertEntry = db.prepare(
       'INSERT INTO ledger_entries (account_id, account_type, asset, wallet, credit, debit, session_key, created_at) VALUES (?, 0, ?, ?, ?, ?, ?, ?)',
     );
-    this.#entriesOf = db.prepare(
-      'SELECT credit, debit FROM ledger_entries WHERE account_id = ? AND wallet = ? AND asset = ?',
+    this.#balanceOf = db.prepare(
+      'SELECT balance FROM ledger_balances WHERE account_id = ? AND wallet = ? AND asset = ?',
     );
-    this.#entriesOfAccountWallet = db.prepare(
-      'SELECT asset, credit, debit FROM ledger_entries WHERE account_id = ? AND wallet = ?',
+    this.#setBalance = db.prepare(
+      'INSERT INTO ledger_balances (account_id, wallet, asset, balance) VALUES (?, ?, ?, ?) ON CONFLICT (account_id, wallet, asset) DO UPDATE SET balance = excluded.balance',
     );
-    this.#entriesOfAccount = db.prepare(
-      'SELECT asset, wallet, credit, debit FROM ledger_entries WHERE account_id = ?',
+    this.#balancesOfAccountWallet = db.prepare(
+      'SELECT asset, balance FROM ledger_balances WHERE account_id = ? AND wallet = ?',
+    );
+    // Wallet, then asset: the order in which the entry sums used to meet each asset first.
+    this.#balancesOfAccount = db.prepare(
+      'SELECT asset, balance FROM ledger_balances WHERE account_id = ? ORDER BY wallet, asset',
     );
     this.#insertTx = db.prepare(
       'INSERT INTO ledger_transactions (tx_type, from_account, to_account, asset, amount, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
     );
     this.#spentBy = db.prepare(
-      'SELECT debit FROM ledger_entries WHERE session_key = ? AND asset = ?',
+      'SELECT spent FROM session_key_spending WHERE session_key = ? AND asset = ?',
+    );
+    this.#setSpent = db.prepare(
+      'INSERT INTO session_key_spending (session_key, asset, spent) VALUES (?, ?, ?) ON CONFLICT (session_key, asset) DO UPDATE SET spent = excluded.spent',
     );
   }
 
@@ -96,52 +106,57 @@ export class Ledger {
     if (amount === 0n) return;
     const credit = amount > 0n ? amount : 0n;
     const debit = amount < 0n ? -amount : 0n;
-    this.#insertEntry.run(
-      account,
-      asset,
-      hexToAddress(wallet),
-      credit.toString(),
-      debit.toString(),
-      sessionKey,
-      Date.now(),
-    );
+    const address = hexToAddress(wallet);
+    // The entry and the sums it changes commit together or not at all.
+    this.#store.transaction(() => {
+      this.#insertEntry.run(
+        account,
+        asset,
+        address,
+        credit.toString(),
+        debit.toString(),
+        sessionKey,
+        Date.now(),
+      );
+      const balance = this.#balanceOf.get(account, address, asset) as
+        { balance: string } | undefined;
+      this.#setBalance.run(
+        account,
+        address,
+        asset,
+        ((balance ? BigInt(balance.balance) : 0n) + amount).toString(),
+      );
+      if (sessionKey !== null && debit !== 0n)
+        this.#setSpent.run(sessionKey, asset, (this.spentBy(sessionKey, asset) + debit).toString());
+    });
   }
 
   balance(account: string, wallet: string, asset: string): bigint {
-    let sum = 0n;
-    for (const row of this.#entriesOf.all(account, hexToAddress(wallet), asset) as {
-      credit: string;
-      debit: string;
-    }[]) {
-      sum += BigInt(row.credit) - BigInt(row.debit);
-    }
-    return sum;
+    const row = this.#balanceOf.get(account, hexToAddress(wallet), asset) as
+      { balance: string } | undefined;
+    return row ? BigInt(row.balance) : 0n;
   }
 
   /** Every asset that ever moved on (account, wallet), zero sums included, sorted by asset. */
   balances(account: string, wallet: string): Balance[] {
-    const sums = new Map<string, bigint>();
-    for (const row of this.#entriesOfAccountWallet.all(account, hexToAddress(wallet)) as {
-      asset: string;
-      credit: string;
-      debit: string;
-    }[]) {
-      sums.set(row.asset, (sums.get(row.asset) ?? 0n) + BigInt(row.credit) - BigInt(row.debit));
-    }
-    return [...sums.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([asset, amount]) => ({ asset, amount }));
+    return (
+      this.#balancesOfAccountWallet.all(account, hexToAddress(wallet)) as {
+        asset: string;
+        balance: string;
+      }[]
+    )
+      .sort((a, b) => (a.asset < b.asset ? -1 : a.asset > b.asset ? 1 : 0))
+      .map((row) => ({ asset: row.asset, amount: BigInt(row.balance) }));
   }
 
   /** Per-asset totals of an account over all wallets (an app session's whole balance). */
   accountTotals(account: string): Map<string, bigint> {
     const sums = new Map<string, bigint>();
-    for (const row of this.#entriesOfAccount.all(account) as {
+    for (const row of this.#balancesOfAccount.all(account) as {
       asset: string;
-      credit: string;
-      debit: string;
+      balance: string;
     }[]) {
-      sums.set(row.asset, (sums.get(row.asset) ?? 0n) + BigInt(row.credit) - BigInt(row.debit));
+      sums.set(row.asset, (sums.get(row.asset) ?? 0n) + BigInt(row.balance));
     }
     return sums;
   }
@@ -171,10 +186,8 @@ export class Ledger {
 
   /** Cumulative spend of a session key: the sum of debits tagged with it. */
   spentBy(sessionKey: string, asset: string): bigint {
-    let sum = 0n;
-    for (const row of this.#spentBy.all(sessionKey, asset) as { debit: string }[])
-      sum += BigInt(row.debit);
-    return sum;
+    const row = this.#spentBy.get(sessionKey, asset) as { spent: string } | undefined;
+    return row ? BigInt(row.spent) : 0n;
   }
 
   get store(): Store {

@@ -26,8 +26,8 @@ export class RpcHistory {
   }
 
   record(entry: Omit<HistoryEntry, 'id'>): void {
-    this.#store.db
-      .prepare(
+    this.#store
+      .statement(
         'INSERT INTO rpc_history (sender, req_id, method, params, timestamp, req_sig, response, res_sig) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
@@ -40,16 +40,16 @@ export class RpcHistory {
         entry.response,
         JSON.stringify(entry.res_sig),
       );
-    this.#store.db
-      .prepare(
+    this.#store
+      .statement(
         'DELETE FROM rpc_history WHERE sender = ? AND id <= (SELECT id FROM rpc_history WHERE sender = ? ORDER BY id DESC LIMIT 1 OFFSET ?)',
       )
       .run(entry.sender, entry.sender, this.#maxPerSender);
   }
 
   list(sender: string, offset: number, limit: number, sort: 'ASC' | 'DESC'): HistoryEntry[] {
-    const rows = this.#store.db
-      .prepare(
+    const rows = this.#store
+      .statement(
         `SELECT * FROM rpc_history WHERE sender = ? ORDER BY timestamp ${sort}, id ${sort} LIMIT ? OFFSET ?`,
       )
       .all(sender, limit, offset) as unknown as (Omit<HistoryEntry, 'req_sig' | 'res_sig'> & {

@@ -20,9 +20,7 @@ export class UserTags {
         () => TAG_ALPHABET[randomInt(TAG_ALPHABET.length)],
       ).join('');
       try {
-        this.#store.db
-          .prepare('INSERT INTO user_tags (wallet, tag) VALUES (?, ?)')
-          .run(wallet, tag);
+        this.#store.statement('INSERT INTO user_tags (wallet, tag) VALUES (?, ?)').run(wallet, tag);
         return tag;
       } catch {
         // Tag collision: try another one.
@@ -32,14 +30,14 @@ export class UserTags {
   }
 
   tagOf(wallet: string): string | undefined {
-    const row = this.#store.db.prepare('SELECT tag FROM user_tags WHERE wallet = ?').get(wallet) as
+    const row = this.#store.statement('SELECT tag FROM user_tags WHERE wallet = ?').get(wallet) as
       { tag: string } | undefined;
     return row?.tag;
   }
 
   walletOf(tag: string): { wallet: string; tag: string } | undefined {
-    return this.#store.db
-      .prepare('SELECT wallet, tag FROM user_tags WHERE tag = ?')
+    return this.#store
+      .statement('SELECT wallet, tag FROM user_tags WHERE tag = ?')
       .get(tag.toUpperCase()) as { wallet: string; tag: string } | undefined;
   }
 }
