@@ -15,7 +15,7 @@ const LANDING_PAGE = 'src/app/sessions/pages/sessions-page.ts';
 const SDK_ENTRY = 'node_modules/@erc7824/nitrolite/dist/index.js';
 
 /** gzip bytes: first visit, and a signed-in reload before the first write. */
-const LIMITS = { firstVisit: 170_000, signedInReload: 170_000 };
+const LIMITS = { firstVisit: 185_000, signedInReload: 185_000 };
 
 const stats = JSON.parse(readFileSync(join(DIST, 'browser-stats.json'), 'utf8'));
 const outputs = stats.outputs;
