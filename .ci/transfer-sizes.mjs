@@ -36,7 +36,7 @@ function withStaticImports(files, into = new Set()) {
 }
 
 function chunkOf(entryPoint) {
-  const found = Object.keys(outputs).find((file) => outputs[file].entryPoint === entryPoint);
+  const found = Object.keys(outputs).find((file) => outputs[file].entryPoint?.endsWith(entryPoint));
   if (!found) throw new Error(`No chunk in the build has the entry point ${entryPoint}`);
   return found;
 }
