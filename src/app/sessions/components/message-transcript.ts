@@ -159,6 +159,13 @@ export class MessageTranscript {
   protected readonly byId = (_: number, message: MessageView) => message.id;
 
   constructor() {
+    // A row can change in place (shares read, a newer message in the same slot): measure again.
+    afterRenderEffect({
+      read: () => {
+        this.messages();
+        this.scrolling.remeasure();
+      },
+    });
     afterRenderEffect({
       read: () => {
         // The transcript is as tall as its messages, up to a limit: the viewport measures it.

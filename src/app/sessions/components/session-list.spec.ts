@@ -88,6 +88,25 @@ describe('SessionList', () => {
     expect(rowBox.top).toBeGreaterThanOrEqual(viewBox.top - 1);
   });
 
+  it('grows with a row whose content grew (shares read after the row first showed)', async () => {
+    const loading = { ...sessionView(3), totals: [], myShare: [], sharesKnown: false };
+    fixture.componentRef.setInput('sessions', [loading as SessionView]);
+    await settle(fixture);
+    const assets = ['usdc', 'eth', 'dai', 'wbtc', 'usdt'].map((asset) => ({ asset, amount: '1' }));
+    fixture.componentRef.setInput('sessions', [
+      { ...sessionView(3), totals: assets, myShare: assets } as SessionView,
+    ]);
+    await settle(fixture);
+    const viewport = element().querySelector<HTMLElement>('cdk-virtual-scroll-viewport')!;
+    const row = bodyRows()[0];
+    expect(row.textContent).toContain('1 wbtc');
+    // The whole row shows; the list does not scroll inside itself for one row.
+    expect(viewport.scrollHeight).toBeLessThanOrEqual(viewport.clientHeight + 1);
+    expect(row.getBoundingClientRect().bottom).toBeLessThanOrEqual(
+      viewport.getBoundingClientRect().bottom + 1,
+    );
+  });
+
   it('asks again for a final split from the row that failed', async () => {
     fixture.componentRef.setInput('sessions', [
       { ...sessionView(7), totals: [], finalSplitError: 'timeout' } as SessionView,

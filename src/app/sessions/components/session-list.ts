@@ -127,6 +127,13 @@ export class SessionList {
 
   constructor() {
     // The list is as tall as its rows, up to a limit: the viewport measures its new height.
+    // A row can change in place (shares read, a newer message in the same slot): measure again.
+    afterRenderEffect({
+      read: () => {
+        this.sessions();
+        this.scrolling.remeasure();
+      },
+    });
     afterRenderEffect({
       read: () => {
         this.scrolling.contentSize();
