@@ -1,8 +1,8 @@
-import { ApplicationConfig, isDevMode, provideBrowserGlobalErrorListeners } from '@angular/core';
+import { ApplicationConfig, provideBrowserGlobalErrorListeners } from '@angular/core';
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { provideEffects } from '@ngrx/effects';
 import { provideStore } from '@ngrx/store';
-import { provideStoreDevtools } from '@ngrx/store-devtools';
+import { storeDevtools } from './app.devtools';
 import { routes } from './app.routes';
 import { provideBalances } from './balances/provide-balances';
 import { provideCore } from './core';
@@ -28,6 +28,6 @@ export const appConfig: ApplicationConfig = {
     provideCore(),
     provideBalances(),
     provideSessions(),
-    provideStoreDevtools({ maxAge: 50, logOnly: !isDevMode(), connectInZone: false }),
+    ...storeDevtools,
   ],
 };

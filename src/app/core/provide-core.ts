@@ -9,6 +9,7 @@ import { provideEffects } from '@ngrx/effects';
 import { Store, provideState } from '@ngrx/store';
 import { AppActions } from './app/app.actions';
 import * as authEffects from './auth/state/auth.effects';
+import * as sdkPrefetchEffects from './auth/state/sdk-prefetch.effects';
 import * as sessionKeyCheckEffects from './auth/state/session-key-check.effects';
 import { authFeature } from './auth/state/auth.feature';
 import * as clearNodeEffects from './clearnode/state/clearnode.effects';
@@ -22,7 +23,13 @@ export function provideCore(): EnvironmentProviders {
     provideState(walletFeature),
     provideState(clearNodeFeature),
     provideState(authFeature),
-    provideEffects(walletEffects, clearNodeEffects, authEffects, sessionKeyCheckEffects),
+    provideEffects(
+      walletEffects,
+      clearNodeEffects,
+      authEffects,
+      sessionKeyCheckEffects,
+      sdkPrefetchEffects,
+    ),
     provideAppInitializer(() => {
       const search = inject(DOCUMENT).defaultView?.location.search ?? '';
       inject(Store).dispatch(AppActions.started({ search }));

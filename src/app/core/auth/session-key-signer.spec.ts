@@ -1,4 +1,5 @@
 import { TestBed } from '@angular/core/testing';
+import { NitroliteSdkLoader } from '../clearnode/nitrolite-sdk';
 import type { RpcRequest } from '../clearnode/rpc-frame';
 import { SessionKeyReplacedError } from './session-key-replaced';
 import { SessionKeySigner } from './session-key-signer';
@@ -29,5 +30,29 @@ describe('SessionKeySigner', () => {
     signer.use(key);
     expect(signer.lastAddress).toBe(key.address);
     await expectAsync(signer.signRequest(req)).toBeResolvedTo(jasmine.stringMatching(/^0x/));
+  });
+
+  it('signs exactly as the SDK signer does, without loading the SDK', async () => {
+    const loader = TestBed.inject(NitroliteSdkLoader);
+    const load = spyOn(loader, 'load').and.callThrough();
+    const signer = TestBed.inject(SessionKeySigner);
+    signer.use(key);
+    const requests: RpcRequest[] = [
+      req,
+      [7, 'message', { text: 'café ☕ "quoted"\n', n: 12n }, 1_700_000_000_000],
+      [8, 'create_app_session', { allocations: [{ asset: 'usdc', amount: '0.5' }] }, 2],
+    ];
+    const ours = await Promise.all(requests.map((r) => signer.signRequest(r)));
+    expect(load).not.toHaveBeenCalled();
+    const sdk = await loader.load();
+    const theirs = await Promise.all(
+      requests.map((r) =>
+        sdk.createECDSAMessageSigner(key.privateKey as `0x${string}`)(
+          r as unknown as Parameters<ReturnType<typeof sdk.createECDSAMessageSigner>>[0],
+        ),
+      ),
+    );
+    expect(ours).toEqual(theirs);
+    expect(ours[0]).toMatch(/^0x[0-9a-f]{128}(1b|1c)$/);
   });
 });

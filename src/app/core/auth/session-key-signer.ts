@@ -1,6 +1,7 @@
-import { Injectable, inject } from '@angular/core';
-import { NitroliteSdkLoader } from '../clearnode/nitrolite-sdk';
+import { Injectable } from '@angular/core';
+import { SigningKey } from 'ethers';
 import type { RpcRequest } from '../clearnode/rpc-frame';
+import { rpcDigest } from './rpc-digest';
 import { SessionKeyReplacedError } from './session-key-replaced';
 
 export interface SessionKeyPair {
@@ -8,17 +9,16 @@ export interface SessionKeyPair {
   readonly address: string;
 }
 
-type MessageSigner = (payload: RpcRequest) => Promise<string>;
-
 /**
  * Signs requests with the session key registered at sign-in: keccak256 of JSON.stringify(req),
- * no prefix (the SDK's ECDSA signer). Wallets cannot sign raw digests, hence the session key.
+ * no prefix, 65 bytes r‖s‖v with v 27/28, as the SDK's ECDSA signer does. Wallets cannot sign raw
+ * digests, hence the session key. It signs with ethers' secp256k1, already loaded to check the
+ * broker's signatures, so reads and writes never wait for the SDK chunk.
  */
 @Injectable({ providedIn: 'root' })
 export class SessionKeySigner {
-  private readonly sdk = inject(NitroliteSdkLoader);
   private key: SessionKeyPair | null = null;
-  private signer: Promise<MessageSigner> | null = null;
+  private signer: SigningKey | null = null;
   /** The node replaced our key: nothing is signed with it again, and writes say why. */
   private replaced = false;
   /** The key the node replaced, to recognise its refusals of writes still in flight. */
@@ -43,16 +43,7 @@ export class SessionKeySigner {
     this.walletAddress = key ? wallet : null;
     if (key?.privateKey === this.key?.privateKey) return;
     this.key = key;
-    this.signer = key
-      ? this.sdk
-          .load()
-          .then(
-            (sdk) =>
-              sdk.createECDSAMessageSigner(
-                key.privateKey as `0x${string}`,
-              ) as unknown as MessageSigner,
-          )
-      : null;
+    this.signer = key ? new SigningKey(key.privateKey) : null;
   }
 
   /** A sign-in elsewhere replaced the key on the node: stop signing with it. */
@@ -74,7 +65,6 @@ export class SessionKeySigner {
     if (this.replaced) throw new SessionKeyReplacedError();
     if (!this.signer)
       throw new Error('Not signed in to the ClearNode: there is no session key to sign with.');
-    const sign = await this.signer;
-    return sign(req);
+    return this.signer.sign(rpcDigest(req)).serialized;
   }
 }

@@ -1,25 +1,38 @@
+import {
+  CdkVirtualForOf,
+  CdkVirtualScrollViewport,
+  VIRTUAL_SCROLL_STRATEGY,
+} from '@angular/cdk/scrolling';
 import { DatePipe } from '@angular/common';
 import {
+  afterEveryRender,
   afterRenderEffect,
   ChangeDetectionStrategy,
   Component,
-  ElementRef,
+  computed,
+  inject,
   input,
   viewChild,
 } from '@angular/core';
 import { shortAddress } from '../../shared/money/address';
 import { UNVERIFIED_REASON_TEXT, UnverifiedReason } from '../state/message-sender';
 import { MessageView } from '../state/session-view.model';
+import { MeasuredScrollStrategy } from './measured-scroll-strategy';
 
 /**
  * The messages of a session, oldest first; text only, never HTML. A message shows as from a
  * participant only when its signature was tied to that participant's wallet; any other is flagged.
- * It follows the newest message unless the person scrolled up to read older ones.
+ * It follows the newest message unless the person scrolled up to read older ones. Only the
+ * messages in and near view are in the page (a virtual list); a hidden live region, not the list,
+ * announces a new message, so scrolling back does not read old ones out as new.
  */
 @Component({
   selector: 'app-message-transcript',
-  imports: [DatePipe],
+  imports: [DatePipe, CdkVirtualScrollViewport, CdkVirtualForOf],
   changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [
+    { provide: VIRTUAL_SCROLL_STRATEGY, useFactory: () => new MeasuredScrollStrategy(56, 400) },
+  ],
   template: `
     @if (dropped() > 0) {
       <p class="hint" id="messages-dropped">
@@ -27,16 +40,21 @@ import { MessageView } from '../state/session-view.model';
         browser keeps the latest {{ kept() }} of a session.
       </p>
     }
-    <ol
-      #list
+    @if (messages().length === 0) {
+      <p class="hint empty">No messages yet.</p>
+    }
+    <cdk-virtual-scroll-viewport
       class="transcript"
-      aria-label="Messages"
-      aria-live="polite"
       tabindex="0"
+      role="region"
+      aria-label="Message history"
+      [style.height]="'min(24rem, ' + scrolling.contentSize() + 'px)'"
       (scroll)="onScroll()"
     >
-      @for (message of messages(); track message.id) {
+      <ol aria-label="Messages">
         <li
+          *cdkVirtualFor="let message of messages(); trackBy: byId; let i = index"
+          [attr.data-virtual-index]="i"
           [class.mine]="message.mine"
           [class.unverified]="!message.verified"
           [attr.data-mine]="message.mine"
@@ -68,18 +86,18 @@ import { MessageView } from '../state/session-view.model';
           </div>
           <pre class="body">{{ message.body }}</pre>
         </li>
-      } @empty {
-        <li class="hint">No messages yet.</li>
-      }
-    </ol>
+      </ol>
+    </cdk-virtual-scroll-viewport>
+    <p class="visually-hidden" aria-live="polite">{{ announcement() }}</p>
   `,
   styles: `
     .transcript {
+      margin: 0 0 0.75rem;
+    }
+    .transcript ol {
       list-style: none;
       padding: 0;
-      margin: 0 0 0.75rem;
-      max-height: 24rem;
-      overflow-y: auto;
+      margin: 0;
     }
     .transcript li {
       padding: 0.4rem 0.5rem;
@@ -121,24 +139,56 @@ export class MessageTranscript {
   /** How many the transcript keeps, for the note about the dropped ones. */
   readonly kept = input(200);
 
-  private readonly list = viewChild.required<ElementRef<HTMLElement>>('list');
+  protected readonly scrolling = inject(VIRTUAL_SCROLL_STRATEGY) as MeasuredScrollStrategy;
+  private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
   /** Whether the view is at the bottom: new messages then scroll into view. */
   private following = true;
 
+  /** The newest message, for screen readers; empty until one arrives after the page showed. */
+  protected readonly announcement = computed(() => {
+    const newest = this.messages().at(-1);
+    if (!newest) return '';
+    const from = newest.mine
+      ? 'You'
+      : newest.verified
+        ? shortAddress(newest.sender)
+        : 'Unverified sender';
+    return `${from}: ${newest.body}`;
+  });
+
+  protected readonly byId = (_: number, message: MessageView) => message.id;
+
   constructor() {
+    // A row can change in place (shares read, a newer message in the same slot): measure again.
     afterRenderEffect({
-      write: () => {
+      read: () => {
         this.messages();
-        const list = this.list().nativeElement;
-        if (this.following) list.scrollTop = list.scrollHeight;
+        this.scrolling.remeasure();
+      },
+    });
+    afterRenderEffect({
+      read: () => {
+        // The transcript is as tall as its messages, up to a limit: the viewport measures it.
+        this.scrolling.contentSize();
+        this.viewport().checkViewportSize();
+      },
+    });
+    // After every render, not only on new messages: the newest ones are measured only once
+    // rendered, and the scroll height grows with them.
+    afterEveryRender({
+      write: () => {
+        if (!this.following) return;
+        const element = this.viewport().elementRef.nativeElement;
+        if (element.scrollTop + element.clientHeight < element.scrollHeight)
+          element.scrollTop = element.scrollHeight;
       },
     });
   }
 
   protected onScroll(): void {
-    const list = this.list().nativeElement;
+    const element = this.viewport().elementRef.nativeElement;
     // A few pixels of slack: rounding must not stop the following.
-    this.following = list.scrollHeight - list.scrollTop - list.clientHeight < 8;
+    this.following = element.scrollHeight - element.scrollTop - element.clientHeight < 8;
   }
 
   protected readonly short = shortAddress;
