@@ -34,11 +34,14 @@ describe('WalletPicker', () => {
     );
     let closed = 0;
     fixture.componentInstance.closed.subscribe(() => closed++);
+    // The dialog fires 'close' in a task of its own.
+    const fired = new Promise((resolve) =>
+      dialog.addEventListener('close', resolve, { once: true }),
+    );
     Array.from(element.querySelectorAll('button'))
       .find((b) => b.textContent?.trim() === 'Cancel')!
       .click();
-    // The dialog fires 'close' in a task of its own.
-    await new Promise((resolve) => setTimeout(resolve));
+    await fired;
     expect(dialog.open).toBeFalse();
     expect(closed).toBe(1);
   });

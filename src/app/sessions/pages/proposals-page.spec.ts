@@ -38,7 +38,8 @@ describe('ProposalsPage', () => {
       'waiting-1',
       'waiting-0',
     ]);
-    expect(cards[0].querySelector('h3 a')?.getAttribute('href')).toBe(`/sessions/${SESSION_ID}`);
+    // Under the page's h1, each card's heading is an h2.
+    expect(cards[0].querySelector('h2 a')?.getAttribute('href')).toBe(`/sessions/${SESSION_ID}`);
     expect(cards[0].querySelector('[data-testid="countdown"]')?.textContent?.trim()).toBe(
       '9:31 left',
     );
