@@ -73,7 +73,7 @@ for (const colorScheme of ['light', 'dark'] as const)
 
     await page.getByRole('textbox', { name: /message/i }).fill('hello');
     await page.keyboard.press('Enter');
-    await expect(page.getByText('hello')).toBeVisible();
+    await expect(page.getByText('hello', { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Propose a close…' }).click();
     await expectNoAxeViolations(page, 'allocation editor');
     await expectUniqueControlNames(page, 'allocation editor');

@@ -1,7 +1,13 @@
 import type { Page } from '@playwright/test';
 import { Wallet } from 'ethers';
 import { expect, test } from './support/clearnode.fixture';
-import { authStatus, createSessionWith, getTestTokens, nav } from './support/sessions';
+import {
+  connectWallet,
+  authStatus,
+  createSessionWith,
+  getTestTokens,
+  nav,
+} from './support/sessions';
 
 /**
  * Requests for the Nitrolite SDK's code. The dev server serves the package pre-bundled under its
@@ -34,7 +40,7 @@ test('a signed-in reload resumes, reads and writes without fetching the SDK', as
   await openApp('/balances');
   // A sign-in signs the Policy with the SDK's types: once the wallet is connected and there is
   // nothing to resume, the SDK is fetched while the page is idle, before the click on Sign in.
-  await page.locator('app-header').getByRole('button', { name: 'Connect MetaMask' }).click();
+  await connectWallet(page);
   await expect(page.getByRole('button', { name: 'Sign in with wallet' })).toBeVisible();
   await expect.poll(() => seen.length, { message: 'the SDK was prefetched' }).toBeGreaterThan(0);
   await page.getByRole('textbox', { name: 'Allowance in usdc' }).fill('100');

@@ -5,12 +5,12 @@ import { type Action, Store } from '@ngrx/store';
 import {
   catchError,
   combineLatest,
-  debounceTime,
   distinctUntilChanged,
   EMPTY,
   exhaustMap,
   filter,
   from,
+  fromEvent,
   groupBy,
   ignoreElements,
   interval,
@@ -65,6 +65,7 @@ import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { OperationsStorage } from '../storage/operations-storage';
+import { settledOrLeaving } from './settled-or-leaving';
 import { messagesFeature } from './messages.feature';
 import { sessionsFeature } from './sessions.feature';
 import { decimalsOf } from './sessions.selectors';
@@ -742,13 +743,18 @@ export const restoreOperations = createEffect(
 );
 
 export const persistOperations = createEffect(
-  (store = inject(Store), storage = inject(OperationsStorage)) =>
+  (
+    store = inject(Store),
+    storage = inject(OperationsStorage),
+    leaving = fromEvent(window, 'pagehide'),
+  ) =>
     combineLatest([
       store.select(sessionsFeature.selectNodeUrl),
       store.select(sessionsFeature.selectWallet),
       store.select(operationsFeature.selectOperationsState),
     ]).pipe(
-      debounceTime(PERSIST_DEBOUNCE_MS),
+      // An approval given just before a reload must still be there after it.
+      settledOrLeaving(PERSIST_DEBOUNCE_MS, leaving),
       filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
       map(([nodeUrl, wallet, state]) =>
         storage.save(nodeUrl!, wallet!, {

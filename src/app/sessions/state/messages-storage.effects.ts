@@ -1,11 +1,12 @@
 import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { Store } from '@ngrx/store';
-import { combineLatest, filter, fromEvent, map, merge, switchMap, take, timer } from 'rxjs';
+import { combineLatest, filter, fromEvent, map } from 'rxjs';
 import { MessagesStorage } from '../storage/messages-storage';
 import { MessagesStorageActions } from './messages-storage.actions';
 import { messagesAdapter, messagesFeature } from './messages.feature';
 import { SessionsStorageActions } from './sessions-storage.actions';
+import { settledOrLeaving } from './settled-or-leaving';
 
 /** A burst of messages is written once; leaving the page writes what is pending at once. */
 const PERSIST_DEBOUNCE_MS = 300;
@@ -41,12 +42,7 @@ export const persistTranscripts = createEffect(
       store.select(messagesFeature.selectWallet),
       store.select(selectAllTranscripts),
     ]).pipe(
-      switchMap((latest) =>
-        merge(timer(PERSIST_DEBOUNCE_MS), leaving).pipe(
-          take(1),
-          map(() => latest),
-        ),
-      ),
+      settledOrLeaving(PERSIST_DEBOUNCE_MS, leaving),
       filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
       map(([nodeUrl, wallet, held]) =>
         storage.save(
