@@ -141,14 +141,32 @@ describe('AllocationEditor', () => {
     expect(element.querySelector('.remaining')?.textContent).toContain('remaining -2.5');
   });
 
-  it('starts again from a split that really changed', async () => {
+  it('keeps a typed draft when the split really changed underneath, says so, and starts again on request', async () => {
     await type(0, '6.5');
     fixture.componentRef.setInput('current', [
       { participant: ALICE, asset: 'ytest.usd', amount: '4' },
       { participant: BOB, asset: 'ytest.usd', amount: '6' },
     ]);
     await fixture.whenStable();
+    expect(inputs().map((i) => i.value)).toEqual(['6.5', '0']);
+    const alert = element.querySelector('[role="alert"]');
+    expect(alert?.textContent).toContain('The session changed while you were editing');
+    Array.from(alert!.querySelectorAll('button'))
+      .find((b) => b.textContent?.trim() === 'Start again from the new shares')!
+      .click();
+    await fixture.whenStable();
     expect(inputs().map((i) => i.value)).toEqual(['4', '6']);
+    expect(element.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('follows a changed split silently while nothing was typed', async () => {
+    fixture.componentRef.setInput('current', [
+      { participant: ALICE, asset: 'ytest.usd', amount: '4' },
+      { participant: BOB, asset: 'ytest.usd', amount: '6' },
+    ]);
+    await fixture.whenStable();
+    expect(inputs().map((i) => i.value)).toEqual(['4', '6']);
+    expect(element.querySelector('[role="alert"]')).toBeNull();
   });
 
   it('applies presets', async () => {

@@ -82,14 +82,23 @@ export class AllocationEditor {
   }));
   private readonly start = computed(() => fromAllocations(this.context(), this.current()));
   /**
-   * What is being typed. A refreshed session view (new objects, maybe assets at 0 added or
-   * dropped) keeps it; a share that really moved starts it again from the new split.
+   * What is being typed. A refreshed session view keeps it; so does a share that really moved
+   * (another tab, device or participant wrote), which `outdated` then says until the person
+   * starts again or applies a preset.
    */
-  protected readonly drafts = linkedSignal<AllocationDraft[], AllocationDraft[]>({
+  private readonly editing = linkedSignal<
+    AllocationDraft[],
+    { rows: AllocationDraft[]; outdated: boolean }
+  >({
     source: this.start,
-    computation: (start, previous) =>
-      previous ? rebaseDrafts(previous.source, previous.value, start) : start,
+    computation: (start, previous) => {
+      if (!previous) return { rows: start, outdated: false };
+      const { rows, keptOverChange } = rebaseDrafts(previous.source, previous.value.rows, start);
+      return { rows, outdated: previous.value.outdated || keptOverChange };
+    },
   });
+  protected readonly drafts = computed(() => this.editing().rows);
+  protected readonly outdated = computed(() => this.editing().outdated);
   protected readonly validation = computed<EditorValidation>(() => {
     const intent = this.intent();
     if (intent === 'split') {
@@ -169,21 +178,30 @@ export class AllocationEditor {
    */
   protected update(draft: AllocationDraft, amountText: string): void {
     const key = this.keyOf(draft);
-    this.drafts.update((drafts) =>
-      drafts.map((row) => (this.keyOf(row) === key ? { ...row, amountText } : row)),
-    );
+    this.editing.update((editing) => ({
+      ...editing,
+      rows: editing.rows.map((row) => (this.keyOf(row) === key ? { ...row, amountText } : row)),
+    }));
   }
 
   protected splitEvenly(): void {
-    this.drafts.set(evenSplit(this.context()));
+    this.editing.set({ rows: evenSplit(this.context()), outdated: false });
   }
 
   protected allTo(recipient: string): void {
-    this.drafts.set(allToOne(this.context(), recipient));
+    this.editing.set({ rows: allToOne(this.context(), recipient), outdated: false });
   }
 
   protected backToOpening(): void {
-    this.drafts.set(fromAllocations(this.context(), this.opening() ?? this.current()));
+    this.editing.set({
+      rows: fromAllocations(this.context(), this.opening() ?? this.current()),
+      outdated: false,
+    });
+  }
+
+  /** Drops the draft kept over a change, for the session's shares as they are now. */
+  protected startAgain(): void {
+    this.editing.set({ rows: this.start(), outdated: false });
   }
 
   protected submit(): void {
