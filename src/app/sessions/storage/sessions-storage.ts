@@ -1,10 +1,11 @@
 import { inject, Injectable } from '@angular/core';
 import { AppSession } from '../state/app-session.model';
+import { CLOSED_HISTORY_LIMIT, newestFirst } from '../state/closed-history';
 import { sessionsKey } from './storage-keys';
 import { BROWSER_STORAGE } from '../../core';
 
-/** Closed sessions remembered per node and wallet; older ones are forgotten. */
-export const STORED_CLOSED_LIMIT = 50;
+/** Closed sessions remembered per node and wallet (the store keeps as many); older ones are forgotten. */
+export const STORED_CLOSED_LIMIT = CLOSED_HISTORY_LIMIT;
 
 interface StoredSessions {
   readonly version: 1;
@@ -41,7 +42,7 @@ export class SessionsStorage {
     const open = sessions.filter((session) => session.status === 'open');
     const closed = sessions
       .filter((session) => session.status === 'closed')
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .sort(newestFirst)
       .slice(0, STORED_CLOSED_LIMIT);
     const record: StoredSessions = {
       version: 1,
