@@ -9,6 +9,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class PageProbe {
   /** Frames the page sent, by method (pings included: they are requests too). */
   sent: string[] = [];
+  /** When each of `sent` was sent. */
+  sentAt: number[] = [];
   received = 0;
   lastFrameAt = Date.now();
 
@@ -16,6 +18,7 @@ export class PageProbe {
     cdp.on('Network.webSocketFrameSent', (event) => {
       this.lastFrameAt = Date.now();
       this.sent.push(methodOf(event.response.payloadData));
+      this.sentAt.push(this.lastFrameAt);
     });
     cdp.on('Network.webSocketFrameReceived', () => {
       this.lastFrameAt = Date.now();
@@ -40,6 +43,13 @@ export class PageProbe {
   async quiet(quietMs = 1200, maxMs = 120_000): Promise<void> {
     const start = Date.now();
     while (Date.now() - this.lastFrameAt < quietMs && Date.now() - start < maxMs) await sleep(50);
+  }
+
+  /** Resolves once the page sends `method` after `since`, or after `maxMs`. */
+  async sends(method: string, since: number, maxMs = 60_000): Promise<void> {
+    const start = Date.now();
+    const sentSince = () => this.sent.some((sent, i) => sent === method && this.sentAt[i] >= since);
+    while (!sentSince() && Date.now() - start < maxMs) await sleep(20);
   }
 
   /** Resolves once a frame arrives after `since` (the push), or after `maxMs`. */

@@ -92,14 +92,17 @@ async function main(): Promise<void> {
     await open('/sessions');
     for (const n of SIZES) {
       await seeder.openUpTo(n);
-      // The first reload finds the sessions just opened; the second is what a reload costs.
-      await page.reload();
-      await probe.quiet();
-      const reloadAt = Date.now();
-      await page.reload();
-      await probe.frameAfter(reloadAt);
-      await probe.quiet();
-      const reloadMs = probe.lastFrameAt - reloadAt;
+      // The first reload finds the sessions just opened; the second is what a reload costs:
+      // settled when the page, having listed the sessions again, has had nothing to say for a while.
+      const reload = async () => {
+        const at = Date.now();
+        await page.reload();
+        await probe.sends('get_app_sessions', at);
+        await probe.quiet();
+        return probe.lastFrameAt - at;
+      };
+      await reload();
+      const reloadMs = await reload();
       const bu: { ms: number; requests: number }[] = [];
       const asu: { ms: number; requests: number }[] = [];
       for (let i = 0; i < PUSHES; i++) {
@@ -118,16 +121,21 @@ async function main(): Promise<void> {
       console.log(`N = ${n} measured`);
     }
 
-    // Heap over create→close cycles: each close pays the person, who is told with a `bu`.
+    // Heap over create→close cycles: each close pays the person, who is told with a `bu`. The
+    // growth is read over the second half, once whatever the first cycles warm up is in place.
+    const halfway = Math.floor(CYCLES / 50) * 25;
     const heapBefore = await probe.heapAfterGc();
+    let heapHalfway = heapBefore;
     for (let done = 0; done < CYCLES;) {
       const batch = Math.min(25, CYCLES - done);
       await Promise.all(Array.from({ length: batch }, () => seeder.openAndClose()));
       done += batch;
       await probe.quiet(800);
+      if (done === halfway) heapHalfway = await probe.heapAfterGc();
     }
     await probe.quiet();
     const heapAfter = await probe.heapAfterGc();
+    const perCycle = (heapAfter - heapHalfway) / Math.max(1, CYCLES - halfway) / 1024;
 
     // Messages relayed into one session whose page is open.
     const target = seeder.open[0];
@@ -163,7 +171,7 @@ async function main(): Promise<void> {
         `${String(r.n).padStart(6)} ${r.bu.ms.toFixed(0).padStart(7)} ${String(r.bu.requests).padStart(7)} ${r.asu.ms.toFixed(0).padStart(8)} ${String(r.asu.requests).padStart(8)} ${`${r.reloadMs} ms`.padStart(15)} ${kB(r.heap).padStart(15)}   ${r.dropped}`,
       );
     console.log(
-      `\n${CYCLES} create→close cycles: heap after GC ${kB(heapBefore)} → ${kB(heapAfter)} (${((heapAfter - heapBefore) / CYCLES / 1024).toFixed(2)} kB per cycle)`,
+      `\n${CYCLES} create→close cycles: heap after GC ${kB(heapBefore)} → ${kB(heapHalfway)} halfway → ${kB(heapAfter)} (${perCycle.toFixed(2)} kB per cycle over the second half)`,
     );
     console.log('\n      M   main-thread ms per message   heap after GC');
     for (const r of messageRows)

@@ -50,7 +50,15 @@ export class Seeder {
   }
 
   private async send(message: string): Promise<Record<string, unknown>> {
-    const reply = await this.me.client.send(message);
+    // The node may be busy answering the page (that is what is measured): wait longer than tests do.
+    const client = this.me.client;
+    const id = (JSON.parse(message) as { req: [number] }).req[0];
+    const from = client.frames.length;
+    client.ws.send(message);
+    const reply = await client.waitFor(
+      (frame) => Array.isArray(frame.json.res) && frame.json.res[0] === id,
+      { from, timeoutMs: 120_000, what: `response to ${id}` },
+    );
     const error = errorOf(reply);
     if (error) throw new Error(`the node refused: ${error}`);
     return reply.json.res![2] as Record<string, unknown>;

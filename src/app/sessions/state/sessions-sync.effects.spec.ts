@@ -734,4 +734,19 @@ describe('SessionsSyncEffects', () => {
       jasmine.objectContaining({ account_id: '0xmoved' }),
     );
   });
+
+  it('logs a close reported twice once', () => {
+    const closed = SessionLifecycleActions.sessionClosed({
+      at: NOW,
+      sessionId: SESSION_ID,
+      wallet: ALICE,
+      closedBy: 'participant',
+      finalAllocations: null,
+    });
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-a', { a: closed });
+      expectObservable(runEffect(logSessionClosed)).toBe('-a', { a: undefined });
+    });
+    expect(console.info).toHaveBeenCalledTimes(1);
+  });
 });

@@ -5,7 +5,7 @@ import { Store } from '@ngrx/store';
 import {
   combineLatest,
   debounceTime,
-  distinct,
+  defer,
   distinctUntilChanged,
   EMPTY,
   exhaustMap,
@@ -15,10 +15,12 @@ import {
   map,
   merge,
   mergeMap,
+  type MonoTypeOperatorFunction,
   type Observable,
   of,
   switchMap,
   take,
+  timer,
 } from 'rxjs';
 import {
   AuthApiActions,
@@ -63,6 +65,10 @@ import { selectClosingAlone, selectUnknownOperations } from './written-alone.sel
 /** Pushes come in bursts (a close sends several `bu`): reconcile once they settle. */
 const PUSH_DEBOUNCE_MS = 400;
 const PERSIST_DEBOUNCE_MS = 250;
+/** Longer than any read of a final split takes (a request times out after 15 s). */
+const READ_GROUP_IDLE_MS = 60_000;
+/** Close reports remembered to tell a repeat: races are between reports of the last few closes. */
+const RECENT_CLOSES = 256;
 
 /*
  * Keeps the sessions in step with the node: restore from storage when the wallet and node are
@@ -323,7 +329,10 @@ export const loadFinalSplit = createEffect(
         mergeMap(([, ids]) => from(ids)),
       ),
     ).pipe(
-      groupBy((sessionId) => sessionId),
+      // A group ends a while after its last read was asked for: closed sessions keep coming.
+      groupBy((sessionId) => sessionId, {
+        duration: (group) => group.pipe(switchMap(() => timer(READ_GROUP_IDLE_MS))),
+      }),
       mergeMap((reads) =>
         reads.pipe(
           concatLatestFrom(() => [
@@ -417,7 +426,7 @@ export const logSessionClosed = createEffect(
     actions$.pipe(
       ofType(SessionLifecycleActions.sessionClosed),
       // A session closes once; a second report of it (push and answer racing) is not news.
-      distinct((closed) => closed.sessionId),
+      onceAmongRecent((closed) => closed.sessionId),
       map(({ sessionId, wallet, closedBy }) => {
         try {
           console.info('[sessions] session closed', { sessionId, wallet, closedBy });
@@ -428,6 +437,26 @@ export const logSessionClosed = createEffect(
     ),
   { functional: true, dispatch: false },
 );
+
+/** Lets a key through once among the last `size` keys let through, so memory stays bounded. */
+function onceAmongRecent<T>(
+  key: (value: T) => string,
+  size = RECENT_CLOSES,
+): MonoTypeOperatorFunction<T> {
+  return (source) =>
+    defer(() => {
+      const seen = new Set<string>();
+      return source.pipe(
+        filter((value) => {
+          const k = key(value);
+          if (seen.has(k)) return false;
+          seen.add(k);
+          if (seen.size > size) seen.delete(seen.values().next().value!);
+          return true;
+        }),
+      );
+    });
+}
 
 /** Whether a node time is at or after `since` (ms); an unreadable time counts as recent. */
 function isAtOrAfter(text: string | undefined, since: number): boolean {

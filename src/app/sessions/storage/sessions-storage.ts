@@ -20,6 +20,17 @@ interface StoredSessions {
 @Injectable({ providedIn: 'root' })
 export class SessionsStorage {
   private readonly storage = inject(BROWSER_STORAGE);
+  /** Each session's JSON, for as long as the session object lives. */
+  private readonly written = new WeakMap<AppSession, string>();
+
+  private json(session: AppSession): string {
+    let text = this.written.get(session);
+    if (text === undefined) {
+      text = JSON.stringify(session);
+      this.written.set(session, text);
+    }
+    return text;
+  }
 
   load(nodeUrl: string, wallet: string): AppSession[] {
     const parsed = this.read(nodeUrl, wallet);
@@ -44,12 +55,14 @@ export class SessionsStorage {
       .filter((session) => session.status === 'closed')
       .sort(newestFirst)
       .slice(0, STORED_CLOSED_LIMIT);
-    const record: StoredSessions = {
-      version: 1,
-      sessions: [...open, ...closed],
-    };
+    // The same text as JSON.stringify({version: 1, sessions}), but a session written before (the
+    // store keeps an unchanged session's object) is not serialized again.
+    const sessionsJson = [...open, ...closed].map((session) => this.json(session)).join(',');
     try {
-      this.storage.setItem(sessionsKey(nodeUrl, wallet), JSON.stringify(record));
+      this.storage.setItem(
+        sessionsKey(nodeUrl, wallet),
+        `{"version":1,"sessions":[${sessionsJson}]}`,
+      );
     } catch (error) {
       console.warn('[sessions] could not store sessions', error);
     }
