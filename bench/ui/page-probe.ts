@@ -60,6 +60,8 @@ export class PageProbe {
 
   /** Used JS heap (bytes) after a full collection. */
   async heapAfterGc(): Promise<number> {
+    // Console messages are kept for the inspector (Playwright listens): not the app's memory.
+    await this.cdp.send('Runtime.discardConsoleEntries');
     await this.cdp.send('HeapProfiler.collectGarbage');
     await this.cdp.send('HeapProfiler.collectGarbage');
     const usage = (await this.cdp.send('Runtime.getHeapUsage')) as { usedSize: number };

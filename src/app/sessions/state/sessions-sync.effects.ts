@@ -217,14 +217,17 @@ export const loadShares = createEffect(
     return actions$.pipe(
       ofType(ClearNodeApiActions.sessionsReconciled, ClearNodeApiActions.sessionJoined),
       concatLatestFrom(() => [store.select(selectSharesToRead), store.select(selectAssets)]),
-      mergeMap(([, sessions, assets]) =>
-        from(sessions.filter((session) => askedAt.get(session.id) !== session.version)).pipe(
+      mergeMap(([, sessions, assets]) => {
+        // Only sessions still waiting for their shares need remembering (memory stays bounded).
+        const waiting = new Set(sessions.map((session) => session.id));
+        for (const id of askedAt.keys()) if (!waiting.has(id)) askedAt.delete(id);
+        return from(sessions.filter((session) => askedAt.get(session.id) !== session.version)).pipe(
           mergeMap((session) => {
             askedAt.set(session.id, session.version);
             return sharesOf(client, session, assets);
           }),
-        ),
-      ),
+        );
+      }),
     );
   },
   { functional: true },
@@ -329,9 +332,20 @@ export const loadFinalSplit = createEffect(
         mergeMap(([, ids]) => from(ids)),
       ),
     ).pipe(
-      // A group ends a while after its last read was asked for: closed sessions keep coming.
+      // Closed sessions keep coming: a group ends once its read answered, or a while after it was
+      // last asked for when there was nothing to read.
       groupBy((sessionId) => sessionId, {
-        duration: (group) => group.pipe(switchMap(() => timer(READ_GROUP_IDLE_MS))),
+        duration: (group) =>
+          merge(
+            actions$.pipe(
+              ofType(
+                ClearNodeApiActions.finalAllocationsLoaded,
+                ClearNodeApiActions.finalAllocationsLoadFailed,
+              ),
+              filter((answer) => answer.sessionId === group.key),
+            ),
+            group.pipe(switchMap(() => timer(READ_GROUP_IDLE_MS))),
+          ),
       }),
       mergeMap((reads) =>
         reads.pipe(
