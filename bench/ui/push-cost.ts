@@ -7,8 +7,8 @@
  * settled, dropped frames scrolling the sessions list, JS heap after GC. Then the heap over
  * create→close cycles, and the cost of M relayed messages.
  *
- *   npm run bench:ui                 N = 10, 100, 1000; M = 100, 10000; 500 cycles
- *   npm run bench:ui -- --quick      N = 10, 100; M = 100; 100 cycles
+ *   npm run bench:ui                 N = 10, 100, 1000; M = 100, 10000; 500 cycles (~7 min on 2 busy cores)
+ *   npm run bench:ui -- --quick      N = 10, 100; M = 100; 100 cycles (~2 min)
  *   BENCH_N=10,1000 BENCH_M=100 BENCH_CYCLES=50 npm run bench:ui
  *   BENCH_APP_ROOT=../other-checkout npm run bench:ui   builds and measures that checkout's app
  *   BENCH_SKIP_BUILD=1 …            reuses the build already in <root>/dist
