@@ -134,6 +134,16 @@ const benchLayering = {
     ),
   ]),
 };
+/** The UI benchmark measures the built app through a browser: it imports none of its code. */
+const uiBenchLayering = {
+  files: ['bench/ui/**/*.ts'],
+  rules: rulesFor([
+    climbsTo(
+      'src/',
+      'The UI benchmark drives the production build in a browser: it imports nothing from src/.',
+    ),
+  ]),
+};
 /** The app root composes the features (lazy routes name their pages); it only keeps out of testing/. */
 const appRootLayering = {
   files: ['src/app/*.ts'],
@@ -182,13 +192,14 @@ module.exports = defineConfig([
     extends: [angular.configs.templateRecommended, angular.configs.templateAccessibility],
   },
   {
-    files: ['clearnode/**/*.ts', 'e2e/**/*.ts', 'playwright.config.ts'],
+    files: ['clearnode/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'playwright.config.ts'],
     extends: [eslint.configs.recommended, tseslint.configs.recommended],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
   benchLayering,
+  uiBenchLayering,
   {
     files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
     extends: [eslint.configs.recommended],

@@ -232,3 +232,12 @@ test("a benchmark reaches only the app's Angular-free parts: co-signing and shar
     "export const client = () => import('../../../src/app/core/clearnode/clearnode-client.ts');\n",
   );
 });
+
+test('the UI benchmark imports nothing from src/: it measures the built app in a browser', async () => {
+  const UI_BENCH = /The UI benchmark drives the production build/;
+  const path = 'bench/ui/x.ts';
+  await assertAllowed(path, '../../clearnode/test/support/client.ts');
+  await assertAllowed(path, '../../e2e/support/injected-wallet.ts');
+  await assertRefused(path, '../../src/app/sessions/state/sessions.feature.ts', UI_BENCH);
+  await assertRefused(path, '../../src/app/shared/money/address.ts', UI_BENCH);
+});

@@ -33,6 +33,7 @@ export function sessionFromWire(
     status: wire.status === 'closed' ? 'closed' : existing?.status === 'closed' ? 'closed' : 'open',
     version: Math.max(wire.version ?? 0, existing?.version ?? 0),
     allocations: existing?.allocations ?? null,
+    sharesVersion: existing?.sharesVersion ?? null,
     sessionData: wire.session_data ?? existing?.sessionData ?? null,
     label: existing?.label ?? null,
     myRole: existing?.myRole ?? myRole,
@@ -41,6 +42,53 @@ export function sessionFromWire(
     finalAllocations: existing?.finalAllocations ?? null,
     openingAllocations: existing?.openingAllocations ?? null,
   };
+}
+
+/**
+ * Whether two views of a session say the same: a merge that changes nothing keeps the stored object,
+ * so that nothing downstream (rows, storage) sees a change. Lists compare by identity: a merge keeps
+ * the known ones.
+ */
+export function sameSession(a: AppSession, b: AppSession): boolean {
+  return (
+    a.id === b.id &&
+    a.status === b.status &&
+    a.version === b.version &&
+    a.allocations === b.allocations &&
+    (a.sharesVersion ?? null) === (b.sharesVersion ?? null) &&
+    a.sessionData === b.sessionData &&
+    a.label === b.label &&
+    a.myRole === b.myRole &&
+    a.createdAt === b.createdAt &&
+    a.updatedAt === b.updatedAt &&
+    a.finalAllocations === b.finalAllocations &&
+    a.openingAllocations === b.openingAllocations &&
+    sameDefinition(a.definition, b.definition)
+  );
+}
+
+function sameDefinition(a: SessionDefinition, b: SessionDefinition): boolean {
+  return (
+    a === b ||
+    (a.application === b.application &&
+      a.protocol === b.protocol &&
+      a.quorum === b.quorum &&
+      a.challenge === b.challenge &&
+      a.nonce === b.nonce &&
+      sameList(a.participants, b.participants) &&
+      sameList(a.weights, b.weights))
+  );
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+/** A node time (RFC3339, any fraction) in ms, or null when absent or unreadable. */
+export function nodeTimeMs(text: string | undefined): number | null {
+  if (!text) return null;
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
 }
 
 interface WireAllocation {
@@ -170,6 +218,7 @@ export function createdSession(
     status: 'open',
     version,
     allocations: params.allocations,
+    sharesVersion: version,
     sessionData: params.session_data ?? null,
     label,
     myRole: 'creator',

@@ -13,6 +13,11 @@ export interface AppSession {
   readonly version: number;
   /** Current shares; null until the node (or my own create) told us. */
   readonly allocations: readonly Allocation[] | null;
+  /**
+   * The version `allocations` were read at: while it equals `version` the shares need no new
+   * read. Absent in sessions stored before it was kept (read once more).
+   */
+  readonly sharesVersion?: number | null;
   readonly sessionData: string | null;
   readonly label: string | null;
   readonly myRole: MyRole;

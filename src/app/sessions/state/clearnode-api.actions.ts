@@ -20,11 +20,16 @@ export const ClearNodeApiActions = createActionGroup({
       /** When the answer was lost (ms). */
       at: number;
     }>(),
-    /** `requestedAt`: when the list was asked for (ms), so that only a later look resolves a write. */
+    /**
+     * `requestedAt`: when the list was asked for (ms), so that only a later look resolves a write.
+     * `complete`: every session was listed; otherwise only those updated since the last look
+     * (newest first, down to the newest update seen before), which says nothing of the others.
+     */
     'Sessions Reconciled': props<{
       wallet: string;
       sessions: readonly AppSessionWire[];
       requestedAt: number;
+      complete: boolean;
     }>(),
     'Reconcile Failed': props<{ error: string }>(),
     'Allocations Loaded': props<{ sessionId: string; allocations: readonly Allocation[] }>(),

@@ -194,6 +194,8 @@ describe('CreateSessionEffects', () => {
             session: {
               ...opened,
               openingAllocations: opened.allocations,
+              // My own request told the shares at version 1: no read needed.
+              sharesVersion: 1,
               createdAt: openedAt,
               updatedAt: openedAt,
             },

@@ -17,6 +17,20 @@ export function fetchAllPages<T>(
   field: string,
   params: Record<string, unknown>,
 ): Observable<T[]> {
+  return fetchPagesWhile<T>(client, method, field, params, () => true);
+}
+
+/**
+ * Pages through a list method until a short page, or until `more` says that the page just read
+ * leaves nothing further worth reading.
+ */
+export function fetchPagesWhile<T>(
+  client: ClearNodeClient,
+  method: string,
+  field: string,
+  params: Record<string, unknown>,
+  more: (page: readonly T[]) => boolean,
+): Observable<T[]> {
   const page = (offset: number) =>
     defer(() =>
       from(
@@ -29,7 +43,9 @@ export function fetchAllPages<T>(
     ).pipe(map((answer) => ({ offset, rows: answer?.[field] ?? [] })));
   return page(0).pipe(
     expand((current) =>
-      current.rows.length < PAGE_LIMIT ? EMPTY : page(current.offset + PAGE_LIMIT),
+      current.rows.length < PAGE_LIMIT || !more(current.rows)
+        ? EMPTY
+        : page(current.offset + PAGE_LIMIT),
     ),
     reduce((all: T[], current) => all.concat(current.rows), []),
   );

@@ -12,6 +12,7 @@ function signedInStore(signedIn$: Observable<boolean>): Store {
 }
 
 const reconciled = ClearNodeApiActions.sessionsReconciled({
+  complete: true,
   wallet: ALICE,
   sessions: [],
   requestedAt: NOW,

@@ -9,6 +9,7 @@ import { TestScheduler } from 'rxjs/testing';
 import { SessionsStorage } from '../storage/sessions-storage';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
+import { SessionsPollActions } from './sessions-poll.actions';
 import { SessionPageActions } from './session-page.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionsPageActions } from './sessions-page.actions';
@@ -116,6 +117,7 @@ describe('SessionsSyncEffects', () => {
       actions$ = hot('-a', { a: AuthApiActions.signedIn(SIGN_IN) });
       expectObservable(runEffect(reconcileSessions)).toBe('-b', {
         b: ClearNodeApiActions.sessionsReconciled({
+          complete: true,
           wallet: ALICE,
           sessions: [...firstPage, ...secondPage],
           requestedAt: jasmine.any(Number) as never,
@@ -136,6 +138,7 @@ describe('SessionsSyncEffects', () => {
       actions$ = hot('-a', { a: AuthApiActions.signedIn(SIGN_IN) });
       expectObservable(runEffect(reconcileSessions)).toBe('-(bc)', {
         b: ClearNodeApiActions.sessionsReconciled({
+          complete: true,
           wallet: ALICE,
           sessions: [aWireSession({ status: 'closed', version: 2 })],
           requestedAt: jasmine.any(Number) as never,
@@ -177,6 +180,7 @@ describe('SessionsSyncEffects', () => {
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', {
         a: ClearNodeApiActions.sessionsReconciled({
+          complete: true,
           requestedAt: NOW,
           wallet: ALICE,
           sessions: [],
@@ -204,6 +208,7 @@ describe('SessionsSyncEffects', () => {
       }) as never,
     );
     const look = ClearNodeApiActions.sessionsReconciled({
+      complete: true,
       wallet: ALICE,
       sessions: [],
       requestedAt: NOW,
@@ -366,6 +371,7 @@ describe('SessionsSyncEffects', () => {
     scheduler.run(({ hot, expectObservable }) => {
       actions$ = hot('-a', {
         a: ClearNodeApiActions.sessionsReconciled({
+          complete: true,
           wallet: ALICE,
           sessions: [],
           requestedAt: NOW,
@@ -544,5 +550,203 @@ describe('SessionsSyncEffects', () => {
       wallet: ALICE,
       closedBy: 'me',
     });
+  });
+
+  describe('after a complete listing', () => {
+    /** The newest update seen by the last complete listing. */
+    const SEEN = '2026-01-01T00:00:10Z';
+    const listed = (updated_at: string, i = 0) =>
+      aWireSession({ app_session_id: `0x${i}`, updated_at });
+    const lookedBefore = (extra = {}) =>
+      store.setState({
+        sessions: sessionsAdapter.addOne(aSession(), {
+          ...initialSessionsState,
+          wallet: ALICE,
+          listedUpTo: Date.parse(SEEN),
+        }),
+        operations: initialOperationsState,
+        ...extra,
+      });
+
+    it('a bu lists only what was updated since, stopping at the first page reaching older ones', () => {
+      lookedBefore();
+      const newer = Array.from({ length: PAGE_LIMIT }, (_, i) => listed('2026-01-01T00:00:12Z', i));
+      const reachingOlder = [
+        ...Array.from({ length: PAGE_LIMIT - 1 }, (_, i) => listed(SEEN, PAGE_LIMIT + i)),
+        listed('2026-01-01T00:00:02Z', 999),
+      ];
+      node.client.request.and.returnValues(
+        settled({ app_sessions: newer }) as never,
+        settled({ app_sessions: reachingOlder }) as never,
+      );
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('a', { a: ClearNodePushActions.balancesChanged() });
+        expectObservable(runEffect(reconcileSessions)).toBe('400ms b', {
+          b: ClearNodeApiActions.sessionsReconciled({
+            complete: false,
+            wallet: ALICE,
+            sessions: [...newer, ...reachingOlder],
+            requestedAt: NOW,
+          }),
+        });
+      });
+      expect(node.client.request.calls.allArgs()).toEqual([
+        ['get_app_sessions', { participant: ALICE, limit: 100, offset: 0 }],
+        ['get_app_sessions', { participant: ALICE, limit: 100, offset: 100 }],
+      ]);
+    });
+
+    it('the poll lists what changed the same way', () => {
+      lookedBefore();
+      node.client.request.and.returnValue(
+        settled({ app_sessions: [listed('2026-01-01T00:00:12Z')] }) as never,
+      );
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: SessionsPollActions.timerElapsed({ at: NOW }) });
+        expectObservable(runEffect(reconcileSessions)).toBe('-b', {
+          b: ClearNodeApiActions.sessionsReconciled({
+            complete: false,
+            wallet: ALICE,
+            sessions: [listed('2026-01-01T00:00:12Z')],
+            requestedAt: NOW,
+          }),
+        });
+      });
+      expect(node.client.request).toHaveBeenCalledTimes(1);
+    });
+
+    it('a sign-in, a reload or a write in doubt lists every session', () => {
+      lookedBefore();
+      const full = Array.from({ length: PAGE_LIMIT }, (_, i) => listed('2026-01-01T00:00:01Z', i));
+      node.client.request.and.returnValues(
+        settled({ app_sessions: full }) as never,
+        settled({ app_sessions: [] }) as never,
+      );
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: SessionsPageActions.reloadRequested() });
+        expectObservable(runEffect(reconcileSessions)).toBe('-b', {
+          b: ClearNodeApiActions.sessionsReconciled({
+            complete: true,
+            wallet: ALICE,
+            sessions: full,
+            requestedAt: NOW,
+          }),
+        });
+      });
+      expect(node.client.request).toHaveBeenCalledTimes(2);
+    });
+
+    it('an operation of unknown outcome makes the poll list every session, to resolve it', () => {
+      const doubtful = {
+        ...sessionWriteOperation('k', 'operate', aSession(), [], null, ALICE, [], NOW),
+        status: 'unknown' as const,
+        answerLostAt: NOW,
+      };
+      lookedBefore({ operations: operationsAdapter.addOne(doubtful, initialOperationsState) });
+      node.client.request.and.returnValue(settled({ app_sessions: [] }) as never);
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: SessionsPollActions.timerElapsed({ at: NOW }) });
+        expectObservable(runEffect(reconcileSessions)).toBe('-b', {
+          b: ClearNodeApiActions.sessionsReconciled({
+            complete: true,
+            wallet: ALICE,
+            sessions: [],
+            requestedAt: NOW,
+          }),
+        });
+      });
+    });
+
+    it('a complete listing cut short by a push is still owed: the next look lists everything', () => {
+      lookedBefore();
+      const full = [listed('2026-01-01T00:00:01Z')];
+      node.client.request.and.returnValues(
+        new Promise<never>(() => undefined) as never,
+        settled({ app_sessions: full }) as never,
+      );
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a-b', {
+          a: AuthApiActions.signedIn(SIGN_IN),
+          b: SessionsPollActions.timerElapsed({ at: NOW }),
+        });
+        expectObservable(runEffect(reconcileSessions)).toBe('---c', {
+          c: ClearNodeApiActions.sessionsReconciled({
+            complete: true,
+            wallet: ALICE,
+            sessions: full,
+            requestedAt: NOW,
+          }),
+        });
+      });
+    });
+
+    it('an asu of a known session asks for no look; one of a session not known yet does', () => {
+      lookedBefore();
+      node.client.request.and.returnValue(settled({ app_sessions: [] }) as never);
+      const asu = (id: string) =>
+        ClearNodePushActions.appSessionUpdated({
+          receivedAt: NOW,
+          session: aWireSession({ app_session_id: id, application: '' }),
+          allocations: [],
+        });
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('a 999ms b', { a: asu(SESSION_ID), b: asu(`0x${'f'.repeat(64)}`) });
+        expectObservable(runEffect(reconcileSessions)).toBe('1400ms c', {
+          c: ClearNodeApiActions.sessionsReconciled({
+            complete: false,
+            wallet: ALICE,
+            sessions: [],
+            requestedAt: NOW,
+          }),
+        });
+      });
+      expect(node.client.request).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  it('reads no shares for sessions whose shares are known at their version', () => {
+    store.setState({
+      sessions: sessionsAdapter.setAll(
+        [
+          aSession({ version: 3, sharesVersion: 3 }),
+          aSession({ id: '0xmoved', version: 4, sharesVersion: 3 }),
+          aSession({ id: '0xclosed', status: 'closed', version: 4, sharesVersion: 3 }),
+        ],
+        { ...initialSessionsState, wallet: ALICE },
+      ),
+    });
+    node.client.request.and.returnValue(settled({ ledger_entries: [] }) as never);
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', {
+        a: ClearNodeApiActions.sessionsReconciled({
+          complete: true,
+          wallet: ALICE,
+          sessions: [],
+          requestedAt: NOW,
+        }),
+      });
+      expectObservable(runEffect(loadShares)).toBe('-b', {
+        b: jasmine.objectContaining({ sessionId: '0xmoved' }) as never,
+      });
+    });
+    expect(node.client.request).toHaveBeenCalledOnceWith(
+      'get_ledger_entries',
+      jasmine.objectContaining({ account_id: '0xmoved' }),
+    );
+  });
+
+  it('logs a close reported twice once', () => {
+    const closed = SessionLifecycleActions.sessionClosed({
+      at: NOW,
+      sessionId: SESSION_ID,
+      wallet: ALICE,
+      closedBy: 'participant',
+      finalAllocations: null,
+    });
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-a', { a: closed });
+      expectObservable(runEffect(logSessionClosed)).toBe('-a', { a: undefined });
+    });
+    expect(console.info).toHaveBeenCalledTimes(1);
   });
 });

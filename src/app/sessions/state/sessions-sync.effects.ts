@@ -5,7 +5,7 @@ import { Store } from '@ngrx/store';
 import {
   combineLatest,
   debounceTime,
-  distinct,
+  defer,
   distinctUntilChanged,
   EMPTY,
   exhaustMap,
@@ -15,10 +15,12 @@ import {
   map,
   merge,
   mergeMap,
+  type MonoTypeOperatorFunction,
   type Observable,
   of,
   switchMap,
   take,
+  timer,
 } from 'rxjs';
 import {
   AuthApiActions,
@@ -39,10 +41,11 @@ import {
   type LedgerEntryWire,
   type LedgerTransactionWire,
   payoutsFromTransactions,
+  nodeTimeMs,
   sharesFromLedgerEntries,
 } from './app-session.mapping';
 import { catchNodeError } from './catch-node-error';
-import { ALL_WALLETS, fetchAllPages } from './fetch-all-pages';
+import { ALL_WALLETS, fetchAllPages, fetchPagesWhile } from './fetch-all-pages';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
@@ -51,12 +54,21 @@ import { SessionsPageActions } from './sessions-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { sessionsFeature } from './sessions.feature';
 import { SessionsPollActions } from './sessions-poll.actions';
-import { decimalsOf, selectAllSessions, selectFinalSplitsToRead } from './sessions.selectors';
-import { selectClosingAlone } from './written-alone.selectors';
+import {
+  decimalsOf,
+  selectAllSessions,
+  selectFinalSplitsToRead,
+  selectSharesToRead,
+} from './sessions.selectors';
+import { selectClosingAlone, selectUnknownOperations } from './written-alone.selectors';
 
 /** Pushes come in bursts (a close sends several `bu`): reconcile once they settle. */
 const PUSH_DEBOUNCE_MS = 400;
 const PERSIST_DEBOUNCE_MS = 250;
+/** Longer than any read of a final split takes (a request times out after 15 s). */
+const READ_GROUP_IDLE_MS = 60_000;
+/** Close reports remembered to tell a repeat: races are between reports of the last few closes. */
+const RECENT_CLOSES = 256;
 
 /*
  * Keeps the sessions in step with the node: restore from storage when the wallet and node are
@@ -95,9 +107,18 @@ export const restoreSessions = createEffect(
   { functional: true },
 );
 
+/**
+ * Looks at the node's sessions. A sign-in, a reconnect, a reload, a join or a write in doubt lists
+ * every session; a push or the poll lists only what was updated since the last look (the node
+ * lists the newest update first), unless no complete listing was made this sign-in or a write of
+ * unknown outcome waits for one. An `asu` names its session whole: it asks for a look only when it
+ * is a session not known yet (its application, which `asu` leaves empty, is unknown).
+ */
 export const reconcileSessions = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) =>
-    merge(
+  (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) => {
+    /** A complete listing was asked for and has not come yet (a newer trigger cancelled it). */
+    let completeOwed = false;
+    const complete$ = merge(
       actions$.pipe(
         ofType(
           AuthApiActions.signedIn,
@@ -106,7 +127,6 @@ export const reconcileSessions = createEffect(
           SessionsPageActions.opened,
           SessionsPageActions.reloadRequested,
           ClearNodeApiActions.sessionJoined,
-          SessionsPollActions.timerElapsed,
         ),
       ),
       actions$.pipe(
@@ -118,29 +138,54 @@ export const reconcileSessions = createEffect(
         ofType(ClearNodeApiActions.writeOutcomeUnknown),
         filter((unknown) => unknown.connected),
       ),
+    ).pipe(map(() => true));
+    const changes$ = merge(
+      actions$.pipe(ofType(SessionsPollActions.timerElapsed)),
       actions$.pipe(
         ofType(ClearNodePushActions.balancesChanged, ClearNodePushActions.appSessionUpdated),
+        concatLatestFrom(() => store.select(sessionsFeature.selectEntities)),
+        filter(
+          ([push, known]) =>
+            push.type === ClearNodePushActions.balancesChanged.type ||
+            !known[push.session.app_session_id.toLowerCase()]?.definition.application,
+        ),
         debounceTime(PUSH_DEBOUNCE_MS),
       ),
-    ).pipe(
-      concatLatestFrom(() => store.select(selectWalletAddress)),
+    ).pipe(map(() => false));
+    return merge(complete$, changes$).pipe(
+      concatLatestFrom(() => [
+        store.select(selectWalletAddress),
+        store.select(sessionsFeature.selectListedUpTo),
+        store.select(selectUnknownOperations),
+      ]),
       filter(([, wallet]) => !!wallet),
       // A newer trigger makes the running reconcile obsolete.
-      switchMap(([, owner]) => {
+      switchMap(([asked, owner, listedUpTo, unknown]) => {
         const wallet = owner!;
         const requestedAt = Date.now();
-        return fetchAllPages<AppSessionWire>(client, 'get_app_sessions', 'app_sessions', {
-          participant: wallet,
-        }).pipe(
+        const complete = asked || completeOwed || listedUpTo === null || unknown.length > 0;
+        completeOwed = complete;
+        const params = { participant: wallet };
+        const listing = complete
+          ? fetchAllPages<AppSessionWire>(client, 'get_app_sessions', 'app_sessions', params)
+          : fetchPagesWhile<AppSessionWire>(
+              client,
+              'get_app_sessions',
+              'app_sessions',
+              params,
+              (page) => isAtOrAfter(page[page.length - 1]?.updated_at, listedUpTo!),
+            );
+        return listing.pipe(
           concatLatestFrom(() => store.select(sessionsFeature.selectEntities)),
           mergeMap(([sessions, known]) => {
+            if (complete) completeOwed = false;
             const closedMeanwhile = sessions.filter(
               (wire) =>
                 wire.status === 'closed' &&
                 known[wire.app_session_id.toLowerCase()]?.status === 'open',
             );
             return of(
-              ClearNodeApiActions.sessionsReconciled({ wallet, sessions, requestedAt }),
+              ClearNodeApiActions.sessionsReconciled({ wallet, sessions, requestedAt, complete }),
               ...closedMeanwhile.map((wire) =>
                 SessionLifecycleActions.sessionClosed({
                   sessionId: wire.app_session_id.toLowerCase(),
@@ -155,40 +200,34 @@ export const reconcileSessions = createEffect(
           catchNodeError((error) => ClearNodeApiActions.reconcileFailed({ error })),
         );
       }),
-    ),
+    );
+  },
   { functional: true },
 );
 
 /**
- * Shares of the open sessions a look or a join brought, read again only when a session's version
- * moved (every change to its shares makes a new one) or they are still unknown: the poll looks
- * every few seconds, and must not ask for every session's ledger each time.
+ * Shares of the open sessions a look, a join or a restore brought, read again only when a session's
+ * version moved past the one its shares were read at (every change to its shares makes a new one),
+ * once per version: the poll looks every few seconds, and must not ask for every session's ledger
+ * each time. A read that failed waits for the next version or the person's retry.
  */
 export const loadShares = createEffect(
   (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) => {
     const askedAt = new Map<string, number>();
     return actions$.pipe(
       ofType(ClearNodeApiActions.sessionsReconciled, ClearNodeApiActions.sessionJoined),
-      concatLatestFrom(() => [
-        store.select(selectAllSessions),
-        store.select(selectAssets),
-        store.select(sessionsFeature.selectSharesErrors),
-      ]),
-      mergeMap(([, sessions, assets, errors]) =>
-        from(
-          sessions.filter(
-            (session) =>
-              session.status === 'open' &&
-              (askedAt.get(session.id) !== session.version ||
-                (session.allocations === null && !errors[session.id])),
-          ),
-        ).pipe(
+      concatLatestFrom(() => [store.select(selectSharesToRead), store.select(selectAssets)]),
+      mergeMap(([, sessions, assets]) => {
+        // Only sessions still waiting for their shares need remembering (memory stays bounded).
+        const waiting = new Set(sessions.map((session) => session.id));
+        for (const id of askedAt.keys()) if (!waiting.has(id)) askedAt.delete(id);
+        return from(sessions.filter((session) => askedAt.get(session.id) !== session.version)).pipe(
           mergeMap((session) => {
             askedAt.set(session.id, session.version);
             return sharesOf(client, session, assets);
           }),
-        ),
-      ),
+        );
+      }),
     );
   },
   { functional: true },
@@ -293,7 +332,21 @@ export const loadFinalSplit = createEffect(
         mergeMap(([, ids]) => from(ids)),
       ),
     ).pipe(
-      groupBy((sessionId) => sessionId),
+      // Closed sessions keep coming: a group ends once its read answered, or a while after it was
+      // last asked for when there was nothing to read.
+      groupBy((sessionId) => sessionId, {
+        duration: (group) =>
+          merge(
+            actions$.pipe(
+              ofType(
+                ClearNodeApiActions.finalAllocationsLoaded,
+                ClearNodeApiActions.finalAllocationsLoadFailed,
+              ),
+              filter((answer) => answer.sessionId === group.key),
+            ),
+            group.pipe(switchMap(() => timer(READ_GROUP_IDLE_MS))),
+          ),
+      }),
       mergeMap((reads) =>
         reads.pipe(
           concatLatestFrom(() => [
@@ -387,7 +440,7 @@ export const logSessionClosed = createEffect(
     actions$.pipe(
       ofType(SessionLifecycleActions.sessionClosed),
       // A session closes once; a second report of it (push and answer racing) is not news.
-      distinct((closed) => closed.sessionId),
+      onceAmongRecent((closed) => closed.sessionId),
       map(({ sessionId, wallet, closedBy }) => {
         try {
           console.info('[sessions] session closed', { sessionId, wallet, closedBy });
@@ -398,6 +451,32 @@ export const logSessionClosed = createEffect(
     ),
   { functional: true, dispatch: false },
 );
+
+/** Lets a key through once among the last `size` keys let through, so memory stays bounded. */
+function onceAmongRecent<T>(
+  key: (value: T) => string,
+  size = RECENT_CLOSES,
+): MonoTypeOperatorFunction<T> {
+  return (source) =>
+    defer(() => {
+      const seen = new Set<string>();
+      return source.pipe(
+        filter((value) => {
+          const k = key(value);
+          if (seen.has(k)) return false;
+          seen.add(k);
+          if (seen.size > size) seen.delete(seen.values().next().value!);
+          return true;
+        }),
+      );
+    });
+}
+
+/** Whether a node time is at or after `since` (ms); an unreadable time counts as recent. */
+function isAtOrAfter(text: string | undefined, since: number): boolean {
+  const at = nodeTimeMs(text);
+  return at === null || at >= since;
+}
 
 /** What a closed session paid out, from its `app_withdrawal` transactions, or why it could not be read. */
 function finalSplitOf(client: ClearNodeClient, session: AppSession, assets: readonly Asset[]) {

@@ -13,6 +13,7 @@ import {
 } from './sessions.feature';
 import { SessionsPageActions } from './sessions-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
+import { CLOSED_HISTORY_LIMIT } from './closed-history';
 import {
   ALICE,
   aSession,
@@ -94,6 +95,7 @@ describe('sessions reducer', () => {
     const listed = reducer(
       closed,
       ClearNodeApiActions.sessionsReconciled({
+        complete: true,
         wallet: ALICE,
         sessions: [withoutTimes],
         requestedAt: at,
@@ -161,6 +163,7 @@ describe('sessions reducer', () => {
     const state = reducer(
       withSession(),
       ClearNodeApiActions.sessionsReconciled({
+        complete: true,
         requestedAt: NOW,
         wallet: ALICE,
         sessions: [aWireSession({ version: 3 })],
@@ -336,7 +339,12 @@ describe('sessions reducer', () => {
 
   it('records when the sessions were last read from the node, never going back in time', () => {
     const look = (requestedAt: number) =>
-      ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions: [], requestedAt });
+      ClearNodeApiActions.sessionsReconciled({
+        complete: true,
+        wallet: ALICE,
+        sessions: [],
+        requestedAt,
+      });
     const first = reducer(withSession(), look(NOW));
     expect(first.reconciledAt).toBe(NOW);
     // A slower look asked earlier may answer later: it does not make the list look older.
@@ -381,5 +389,227 @@ describe('sessions reducer', () => {
         ClearNodeApiActions.finalAllocationsLoadFailed({ sessionId: '0xunknown', error: 'x' }),
       ).finalSplitErrors,
     ).toEqual({});
+  });
+
+  describe('changes only what changed', () => {
+    const OTHER = `0x${'b'.repeat(64)}`;
+    const two = () =>
+      sessionsAdapter.setAll([aSession(), aSession({ id: OTHER, label: null })], {
+        ...initialSessionsState,
+        wallet: ALICE,
+        nodeUrl: NODE_URL,
+      });
+    const look = (sessions = [aWireSession(), aWireSession({ app_session_id: OTHER })]) =>
+      ClearNodeApiActions.sessionsReconciled({
+        complete: true,
+        wallet: ALICE,
+        sessions,
+        requestedAt: NOW,
+      });
+
+    it('a look that finds nothing new keeps every session object and the entities', () => {
+      const first = reducer(two(), look());
+      const again = reducer(first, look());
+      expect(again.entities).toBe(first.entities);
+      expect(again.ids).toBe(first.ids);
+      expect(again.entities[SESSION_ID]).toBe(first.entities[SESSION_ID]);
+    });
+
+    it('a look that moves one session replaces that session only', () => {
+      const first = reducer(two(), look());
+      const moved = reducer(
+        first,
+        look([aWireSession(), aWireSession({ app_session_id: OTHER, version: 2 })]),
+      );
+      expect(moved.entities[OTHER]?.version).toBe(2);
+      expect(moved.entities[OTHER]).not.toBe(first.entities[OTHER]);
+      expect(moved.entities[SESSION_ID]).toBe(first.entities[SESSION_ID]);
+    });
+
+    it('an asu repeating what is known changes nothing', () => {
+      const pushed = reducer(
+        withSession(),
+        ClearNodePushActions.appSessionUpdated({
+          receivedAt: NOW,
+          session: aWireSession({ version: 2 }),
+          allocations: split,
+        }),
+      );
+      expect(pushed.entities[SESSION_ID]?.sharesVersion).toBe(2);
+      const again = reducer(
+        pushed,
+        ClearNodePushActions.appSessionUpdated({
+          receivedAt: NOW,
+          session: aWireSession({ version: 2 }),
+          allocations: [...split].reverse(),
+        }),
+      );
+      expect(again).toBe(pushed);
+    });
+
+    it('shares read again and found the same keep their list, and are known at the version', () => {
+      const state = withSession({ version: 4 });
+      const same = aSession().allocations!.map((share) => ({ ...share }));
+      const loaded = reducer(
+        state,
+        ClearNodeApiActions.allocationsLoaded({ sessionId: SESSION_ID, allocations: same }),
+      );
+      expect(loaded.entities[SESSION_ID]?.allocations).toBe(
+        state.entities[SESSION_ID]!.allocations,
+      );
+      expect(loaded.entities[SESSION_ID]?.sharesVersion).toBe(4);
+      expect(
+        reducer(
+          loaded,
+          ClearNodeApiActions.allocationsLoaded({ sessionId: SESSION_ID, allocations: same }),
+        ),
+      ).toBe(loaded);
+    });
+
+    it('my confirmed update and my create know their shares at their version', () => {
+      const updated = reducer(
+        withSession({ version: 1 }),
+        ClearNodeApiActions.stateSubmitSucceeded({
+          at: NOW,
+          sessionId: SESSION_ID,
+          key: 'k',
+          version: 2,
+          allocations: split,
+          sessionData: null,
+        }),
+      );
+      expect(updated.entities[SESSION_ID]?.sharesVersion).toBe(2);
+    });
+  });
+
+  describe('the newest update listed', () => {
+    const at = (iso: string) => Date.parse(iso);
+    const look = (complete: boolean, ...updated: string[]) =>
+      ClearNodeApiActions.sessionsReconciled({
+        complete,
+        wallet: ALICE,
+        requestedAt: NOW,
+        sessions: updated.map((updated_at, i) =>
+          aWireSession({ app_session_id: `0x${i}`, updated_at }),
+        ),
+      });
+
+    it('is set by a complete listing, and only raised by a partial one', () => {
+      const partialFirst = reducer(withSession(), look(false, '2026-01-01T00:00:09Z'));
+      expect(partialFirst.listedUpTo).toBeNull();
+      const complete = reducer(
+        withSession(),
+        look(true, '2026-01-01T00:00:05Z', '2026-01-01T00:00:07.5Z', '2026-01-01T00:00:01Z'),
+      );
+      expect(complete.listedUpTo).toBe(at('2026-01-01T00:00:07.5Z'));
+      expect(reducer(complete, look(false)).listedUpTo).toBe(at('2026-01-01T00:00:07.5Z'));
+      expect(reducer(complete, look(false, '2026-01-01T00:00:09Z')).listedUpTo).toBe(
+        at('2026-01-01T00:00:09Z'),
+      );
+    });
+
+    it('is forgotten when the person leaves', () => {
+      const complete = reducer(withSession(), look(true, '2026-01-01T00:00:05Z'));
+      expect(
+        reducer(
+          complete,
+          AuthApiActions.signedOut({ wallet: ALICE, nodeUrl: NODE_URL, message: 'bye' }),
+        ).listedUpTo,
+      ).toBeNull();
+    });
+  });
+
+  describe('closed sessions kept', () => {
+    const closedAt = (i: number) =>
+      aSession({
+        id: `0x${String(i).padStart(4, '0')}`,
+        status: 'closed',
+        updatedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+      });
+    const many = (count: number) => Array.from({ length: count }, (_, i) => closedAt(i));
+    const closedIds = (state: SessionsState) =>
+      (state.ids as string[]).filter((id) => state.entities[id]?.status === 'closed');
+
+    it('are the newest by last update, as in storage; open sessions all stay', () => {
+      const restored = reducer(
+        withSession(),
+        SessionsStorageActions.restored({
+          nodeUrl: NODE_URL,
+          wallet: ALICE,
+          sessions: many(CLOSED_HISTORY_LIMIT + 5),
+        }),
+      );
+      expect(closedIds(restored).length).toBe(CLOSED_HISTORY_LIMIT);
+      expect(restored.entities[closedAt(0).id]).toBeUndefined();
+      expect(restored.entities[closedAt(CLOSED_HISTORY_LIMIT + 4).id]).toBeDefined();
+      expect(restored.entities[SESSION_ID]?.status).toBe('open');
+    });
+
+    it('a close past the bound drops the oldest with what was held for it', () => {
+      const full = reducer(
+        sessionsAdapter.setAll(
+          [aSession({ updatedAt: '2026-02-01T00:00:00Z' }), ...many(CLOSED_HISTORY_LIMIT)],
+          {
+            ...initialSessionsState,
+            wallet: ALICE,
+            finalSplitErrors: { [closedAt(0).id]: 'no records' },
+          },
+        ),
+        SessionLifecycleActions.sessionClosed({
+          sessionId: SESSION_ID,
+          wallet: ALICE,
+          closedBy: 'me',
+          finalAllocations: split,
+          at: Date.UTC(2026, 1, 1),
+        }),
+      );
+      expect(closedIds(full).length).toBe(CLOSED_HISTORY_LIMIT);
+      expect(full.entities[SESSION_ID]?.status).toBe('closed');
+      expect(full.entities[closedAt(0).id]).toBeUndefined();
+      expect(full.finalSplitErrors).toEqual({});
+    });
+
+    it('an old closed session listed again is not taken in, and changes nothing', () => {
+      const full = sessionsAdapter.setAll(many(CLOSED_HISTORY_LIMIT + 1).slice(1), {
+        ...initialSessionsState,
+        wallet: ALICE,
+      });
+      const listed = reducer(
+        full,
+        ClearNodeApiActions.sessionsReconciled({
+          complete: true,
+          wallet: ALICE,
+          requestedAt: NOW,
+          sessions: [
+            aWireSession({
+              app_session_id: closedAt(0).id,
+              status: 'closed',
+              updated_at: closedAt(0).updatedAt,
+            }),
+          ],
+        }),
+      );
+      expect(listed.entities).toBe(full.entities);
+    });
+
+    it('the session whose page is open stays, however old', () => {
+      const opened = reducer(
+        sessionsAdapter.setAll(many(1), {
+          ...initialSessionsState,
+          wallet: ALICE,
+          nodeUrl: NODE_URL,
+        }),
+        SessionPageActions.opened({ sessionId: closedAt(0).id }),
+      );
+      const more = reducer(
+        opened,
+        SessionsStorageActions.restored({
+          nodeUrl: NODE_URL,
+          wallet: ALICE,
+          sessions: many(CLOSED_HISTORY_LIMIT + 1).slice(1),
+        }),
+      );
+      expect(more.entities[closedAt(0).id]).toBeDefined();
+    });
   });
 });

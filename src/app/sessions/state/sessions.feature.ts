@@ -1,8 +1,15 @@
 import { createEntityAdapter, EntityState } from '@ngrx/entity';
 import { createFeature, createReducer, on } from '@ngrx/store';
 import { sameAddress } from '../../shared/money/address';
+import type { Allocation } from '../../shared/allocation';
 import { AppSession } from './app-session.model';
-import { allocationsFromWire, sessionFromWire } from './app-session.mapping';
+import {
+  allocationsFromWire,
+  nodeTimeMs,
+  sameSession,
+  sessionFromWire,
+} from './app-session.mapping';
+import { closedToKeep } from './closed-history';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
@@ -29,6 +36,12 @@ export interface SessionsState extends EntityState<AppSession> {
   readonly finalSplitErrors: Readonly<Record<string, string>>;
   /** When the sessions were last read from the node (ms, when asked). */
   readonly reconciledAt: number | null;
+  /**
+   * The newest update (node time, ms) among the sessions listed since a complete listing this
+   * sign-in: everything updated before it has been seen, so a look need only list what is newer.
+   * Null until a complete listing.
+   */
+  readonly listedUpTo: number | null;
 }
 
 export const sessionsAdapter = createEntityAdapter<AppSession>({
@@ -47,12 +60,85 @@ export const initialSessionsState: SessionsState = sessionsAdapter.getInitialSta
   funding: {},
   finalSplitErrors: {},
   reconciledAt: null,
+  listedUpTo: null,
 });
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
   const rest = { ...record };
   delete rest[key];
   return rest;
+}
+
+/**
+ * Stores these sessions where they change something (an unchanged one keeps its object, so rows and
+ * storage see nothing new), and keeps only the newest closed ones, as storage does; the session whose
+ * page is open stays.
+ */
+function putSessions(state: SessionsState, incoming: readonly AppSession[]): SessionsState {
+  const changed = incoming.filter((session) => {
+    const known = state.entities[session.id];
+    return !known || !sameSession(known, session);
+  });
+  if (!changed.length) return state;
+  const closed = new Map<string, AppSession>();
+  for (const id of state.ids as string[]) {
+    const known = state.entities[id];
+    if (known?.status === 'closed') closed.set(id, known);
+  }
+  for (const session of changed) {
+    if (session.status === 'closed') closed.set(session.id, session);
+    else closed.delete(session.id);
+  }
+  const keep = closedToKeep(closed.values());
+  if (state.selectedId) keep.add(state.selectedId);
+  const stored = changed.filter((session) => session.status !== 'closed' || keep.has(session.id));
+  const dropped = [...closed.keys()].filter((id) => !keep.has(id) && state.entities[id]);
+  const next = stored.length ? sessionsAdapter.setMany(stored, state) : state;
+  return dropped.length ? forget(next, dropped) : next;
+}
+
+/** Drops sessions and what was held for them. */
+function forget(state: SessionsState, ids: readonly string[]): SessionsState {
+  const gone = new Set(ids);
+  const keepOthers = <T>(record: Readonly<Record<string, T>>) =>
+    Object.keys(record).some((id) => gone.has(id))
+      ? Object.fromEntries(Object.entries(record).filter(([id]) => !gone.has(id)))
+      : record;
+  return sessionsAdapter.removeMany([...ids], {
+    ...state,
+    notices: keepOthers(state.notices),
+    sharesErrors: keepOthers(state.sharesErrors),
+    funding: keepOthers(state.funding),
+    finalSplitErrors: keepOthers(state.finalSplitErrors),
+  });
+}
+
+/**
+ * The same shares (in any order: an `asu` lists them at random) keep their list, so that a read
+ * that found nothing new changes nothing.
+ */
+function sameShares(
+  known: readonly Allocation[] | null,
+  read: readonly Allocation[],
+): readonly Allocation[] {
+  if (!known || known.length !== read.length) return read;
+  const key = (share: Allocation) => `${share.participant}|${share.asset}|${share.amount}`;
+  const held = known.map(key).sort();
+  const same = read
+    .map(key)
+    .sort()
+    .every((row, i) => row === held[i]);
+  return same ? known : read;
+}
+
+/** The newest node update among listed sessions (ms), or null. */
+function newestListed(sessions: readonly { readonly updated_at?: string }[]): number | null {
+  let newest: number | null = null;
+  for (const wire of sessions) {
+    const at = nodeTimeMs(wire.updated_at);
+    if (at !== null && (newest === null || at > newest)) newest = at;
+  }
+  return newest;
 }
 
 /** My create's session, merged with what the node may already have told (a push, a reconcile). */
@@ -78,31 +164,40 @@ export const sessionsFeature = createFeature({
       const base = sameOwner ? state : { ...initialSessionsState, selectedId: state.selectedId };
       // What the node already told us this run wins over what storage remembers.
       const fresh = sessions.filter((stored) => !base.entities[stored.id]);
-      return sessionsAdapter.addMany(fresh, {
-        ...base,
-        nodeUrl,
-        wallet,
-        sync: base.sync === 'idle' ? 'restored' : base.sync,
-      });
+      return putSessions(
+        { ...base, nodeUrl, wallet, sync: base.sync === 'idle' ? 'restored' : base.sync },
+        fresh,
+      );
     }),
 
     // The person left: forget their sessions here (storage keeps them for the next sign-in).
     on(...sessionEnded, (state) => ({ ...initialSessionsState, selectedId: state.selectedId })),
 
     on(ClearNodeApiActions.createSucceeded, (state, { session }) =>
-      sessionsAdapter.upsertOne(mergeCreated(session, state.entities[session.id]), state),
+      putSessions(state, [mergeCreated(session, state.entities[session.id])]),
     ),
 
-    on(ClearNodeApiActions.sessionsReconciled, (state, { sessions, requestedAt }) => {
+    on(ClearNodeApiActions.sessionsReconciled, (state, { sessions, requestedAt, complete }) => {
       const merged = sessions.map((wire) =>
         sessionFromWire(wire, state.entities[wire.app_session_id.toLowerCase()], requestedAt),
       );
-      return sessionsAdapter.upsertMany(merged, {
-        ...state,
-        sync: 'reconciled' as const,
-        syncError: null,
-        reconciledAt: Math.max(requestedAt, state.reconciledAt ?? 0),
-      });
+      const newest = newestListed(sessions);
+      // A partial listing covers what is newer than a complete one before it, and no more.
+      const listedUpTo = complete
+        ? newest
+        : state.listedUpTo === null
+          ? null
+          : Math.max(state.listedUpTo, newest ?? state.listedUpTo);
+      return putSessions(
+        {
+          ...state,
+          sync: 'reconciled' as const,
+          syncError: null,
+          reconciledAt: Math.max(requestedAt, state.reconciledAt ?? 0),
+          listedUpTo,
+        },
+        merged,
+      );
     }),
     on(ClearNodeApiActions.reconcileFailed, (state, { error }) => ({
       ...state,
@@ -115,28 +210,45 @@ export const sessionsFeature = createFeature({
         state.entities[session.app_session_id.toLowerCase()],
         receivedAt,
       );
-      return sessionsAdapter.upsertOne(joined, state);
+      return putSessions(state, [joined]);
     }),
     on(ClearNodePushActions.appSessionUpdated, (state, { session, allocations, receivedAt }) => {
       const existing = state.entities[session.app_session_id.toLowerCase()];
       const merged = sessionFromWire(session, existing, receivedAt);
       // A stale push must not roll the shares back.
       const newer = !existing || (session.version ?? 0) >= existing.version;
-      return sessionsAdapter.upsertOne(
+      return putSessions(state, [
         newer && merged.status === 'open'
-          ? { ...merged, allocations: allocationsFromWire(allocations) }
+          ? {
+              ...merged,
+              allocations: sameShares(
+                existing?.allocations ?? null,
+                allocationsFromWire(allocations),
+              ),
+              sharesVersion: merged.version,
+            }
           : merged,
-        state,
-      );
+      ]);
     }),
     on(ClearNodeApiActions.allocationsLoaded, (state, { sessionId, allocations }) => {
       const session = state.entities[sessionId];
+      const released =
+        sessionId in state.sharesErrors
+          ? { ...state, sharesErrors: without(state.sharesErrors, sessionId) }
+          : state;
+      if (!session) return released;
+      const shares = sameShares(session.allocations, allocations);
       // At version 1 the shares are still the opening split.
-      const opening = session?.openingAllocations ?? (session?.version === 1 ? allocations : null);
-      return sessionsAdapter.updateOne(
-        { id: sessionId, changes: { allocations, openingAllocations: opening } },
-        { ...state, sharesErrors: without(state.sharesErrors, sessionId) },
-      );
+      const opening = session.openingAllocations ?? (session.version === 1 ? shares : null);
+      // Answers come in order on the one socket: the read saw at least the version known now.
+      return putSessions(released, [
+        {
+          ...session,
+          allocations: shares,
+          openingAllocations: opening,
+          sharesVersion: session.version,
+        },
+      ]);
     }),
     on(ClearNodeApiActions.allocationsLoadFailed, (state, { sessionId, error }) =>
       state.entities[sessionId]
@@ -193,6 +305,7 @@ export const sessionsFeature = createFeature({
             changes: {
               version,
               allocations,
+              sharesVersion: version,
               sessionData: sessionData ?? known?.sessionData ?? null,
               updatedAt: new Date(at).toISOString(),
             },
@@ -239,17 +352,14 @@ export const sessionsFeature = createFeature({
         funding: without(state.funding, sessionId),
         sharesErrors: without(state.sharesErrors, sessionId),
       };
-      return sessionsAdapter.updateOne(
+      return putSessions(released, [
         {
-          id: sessionId,
-          changes: {
-            status: 'closed',
-            finalAllocations: finalAllocations ?? session.finalAllocations,
-            updatedAt: new Date(at).toISOString(),
-          },
+          ...session,
+          status: 'closed',
+          finalAllocations: finalAllocations ?? session.finalAllocations,
+          updatedAt: new Date(at).toISOString(),
         },
-        released,
-      );
+      ]);
     }),
 
     on(SessionPageActions.noticeDismissed, (state, { sessionId }) => ({

@@ -2,14 +2,15 @@ import type { SessionMessage } from './app-session.model';
 import { initialMessagesState, messagesAdapter } from './messages.feature';
 import { initialOperationsState } from './operations.feature';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
+import { CLOSED_HISTORY_LIMIT } from './closed-history';
 import {
-  CLOSED_HISTORY_LIMIT,
   selectActiveSessionViews,
   selectClosedSessions,
   selectFinalSplitsToRead,
   selectSelectedMessageSend,
   selectSelectedMessageViews,
   selectSelectedSessionView,
+  selectSharesToRead,
 } from './sessions.selectors';
 import { ALICE, aSession, BOB, SESSION_ID, USD_ASSET } from './testing/session-fixtures';
 import { selectAssets } from '../../core';
@@ -214,5 +215,36 @@ describe('sessions selectors', () => {
     expect(
       selectSelectedMessageSend(rootState([aSession()], { selectedId: null }, mine)),
     ).toBeNull();
+  });
+
+  it('keeps the view of every session that did not change, so that its row is not drawn again', () => {
+    const other = aSession({ id: '0xother', label: 'Lunch' });
+    const first = selectActiveSessionViews(rootState([aSession(), other]));
+    const moved = aSession({ version: 2 });
+    const next = selectActiveSessionViews(rootState([moved, other]));
+    expect(next.find((v) => v.session.id === '0xother')).toBe(
+      first.find((v) => v.session.id === '0xother'),
+    );
+    expect(next.find((v) => v.session.id === SESSION_ID)?.session).toBe(moved);
+    // Something held for one session (a notice) rebuilds that session's view only.
+    const noticed = selectActiveSessionViews(
+      rootState([moved, other], { notices: { [SESSION_ID]: 'changed meanwhile' } }),
+    );
+    expect(noticed.find((v) => v.session.id === SESSION_ID)?.notice).toBe('changed meanwhile');
+    expect(noticed.find((v) => v.session.id === '0xother')).toBe(
+      next.find((v) => v.session.id === '0xother'),
+    );
+  });
+
+  it('lists the open sessions whose shares are not known at their version', () => {
+    const toRead = selectSharesToRead(
+      rootState([
+        aSession({ id: '0xknown', version: 2, sharesVersion: 2 }),
+        aSession({ id: '0xmoved', version: 3, sharesVersion: 2 }),
+        aSession({ id: '0xstored', version: 1 }),
+        aSession({ id: '0xclosed', status: 'closed', version: 3, sharesVersion: 2 }),
+      ]),
+    );
+    expect(toRead.map((session) => session.id).sort()).toEqual(['0xmoved', '0xstored']);
   });
 });

@@ -3,6 +3,7 @@ import { Allocation, canReachQuorumAlone } from '../../shared/allocation';
 import { sameAddress, shortAddress } from '../../shared/money/address';
 import { formatUnits, parseAmount } from '../../shared/money/decimal-amount';
 import { AppSession, SessionMessage, SessionWrite } from './app-session.model';
+import { CLOSED_HISTORY_LIMIT } from './closed-history';
 import { messagesFeature } from './messages.feature';
 import { sessionsAdapter, sessionsFeature } from './sessions.feature';
 import { selectSessionWrites } from './written-alone.selectors';
@@ -16,9 +17,6 @@ import {
   selectSignedIn,
   selectWalletAddress,
 } from '../../core';
-
-/** Closed sessions kept in history (and in storage). */
-export const CLOSED_HISTORY_LIMIT = 50;
 
 /** Newest first (the adapter's order). The feature's own selectors are used as `sessionsFeature.selectX`. */
 export const { selectAll: selectAllSessions } = sessionsAdapter.getSelectors(
@@ -67,6 +65,17 @@ export const selectFinalSplitsToRead = createSelector(
     closed
       .filter((session) => session.finalAllocations === null && !errors[session.id])
       .map((session) => session.id),
+);
+
+/**
+ * Open sessions whose shares are not known at their current version: new, restored from before
+ * versions were kept with the shares, or moved since (a version an `asu` or my own write told
+ * with its shares needs no read).
+ */
+export const selectSharesToRead = createSelector(selectAllSessions, (sessions) =>
+  sessions.filter(
+    (session) => session.status === 'open' && (session.sharesVersion ?? null) !== session.version,
+  ),
 );
 
 /** Decimals of an asset: from the node's asset list, else inferred from the amounts seen. */
@@ -193,15 +202,54 @@ const selectViewContext = createSelector(
     finalSplitErrors,
   }),
 );
+/** Everything one session's view is built from, compared by identity. */
+function viewInputs(session: AppSession, c: ViewContext): readonly unknown[] {
+  const id = session.id;
+  return [
+    session,
+    c.wallet,
+    c.assets,
+    c.writes[id],
+    c.notices[id],
+    c.sharesErrors[id],
+    c.funding[id],
+    c.finalSplitErrors[id],
+  ];
+}
+
+/**
+ * Builds a list's views, keeping the previous view of every session whose inputs did not change:
+ * a change to one session gives one new view, so rows of the others (OnPush) are not drawn again.
+ * Remembers the sessions of the last list only.
+ */
+function viewsKeptWhileUnchanged() {
+  let previous = new Map<string, { inputs: readonly unknown[]; view: SessionView }>();
+  return (sessions: readonly AppSession[], c: ViewContext): SessionView[] => {
+    const next = new Map<string, { inputs: readonly unknown[]; view: SessionView }>();
+    const views = sessions.map((session) => {
+      const inputs = viewInputs(session, c);
+      const known = previous.get(session.id);
+      const view =
+        known && known.inputs.every((input, i) => input === inputs[i])
+          ? known.view
+          : toSessionView(session, c);
+      next.set(session.id, { inputs, view });
+      return view;
+    });
+    previous = next;
+    return views;
+  };
+}
+
 export const selectActiveSessionViews = createSelector(
   selectActiveSessions,
   selectViewContext,
-  (sessions, c) => sessions.map((session) => toSessionView(session, c)),
+  viewsKeptWhileUnchanged(),
 );
 export const selectClosedSessionViews = createSelector(
   selectClosedSessions,
   selectViewContext,
-  (sessions, c) => sessions.map((session) => toSessionView(session, c)),
+  viewsKeptWhileUnchanged(),
 );
 
 /** A message for display: from a participant only when its signer was proven to act for one. */

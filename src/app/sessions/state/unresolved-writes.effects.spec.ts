@@ -91,7 +91,12 @@ describe('UnresolvedWritesEffects', () => {
     });
   }
   const reconciled = (sessions = [aWireSession({ version: 2 })], requestedAt = LOST_AT + 1) =>
-    ClearNodeApiActions.sessionsReconciled({ wallet: ALICE, sessions, requestedAt });
+    ClearNodeApiActions.sessionsReconciled({
+      complete: true,
+      wallet: ALICE,
+      sessions,
+      requestedAt,
+    });
 
   beforeEach(() => {
     spyOn(Date, 'now').and.returnValue(NOW);
@@ -127,6 +132,7 @@ describe('UnresolvedWritesEffects', () => {
               status: 'open',
               version: 1,
               allocations: split,
+              sharesVersion: 1,
               sessionData: null,
               label: 'Dinner',
               myRole: 'creator',
@@ -291,6 +297,23 @@ describe('UnresolvedWritesEffects', () => {
           }),
         });
       });
+    });
+
+    it('waits for a complete listing: a partial one does not say the session is not listed', () => {
+      withOperations(close);
+      claims.claim(`close:${SESSION_ID}`);
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', {
+          a: ClearNodeApiActions.sessionsReconciled({
+            complete: false,
+            wallet: ALICE,
+            sessions: [],
+            requestedAt: LOST_AT + 1,
+          }),
+        });
+        expectObservable(runEffect(resolveUnresolvedWrites)).toBe('');
+      });
+      expect(node.client.request).not.toHaveBeenCalled();
     });
 
     it('still open → failed, claim released', () => {

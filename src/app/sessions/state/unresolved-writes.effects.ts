@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { Actions, createEffect, ofType } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { type Action, Store } from '@ngrx/store';
-import { catchError, defer, EMPTY, from, map, mergeMap, type Observable, of } from 'rxjs';
+import { catchError, defer, EMPTY, filter, from, map, mergeMap, type Observable, of } from 'rxjs';
 import { ClearNodeClient, ClearNodeRpcError, selectWalletAddress } from '../../core';
 import { WriteClaims } from '../storage/write-claims';
 import type { Operation } from '../co-signing/operation';
@@ -41,6 +41,8 @@ export const resolveUnresolvedWrites = createEffect(
   ) =>
     actions$.pipe(
       ofType(ClearNodeApiActions.sessionsReconciled),
+      // A session missing from a partial listing may still be at the version in doubt.
+      filter((look) => look.complete),
       concatLatestFrom(() => [
         store.select(selectUnknownOperations),
         store.select(selectWalletAddress),

@@ -29,6 +29,19 @@ describe('sessions storage', () => {
     expect(storage.load('ws://elsewhere', ALICE)).toEqual([]);
   });
 
+  it('writes the JSON of every session, serializing again only sessions that changed', () => {
+    const storage = TestBed.inject(SessionsStorage);
+    const other = aSession({ id: '0xother', label: 'Lunch' });
+    const key = `nitrolite-sessions/v1/sessions/${NODE_URL}/${ALICE.toLowerCase()}`;
+    storage.save(NODE_URL, ALICE, [aSession(), other]);
+    expect(memory.getItem(key)).toBe(JSON.stringify({ version: 1, sessions: [aSession(), other] }));
+    const stringify = spyOn(JSON, 'stringify').and.callThrough();
+    const moved = aSession({ version: 2 });
+    storage.save(NODE_URL, ALICE, [moved, other]);
+    expect(stringify).toHaveBeenCalledOnceWith(moved);
+    expect(storage.load(NODE_URL, ALICE)).toEqual([moved, other]);
+  });
+
   it('survives corrupt or failing storage', () => {
     spyOn(console, 'warn');
     const storage = TestBed.inject(SessionsStorage);

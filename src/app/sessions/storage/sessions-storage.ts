@@ -1,10 +1,11 @@
 import { inject, Injectable } from '@angular/core';
 import { AppSession } from '../state/app-session.model';
+import { CLOSED_HISTORY_LIMIT, newestFirst } from '../state/closed-history';
 import { sessionsKey } from './storage-keys';
 import { BROWSER_STORAGE } from '../../core';
 
-/** Closed sessions remembered per node and wallet; older ones are forgotten. */
-export const STORED_CLOSED_LIMIT = 50;
+/** Closed sessions remembered per node and wallet (the store keeps as many); older ones are forgotten. */
+export const STORED_CLOSED_LIMIT = CLOSED_HISTORY_LIMIT;
 
 interface StoredSessions {
   readonly version: 1;
@@ -19,6 +20,17 @@ interface StoredSessions {
 @Injectable({ providedIn: 'root' })
 export class SessionsStorage {
   private readonly storage = inject(BROWSER_STORAGE);
+  /** Each session's JSON, for as long as the session object lives. */
+  private readonly written = new WeakMap<AppSession, string>();
+
+  private json(session: AppSession): string {
+    let text = this.written.get(session);
+    if (text === undefined) {
+      text = JSON.stringify(session);
+      this.written.set(session, text);
+    }
+    return text;
+  }
 
   load(nodeUrl: string, wallet: string): AppSession[] {
     const parsed = this.read(nodeUrl, wallet);
@@ -41,14 +53,16 @@ export class SessionsStorage {
     const open = sessions.filter((session) => session.status === 'open');
     const closed = sessions
       .filter((session) => session.status === 'closed')
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .sort(newestFirst)
       .slice(0, STORED_CLOSED_LIMIT);
-    const record: StoredSessions = {
-      version: 1,
-      sessions: [...open, ...closed],
-    };
+    // The same text as JSON.stringify({version: 1, sessions}), but a session written before (the
+    // store keeps an unchanged session's object) is not serialized again.
+    const sessionsJson = [...open, ...closed].map((session) => this.json(session)).join(',');
     try {
-      this.storage.setItem(sessionsKey(nodeUrl, wallet), JSON.stringify(record));
+      this.storage.setItem(
+        sessionsKey(nodeUrl, wallet),
+        `{"version":1,"sessions":[${sessionsJson}]}`,
+      );
     } catch (error) {
       console.warn('[sessions] could not store sessions', error);
     }
