@@ -18,6 +18,7 @@ import {
 import { ALICE, BOB, NODE_URL, NOW, SESSION_ID } from './testing/session-fixtures';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import type { Operation } from '../co-signing/operation';
+import { STORED_FINISHED_LIMIT } from '../storage/operations-storage';
 
 const reducer = operationsFeature.reducer;
 const MALLORY = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
@@ -139,6 +140,38 @@ describe('operations reducer', () => {
       }),
     );
     expect([...(closed.ids as string[])].sort()).toEqual(['done', 'unknown']);
+  });
+
+  it('keeps only the newest finished operations once a session closes, whatever is still open', () => {
+    const finished = Array.from({ length: STORED_FINISHED_LIMIT + 5 }, (_, i) => ({
+      ...received.entities['op-1']!,
+      id: `done-${i}`,
+      proposedAt: NOW + i,
+      status: 'done' as const,
+    }));
+    const open = { ...received.entities['op-1']!, id: 'open', proposedAt: NOW - 1 };
+    let state = reducer(
+      initialOperationsState,
+      OperationsStorageActions.restored({
+        nodeUrl: NODE_URL,
+        wallet: ALICE,
+        stored: { operations: [open, ...finished], approvedHere: {}, signedVersions: {} },
+      }),
+    );
+    state = reducer(
+      state,
+      SessionLifecycleActions.sessionClosed({
+        at: NOW,
+        sessionId: '0xanother',
+        wallet: ALICE,
+        closedBy: 'participant',
+        finalAllocations: null,
+      }),
+    );
+    expect(state.ids.length).toBe(STORED_FINISHED_LIMIT + 1);
+    expect(state.entities['open']).toBeDefined();
+    expect(state.entities['done-0']).toBeUndefined();
+    expect(state.entities[`done-${STORED_FINISHED_LIMIT + 4}`]).toBeDefined();
   });
 
   it('takes a proposal once, approved by its proposer', () => {

@@ -27,6 +27,7 @@ import {
   OperationsStorageActions,
 } from './operations.actions';
 import { answerLost, isInFlight } from '../co-signing/written-alone';
+import { STORED_FINISHED_LIMIT } from '../storage/operations-storage';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
@@ -115,6 +116,25 @@ function dropAlone(
     )
     .map((op) => op.id);
   return ids.length ? operationsAdapter.removeMany(ids, state) : state;
+}
+
+const UNFINISHED: ReadonlySet<Operation['status']> = new Set([
+  'proposed',
+  'collecting',
+  'submitting',
+  'unknown',
+]);
+
+/**
+ * The newest finished operations only, as many as storage keeps: a session's timeline and the
+ * recent results need them, and memory must not grow with every session ever closed.
+ */
+function boundFinished(state: OperationsState): OperationsState {
+  const finished = Object.values(state.entities)
+    .filter((op): op is Operation => !!op && !UNFINISHED.has(op.status))
+    .sort((a, b) => b.proposedAt - a.proposedAt);
+  const beyond = finished.slice(STORED_FINISHED_LIMIT).map((op) => op.id);
+  return beyond.length ? operationsAdapter.removeMany(beyond, state) : state;
 }
 
 export const operationsFeature = createFeature({
@@ -258,7 +278,7 @@ export const operationsFeature = createFeature({
     ),
     // A closed session keeps what is still to be found out, and what it accepted: its timeline.
     on(SessionLifecycleActions.sessionClosed, (state, { sessionId }) =>
-      dropAlone(state, sessionId, (op) => isInFlight(op) || op.status === 'done'),
+      boundFinished(dropAlone(state, sessionId, (op) => isInFlight(op) || op.status === 'done')),
     ),
   ),
 });
