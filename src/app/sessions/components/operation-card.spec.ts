@@ -74,6 +74,21 @@ describe('OperationCard', () => {
     expect(row(BOB)).toEqual(['0x7099…79C8', 'ytest.usd', '0', '6']);
   });
 
+  it('leaves out of what changes an asset nobody holds before or after', async () => {
+    const { element } = await render(
+      anOperationView({
+        allocations: [
+          { participant: ALICE, asset: 'eth', amount: '0' },
+          { participant: BOB, asset: 'eth', amount: '0' },
+          { participant: ALICE, asset: 'ytest.usd', amount: '4' },
+          { participant: BOB, asset: 'ytest.usd', amount: '6' },
+        ],
+      }),
+    );
+    const assets = Array.from(element.querySelectorAll('tr[data-participant] > :nth-child(2)'));
+    expect(assets.map(words)).toEqual(['ytest.usd', 'ytest.usd']);
+  });
+
   it('lists the signers with weight and answer, and the weight against the quorum', async () => {
     const { element, text } = await render(anOperationView({ declinedBy: [CAROL] }));
     const signer = (wallet: string) =>

@@ -3,6 +3,7 @@ import { selectLedgerBalances } from '../../balances';
 import { selectAssets, selectWalletAddress } from '../../core';
 import { type Allocation, type AllocationAsset, fundingShortfall } from '../../shared/allocation';
 import { sameAddress, shortAddress } from '../../shared/money/address';
+import { isZeroAmount } from '../../shared/money/decimal-amount';
 import type { Operation } from '../co-signing/operation';
 import { isOpen, progressOf } from '../co-signing/operation-transitions';
 import { methodOf, paramsOf } from '../co-signing/operation-request';
@@ -21,7 +22,7 @@ function changesOf(
   before: readonly Allocation[],
   me: string | null,
 ): ShareChange[] {
-  return operation.content.allocations.map((after) => ({
+  const changes = operation.content.allocations.map((after) => ({
     participant: after.participant,
     asset: after.asset,
     before:
@@ -31,6 +32,13 @@ function changesOf(
     after: after.amount,
     isMe: !!me && sameAddress(after.participant, me),
   }));
+  // A write names every asset of the node; one nobody holds before or after changes nothing.
+  const touched = new Set(
+    changes
+      .filter((change) => !isZeroAmount(change.before) || !isZeroAmount(change.after))
+      .map((change) => change.asset),
+  );
+  return changes.filter((change) => touched.has(change.asset));
 }
 
 /** What I hold, for the deposits that would raise my share. */

@@ -75,6 +75,26 @@ describe('sessions selectors', () => {
     expect(selectSelectedSessionView(rootState([aSession()], { selectedId: '0xnope' }))).toBeNull();
   });
 
+  it("leaves out an asset nobody in the session holds, as the node's ledger does", () => {
+    const view = selectSelectedSessionView(
+      rootState([
+        aSession({
+          allocations: [
+            { participant: ALICE, asset: 'eth', amount: '0' },
+            { participant: BOB, asset: 'eth', amount: '0' },
+            { participant: ALICE, asset: 'ytest.usd', amount: '0' },
+            { participant: BOB, asset: 'ytest.usd', amount: '3' },
+          ],
+        }),
+      ]),
+    )!;
+    expect(view.totals).toEqual([{ asset: 'ytest.usd', amount: '3' }]);
+    expect(view.participants.map((p) => p.shares)).toEqual([
+      [{ asset: 'ytest.usd', amount: '0' }],
+      [{ asset: 'ytest.usd', amount: '3' }],
+    ]);
+  });
+
   it('warns when the shares do not add up to what was paid into the session, and only then', () => {
     const held = aSession({
       allocations: [

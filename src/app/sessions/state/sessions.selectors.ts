@@ -1,7 +1,7 @@
 import { createSelector } from '@ngrx/store';
 import { Allocation, canReachQuorumAlone } from '../../shared/allocation';
 import { sameAddress, shortAddress } from '../../shared/money/address';
-import { formatUnits, parseAmount } from '../../shared/money/decimal-amount';
+import { formatUnits, isZeroAmount, parseAmount } from '../../shared/money/decimal-amount';
 import { AppSession, SessionMessage, SessionWrite } from './app-session.model';
 import { CLOSED_HISTORY_LIMIT } from './closed-history';
 import { messagesFeature } from './messages.feature';
@@ -122,7 +122,10 @@ function toSessionView(session: AppSession, c: ViewContext): SessionView {
   // A closed session shows what the node paid out, never the last shares seen while it was open.
   const closed = session.status === 'closed';
   const known = closed ? session.finalAllocations : session.allocations;
-  const shares = known ?? [];
+  // An asset nobody holds is noise (a write names every asset of the node); the node's own
+  // ledger lists only what is held, so both sources read the same.
+  const held = new Set((known ?? []).filter((s) => !isZeroAmount(s.amount)).map((s) => s.asset));
+  const shares = (known ?? []).filter((share) => held.has(share.asset));
   const { participants, weights } = session.definition;
   const myIndex = me ? participants.findIndex((participant) => sameAddress(participant, me)) : -1;
   const totals = sumByAsset(shares, c.assets);
