@@ -54,7 +54,11 @@ function buildApp(root: string): string {
 }
 
 async function signIn(page: Page): Promise<void> {
-  await page.locator('app-header').getByRole('button', { name: 'Connect MetaMask' }).click();
+  await page.locator('app-header').getByRole('button', { name: 'Connect a wallet' }).click();
+  await page
+    .getByRole('dialog', { name: 'Connect a wallet' })
+    .getByRole('button', { name: 'MetaMask', exact: true })
+    .click();
   await page.getByRole('textbox', { name: 'Allowance in usdc' }).fill('100');
   await page.getByRole('button', { name: 'Sign in with wallet' }).click();
   await page.getByTestId('auth-status').filter({ hasText: 'Signed in' }).waitFor();
