@@ -158,7 +158,7 @@ export class NotificationCentre {
   constructor() {
     // What happened before this page loaded is not news (restored notices arrive a moment later).
     const loadedAt = Date.now();
-    const seen = new Map<string, NoticeGroup>();
+    let seen = new Map<string, NoticeGroup>();
     effect(() => {
       const notices = this.notices();
       const news = notices.filter(
@@ -167,7 +167,8 @@ export class NotificationCentre {
           notice.at >= loadedAt &&
           seen.get(notice.id) !== notice.group,
       );
-      for (const notice of notices) seen.set(notice.id, notice.group);
+      // Only what is listed now is remembered: the list is bounded, and so is this.
+      seen = new Map(notices.map((notice) => [notice.id, notice.group]));
       if (news.length) untracked(() => this.show(news));
     });
   }
