@@ -11,6 +11,7 @@ import {
   exhaustMap,
   filter,
   from,
+  fromEvent,
   groupBy,
   map,
   merge,
@@ -54,6 +55,7 @@ import { SessionsPageActions } from './sessions-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { sessionsFeature } from './sessions.feature';
 import { SessionsPollActions } from './sessions-poll.actions';
+import { settledOrLeaving } from './settled-or-leaving';
 import {
   decimalsOf,
   selectAllSessions,
@@ -420,13 +422,18 @@ export const sessionPushes = createEffect(
 );
 
 export const persistSessions = createEffect(
-  (store = inject(Store), storage = inject(SessionsStorage)) =>
+  (
+    store = inject(Store),
+    storage = inject(SessionsStorage),
+    leaving = fromEvent(window, 'pagehide'),
+  ) =>
     combineLatest([
       store.select(sessionsFeature.selectNodeUrl),
       store.select(sessionsFeature.selectWallet),
       store.select(selectAllSessions),
     ]).pipe(
-      debounceTime(PERSIST_DEBOUNCE_MS),
+      // A session created or closed just before a reload must be there after it.
+      settledOrLeaving(PERSIST_DEBOUNCE_MS, leaving),
       filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
       map(([nodeUrl, wallet, sessions]) =>
         storage.save(nodeUrl!, wallet!, sessions as AppSession[]),
