@@ -1,11 +1,18 @@
 import { expect, test } from './support/clearnode.fixture';
 import { InjectedWallet } from './support/injected-wallet';
 import {
+  answerOf,
   createSessionIFundAlone,
   getTestTokens,
+  nav,
+  proposalCard,
+  proposeClose,
+  SESSION_URL,
+  secondParticipant,
   shareOf,
   signIn,
   splitInput,
+  statusOf,
 } from './support/sessions';
 
 test('two tabs edit the same session: the one that writes second keeps its draft and is told the session changed', async ({
@@ -52,4 +59,55 @@ test('two tabs edit the same session: the one that writes second keeps its draft
   await expect(second.locator('#session-version')).toHaveText('3');
   await expect(page.locator('#session-version')).toHaveText('3');
   await expect(shareOf(page, bob)).toHaveText('1 usdc');
+});
+
+test('a proposal answered in one tab is answered in the other', async ({
+  page,
+  wallet,
+  context,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  await openApp('/balances');
+  await signIn(page);
+  await getTestTokens(page, '10');
+  const bob = await secondParticipant(browser, clearNode);
+  await nav(page, 'Sessions').click();
+  await page.getByRole('link', { name: 'Create a session' }).click();
+  const form = page.locator('app-create-session-form form');
+  await form.getByRole('textbox', { name: 'Participant 2 address' }).fill(bob.wallet.address);
+  await form.getByRole('radio', { name: 'Equal peers' }).check();
+  await form.getByRole('textbox', { name: 'Your amount of usdc' }).fill('10');
+  await form.getByRole('button', { name: 'Create session' }).click();
+  await page.waitForURL(SESSION_URL);
+  const sessionId = page.url().split('/').pop()!;
+
+  const second = await context.newPage();
+  await InjectedWallet.install(second, { privateKey: wallet.privateKey, authorised: true });
+  await second.goto('/proposals');
+  await expect(second.getByTestId('auth-status')).toHaveText('Signed in');
+
+  await nav(bob.page, 'Sessions').click();
+  await bob.page.locator(`tr[data-session-id="${sessionId}"]`).getByRole('link').click();
+  await proposeClose(bob.page, { [wallet.address]: '6', [bob.wallet.address]: '4' });
+
+  // Both of A's tabs have it waiting; A approves in the first.
+  await nav(page, 'Proposals').click();
+  for (const tab of [page, second])
+    await expect(tab.getByRole('button', { name: /^Approve the close/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Approve the close/ }).click();
+
+  // The second tab's inbox empties by itself; the close lands, and it shows A's approval.
+  await expect(second.getByText('Nothing waits for you.')).toBeVisible();
+  await nav(second, 'Sessions').click();
+  await second.locator(`tr[data-session-id="${sessionId}"]`).getByRole('link').click();
+  await expect(second.locator('#session-status')).toHaveText('closed');
+  const card = proposalCard(second, 'Close');
+  await expect(statusOf(card)).toHaveText('Done');
+  await expect(answerOf(card, wallet.address)).toHaveText('approved');
+  await expect(second.getByRole('button', { name: /^Notifications,/ })).toHaveAccessibleName(
+    'Notifications, none active',
+  );
+  await bob.context.close();
 });
