@@ -111,3 +111,30 @@ test('a proposal answered in one tab is answered in the other', async ({
   );
   await bob.context.close();
 });
+
+test('a label given in one tab shows in the other at once, and survives both tabs writing', async ({
+  page,
+  wallet,
+  context,
+  openApp,
+}) => {
+  await openApp('/balances');
+  await signIn(page);
+  await getTestTokens(page, '10');
+  const second = await context.newPage();
+  await InjectedWallet.install(second, { privateKey: wallet.privateKey, authorised: true });
+  await second.goto('/sessions');
+  await expect(second.getByTestId('auth-status')).toHaveText('Signed in');
+
+  const bob = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
+  const sessionId = await createSessionIFundAlone(page, [bob], '10', 'Picnic');
+
+  // The label lives only in this browser: the node never had it, the other tab learns it here.
+  const row = second.locator(`tr[data-session-id="${sessionId}"]`);
+  await expect(row).toContainText('Picnic');
+  await second.reload();
+  await expect(row).toContainText('Picnic');
+  await page.reload();
+  await nav(page, 'Sessions').click();
+  await expect(page.locator(`tr[data-session-id="${sessionId}"]`)).toContainText('Picnic');
+});

@@ -11,6 +11,7 @@ import { operationsFeature } from './state/operations.feature';
 import { sessionsFeature } from './state/sessions.feature';
 import * as sessionsPollEffects from './state/sessions-poll.effects';
 import * as sessionsSyncEffects from './state/sessions-sync.effects';
+import * as tabSyncEffects from './state/tab-sync.effects';
 import * as unresolvedWritesEffects from './state/unresolved-writes.effects';
 
 /** The sessions feature: its state and its effects, registered at the root. */
@@ -28,6 +29,7 @@ export function provideSessions(): EnvironmentProviders {
       messagesStorageEffects,
       unresolvedWritesEffects,
       coSigningEffects,
+      tabSyncEffects,
     ),
   ]);
 }

@@ -9,5 +9,11 @@ export const SessionsStorageActions = createActionGroup({
       wallet: string;
       sessions: readonly AppSession[];
     }>(),
+    /** Another tab of this browser stored the sessions of the same owner. */
+    'Changed In Another Tab': props<{
+      nodeUrl: string;
+      wallet: string;
+      sessions: readonly AppSession[];
+    }>(),
   },
 });

@@ -35,6 +35,7 @@ import {
 import { sameAddress } from '../../shared/money/address';
 import { isZeroAmount } from '../../shared/money/decimal-amount';
 import { SessionsStorage } from '../storage/sessions-storage';
+import { TAB_CHANNEL } from '../storage/tab-channel';
 import type { AppSession, AppSessionWire } from './app-session.model';
 import {
   allocationsFromWire,
@@ -426,6 +427,7 @@ export const persistSessions = createEffect(
     store = inject(Store),
     storage = inject(SessionsStorage),
     leaving = fromEvent(window, 'pagehide'),
+    tabs = inject(TAB_CHANNEL),
   ) =>
     combineLatest([
       store.select(sessionsFeature.selectNodeUrl),
@@ -435,9 +437,11 @@ export const persistSessions = createEffect(
       // A session created or closed just before a reload must be there after it.
       settledOrLeaving(PERSIST_DEBOUNCE_MS, leaving),
       filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
-      map(([nodeUrl, wallet, sessions]) =>
-        storage.save(nodeUrl!, wallet!, sessions as AppSession[]),
-      ),
+      map(([nodeUrl, wallet, sessions]) => {
+        storage.save(nodeUrl!, wallet!, sessions as AppSession[]);
+        // The other tabs read what was just written: a label set here reaches them at once.
+        tabs.post({ kind: 'sessions-stored', nodeUrl: nodeUrl!, wallet: wallet! });
+      }),
     ),
   { functional: true, dispatch: false },
 );

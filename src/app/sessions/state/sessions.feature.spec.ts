@@ -37,6 +37,32 @@ const split = [
 ];
 
 describe('sessions reducer', () => {
+  it("takes from another tab's sessions only what they add: new sessions, newer versions, labels", () => {
+    const mine = withSession({ label: null, version: 2 });
+    const fromTab = (sessions: ReturnType<typeof aSession>[], wallet = ALICE) =>
+      SessionsStorageActions.changedInAnotherTab({ nodeUrl: NODE_URL, wallet, sessions });
+
+    const labelled = reducer(mine, fromTab([aSession({ label: 'Dinner', version: 1 })]));
+    expect(labelled.entities[SESSION_ID]?.label).toBe('Dinner');
+    expect(labelled.entities[SESSION_ID]?.version).toBe(2); // an older version is not taken
+
+    const newer = reducer(
+      withSession({ label: 'Mine', version: 2 }),
+      fromTab([aSession({ label: 'Theirs', version: 3, allocations: split })]),
+    );
+    expect(newer.entities[SESSION_ID]?.version).toBe(3);
+    expect(newer.entities[SESSION_ID]?.allocations).toEqual(split);
+    expect(newer.entities[SESSION_ID]?.label).toBe('Mine');
+
+    const other = aSession({ id: '0xother', label: 'Lunch' });
+    expect(reducer(mine, fromTab([other])).entities['0xother']).toEqual(other);
+
+    // Nothing new, or another owner: the very same state.
+    const same = withSession({ label: 'Dinner', version: 2 });
+    expect(reducer(same, fromTab([aSession({ label: 'Dinner', version: 2 })]))).toBe(same);
+    expect(reducer(mine, fromTab([other], BOB))).toBe(mine);
+  });
+
   it('keeps why the shares failed to load until a retry or a load, so the page never waits for ever', () => {
     const failed = reducer(
       withSession({ allocations: null }),

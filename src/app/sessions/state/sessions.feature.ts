@@ -97,6 +97,19 @@ function putSessions(state: SessionsState, incoming: readonly AppSession[]): Ses
   return dropped.length ? forget(next, dropped) : next;
 }
 
+/**
+ * A session as another tab stored it, taken over what this tab knows only where it adds: a newer
+ * version, or a label this tab does not have. Otherwise this tab's own object stays.
+ */
+function adoptFromTab(mine: AppSession | undefined, theirs: AppSession): AppSession {
+  if (!mine) return theirs;
+  const newer =
+    theirs.version > mine.version || (theirs.status === 'closed' && mine.status === 'open');
+  const base = newer ? theirs : mine;
+  const label = mine.label ?? theirs.label;
+  return base.label === label ? base : { ...base, label };
+}
+
 /** Drops sessions and what was held for them. */
 function forget(state: SessionsState, ids: readonly string[]): SessionsState {
   const gone = new Set(ids);
@@ -167,6 +180,17 @@ export const sessionsFeature = createFeature({
       return putSessions(
         { ...base, nodeUrl, wallet, sync: base.sync === 'idle' ? 'restored' : base.sync },
         fresh,
+      );
+    }),
+
+    // Another tab's sessions: ones new here, newer versions, and labels only that tab knew.
+    on(SessionsStorageActions.changedInAnotherTab, (state, { nodeUrl, wallet, sessions }) => {
+      const sameOwner =
+        state.nodeUrl === nodeUrl && !!state.wallet && sameAddress(state.wallet, wallet);
+      if (!sameOwner) return state;
+      return putSessions(
+        state,
+        sessions.map((theirs) => adoptFromTab(state.entities[theirs.id], theirs)),
       );
     }),
 
