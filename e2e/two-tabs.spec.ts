@@ -4,6 +4,7 @@ import {
   answerOf,
   createSessionIFundAlone,
   getTestTokens,
+  historyOf,
   nav,
   proposalCard,
   proposeClose,
@@ -137,4 +138,44 @@ test('a label given in one tab shows in the other at once, and survives both tab
   await page.reload();
   await nav(page, 'Sessions').click();
   await expect(page.locator(`tr[data-session-id="${sessionId}"]`)).toContainText('Picnic');
+});
+
+test('a proposer with two tabs open sends one round: the close lands once and neither tab reports a failure', async ({
+  page,
+  wallet,
+  context,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  await openApp('/balances');
+  await signIn(page);
+  await getTestTokens(page, '10');
+  const bob = await secondParticipant(browser, clearNode);
+  await nav(page, 'Sessions').click();
+  await page.getByRole('link', { name: 'Create a session' }).click();
+  const form = page.locator('app-create-session-form form');
+  await form.getByRole('textbox', { name: 'Participant 2 address' }).fill(bob.wallet.address);
+  await form.getByRole('radio', { name: 'Equal peers' }).check();
+  await form.getByRole('textbox', { name: 'Your amount of usdc' }).fill('10');
+  await form.getByRole('button', { name: 'Create session' }).click();
+  await page.waitForURL(SESSION_URL);
+
+  const second = await context.newPage();
+  await InjectedWallet.install(second, { privateKey: wallet.privateKey, authorised: true });
+  await second.goto(page.url());
+  await expect(second.locator('#session-status')).toHaveText('open');
+
+  await proposeClose(page, { [wallet.address]: '6', [bob.wallet.address]: '4' });
+  await expect(proposalCard(second, 'Close')).toBeVisible();
+  await nav(bob.page, 'Proposals').click();
+  await bob.page.getByRole('button', { name: /^Approve the close/ }).click();
+
+  for (const tab of [page, second]) {
+    await expect(tab.locator('#session-status')).toHaveText('closed');
+    await expect(statusOf(proposalCard(tab, 'Close'))).toHaveText('Done');
+  }
+  const history = await historyOf(proposalCard(second, 'Close'));
+  await expect(history).not.toContainText(/failed|refused|incorrect/i);
+  await bob.context.close();
 });

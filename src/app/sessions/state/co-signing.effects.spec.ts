@@ -3,8 +3,9 @@ import { provideMockActions } from '@ngrx/effects/testing';
 import type { Action } from '@ngrx/store';
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { Wallet } from 'ethers';
-import { Subject, type Observable } from 'rxjs';
+import { of, Subject, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
+import { TAB_LOCKS } from '../storage/tab-locks';
 import {
   ClearNodeClient,
   SessionKeyAttestations,
@@ -127,6 +128,8 @@ describe('co-signing effects', () => {
         { provide: ClearNodeClient, useValue: node.client },
         { provide: SessionKeySigner, useValue: fakeSigner(bobKey) },
         { provide: SessionKeyAttestations, useValue: { current: () => null } },
+        // This tab is the only one: it always has the proposer's role.
+        { provide: TAB_LOCKS, useValue: { claim: () => of(true) } },
       ],
     });
     store = TestBed.inject(MockStore);
@@ -427,6 +430,41 @@ describe('co-signing effects', () => {
         at: NOW,
       }),
     ]);
+  });
+
+  it('stamps nothing in a tab that does not have the proposer role (another tab of mine has it)', () => {
+    const rule = signingRule(close, session.definition, session.allocations!, () => 6);
+    const collecting = {
+      ...propose(
+        { id: 'op-00002', content: close, proposer: BOB, deadline: NOW + 600_000, rule },
+        NOW - 1_000,
+      ),
+      status: 'collecting' as const,
+      round: null,
+    };
+    withOperations({
+      ...operationsAdapter.addOne(collecting, initialOperationsState),
+      approvedHere: { 'op-00002': contentHash(close) },
+    });
+    const clock = new Subject<Action>();
+    actions$ = clock;
+    const asked: string[] = [];
+    const elsewhere = {
+      claim: (lock: string) => {
+        asked.push(lock);
+        return of(false);
+      },
+    };
+    const emitted: Action[] = [];
+    const subscription = TestBed.runInInjectionContext(() =>
+      startSigningRound(undefined, undefined, undefined, elsewhere),
+    ).subscribe((action) => emitted.push(action));
+    clock.next(OperationClockActions.ticked({ at: NOW }));
+    subscription.unsubscribe();
+    // Asked at each look (the operations, then the tick), and refused each time.
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked)).toEqual(new Set(['nitrolite-sessions:proposer:op-00002']));
+    expect(emitted).toEqual([]);
   });
 
   it('stamps a fresh round when the last one grows too old for the node, with nothing else changing', () => {

@@ -64,7 +64,9 @@ import { relayMessage, type RelayDeps } from './relay-message';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
+import type { AppSession } from './app-session.model';
 import { OperationsStorage } from '../storage/operations-storage';
+import { proposerLock, TAB_LOCKS } from '../storage/tab-locks';
 import { settledOrLeaving } from './settled-or-leaving';
 import { messagesFeature } from './messages.feature';
 import { sessionsFeature } from './sessions.feature';
@@ -450,7 +452,12 @@ function signRound(
  * approvers for theirs; stamp a fresh one when the round grows too old for the node.
  */
 export const startSigningRound = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), deps = relayDeps()) =>
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    deps = relayDeps(),
+    locks = inject(TAB_LOCKS),
+  ) =>
     merge(
       store.select(selectAllOperations),
       // A round grows old while nothing changes: the clock looks at it again.
@@ -478,33 +485,55 @@ export const startSigningRound = createEffect(
       groupBy(({ op }) => op.id),
       mergeMap((perOperation) =>
         perOperation.pipe(
-          exhaustMap(({ op, me, nodeUrl, sessions, approvedHere, signedVersions }) => {
-            const request = deps.client.buildRequest(
-              methodOf(op.content.kind),
-              paramsOf(op.content),
-            );
-            const at = Date.now();
-            const sessionVersion = sessions[op.content.sessionId]?.version ?? null;
-            return merge(
-              of(CoSigningRelayActions.roundStarted({ operationId: op.id, request, at })),
-              signRound(deps.signer, { ...op, round: { request, signatures: {} } }, request, {
-                approvedHere,
-                signedVersions,
-                sessionVersion,
-                me,
-              }).pipe(mergeMap((actions) => actions)),
-              announce(deps, { wallet: me, nodeUrl }, op.content.sessionId, {
-                type: 'cosign.round',
-                id: op.id,
-                request,
-              }),
-            );
-          }),
+          exhaustMap((found) =>
+            // Two tabs of the proposer would stamp two rounds: one of them takes the role.
+            locks
+              .claim(proposerLock(found.op.id))
+              .pipe(mergeMap((mine) => (mine ? stampRound(deps, found) : EMPTY))),
+          ),
         ),
       ),
     ),
   { functional: true },
 );
+
+/** Stamps one request for the operation, signs it here, and asks the approvers for theirs. */
+function stampRound(
+  deps: RelayDeps,
+  {
+    op,
+    me,
+    nodeUrl,
+    sessions,
+    approvedHere,
+    signedVersions,
+  }: {
+    op: Operation;
+    me: string;
+    nodeUrl: string | null;
+    sessions: Readonly<Record<string, AppSession | undefined>>;
+    approvedHere: Readonly<Record<string, string>>;
+    signedVersions: Readonly<Record<string, string>>;
+  },
+) {
+  const request = deps.client.buildRequest(methodOf(op.content.kind), paramsOf(op.content));
+  const at = Date.now();
+  const sessionVersion = sessions[op.content.sessionId]?.version ?? null;
+  return merge(
+    of(CoSigningRelayActions.roundStarted({ operationId: op.id, request, at })),
+    signRound(deps.signer, { ...op, round: { request, signatures: {} } }, request, {
+      approvedHere,
+      signedVersions,
+      sessionVersion,
+      me,
+    }).pipe(mergeMap((actions) => actions)),
+    announce(deps, { wallet: me, nodeUrl }, op.content.sessionId, {
+      type: 'cosign.round',
+      id: op.id,
+      request,
+    }),
+  );
+}
 
 /** As approver: a round for content I approved is signed at once, and the signature sent back. */
 export const coSignRound = createEffect(
@@ -564,7 +593,12 @@ export const coSignRound = createEffect(
 
 /** As proposer: when the round's signatures reach what the node needs, send `{req, sig:[…]}` once. */
 export const submitRound = createEffect(
-  (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) =>
+  (
+    actions$ = inject(Actions),
+    store = inject(Store),
+    client = inject(ClearNodeClient),
+    locks = inject(TAB_LOCKS),
+  ) =>
     actions$.pipe(
       ofType(CoSigningRelayActions.signatureReceived),
       concatLatestFrom(() => [
@@ -582,73 +616,79 @@ export const submitRound = createEffect(
       groupBy(({ operation }) => operation.id),
       mergeMap((perOperation) =>
         perOperation.pipe(
-          exhaustMap(({ operation, me }) => {
-            const round = operation.round!;
-            const signatures = Object.values(round.signatures);
-            const id = operation.id;
-            return merge(
-              of(OperationSigningActions.roundSent({ operationId: id, at: Date.now() })),
-              from(client.send(round.request, signatures)).pipe(
-                mergeMap((result) => {
-                  const at = Date.now();
-                  const version = (result.params as { version?: number } | null)?.version;
-                  const landed: Action[] = [
-                    OperationSigningActions.roundSucceeded({ operationId: id, at }),
-                  ];
-                  const { content } = operation;
-                  if (content.kind === 'close')
-                    landed.push(
-                      SessionLifecycleActions.sessionClosed({
-                        sessionId: content.sessionId,
-                        wallet: me,
-                        closedBy: 'me',
-                        finalAllocations: content.allocations,
-                        at,
-                      }),
-                    );
-                  else
-                    landed.push(
-                      ClearNodeApiActions.stateSubmitSucceeded({
-                        sessionId: content.sessionId,
-                        key: id,
-                        version: version ?? content.baseVersion + 1,
-                        allocations: content.allocations,
-                        sessionData: content.sessionData,
-                        at,
-                      }),
-                    );
-                  return of(...landed);
-                }),
-                catchError((error: unknown) => {
-                  const text = errorText(error);
-                  // Lost answers are found out from the node, as for any write.
-                  if (isOutcomeUnknown(error))
-                    return of(
-                      ClearNodeApiActions.writeOutcomeUnknown({
-                        key: id,
-                        sessionId: operation.content.sessionId,
-                        error: text,
-                        connected: isStillConnected(error),
-                        at: Date.now(),
-                      }),
-                    );
-                  return of(
-                    OperationSigningActions.roundFailed({
-                      operationId: id,
-                      error: text,
-                      stale: isStaleVersion(text),
-                      at: Date.now(),
-                    }),
-                  );
-                }),
-              ),
-            );
-          }),
+          // The tab with the proposer's role sends it, also one reloaded since it stamped.
+          exhaustMap(({ operation, me }) =>
+            locks
+              .claim(proposerLock(operation.id))
+              .pipe(mergeMap((mine) => (mine ? sendRound(client, operation, me) : EMPTY))),
+          ),
         ),
       ),
     ),
   { functional: true },
 );
+
+/** Sends the round with every signature gathered, and says how the node answered. */
+function sendRound(client: ClearNodeClient, operation: Operation, me: string) {
+  const round = operation.round!;
+  const signatures = Object.values(round.signatures);
+  const id = operation.id;
+  return merge(
+    of(OperationSigningActions.roundSent({ operationId: id, at: Date.now() })),
+    from(client.send(round.request, signatures)).pipe(
+      mergeMap((result) => {
+        const at = Date.now();
+        const version = (result.params as { version?: number } | null)?.version;
+        const landed: Action[] = [OperationSigningActions.roundSucceeded({ operationId: id, at })];
+        const { content } = operation;
+        if (content.kind === 'close')
+          landed.push(
+            SessionLifecycleActions.sessionClosed({
+              sessionId: content.sessionId,
+              wallet: me,
+              closedBy: 'me',
+              finalAllocations: content.allocations,
+              at,
+            }),
+          );
+        else
+          landed.push(
+            ClearNodeApiActions.stateSubmitSucceeded({
+              sessionId: content.sessionId,
+              key: id,
+              version: version ?? content.baseVersion + 1,
+              allocations: content.allocations,
+              sessionData: content.sessionData,
+              at,
+            }),
+          );
+        return of(...landed);
+      }),
+      catchError((error: unknown) => {
+        const text = errorText(error);
+        // Lost answers are found out from the node, as for any write.
+        if (isOutcomeUnknown(error))
+          return of(
+            ClearNodeApiActions.writeOutcomeUnknown({
+              key: id,
+              sessionId: operation.content.sessionId,
+              error: text,
+              connected: isStillConnected(error),
+              at: Date.now(),
+            }),
+          );
+        return of(
+          OperationSigningActions.roundFailed({
+            operationId: id,
+            error: text,
+            stale: isStaleVersion(text),
+            at: Date.now(),
+          }),
+        );
+      }),
+    ),
+  );
+}
 
 /**
  * Every participant learns the outcome from the node's own state: once a session moved past the
