@@ -17,6 +17,7 @@ import {
 import { shortAddress } from '../../shared/money/address';
 import { UNVERIFIED_REASON_TEXT, UnverifiedReason } from '../state/message-sender';
 import { MessageView } from '../state/session-view.model';
+import { provideBoundedIterableDiffer } from './bounded-iterable-differ';
 import { MeasuredScrollStrategy } from './measured-scroll-strategy';
 
 /**
@@ -32,6 +33,7 @@ import { MeasuredScrollStrategy } from './measured-scroll-strategy';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [
     { provide: VIRTUAL_SCROLL_STRATEGY, useFactory: () => new MeasuredScrollStrategy(56, 400) },
+    provideBoundedIterableDiffer(),
   ],
   template: `
     @if (dropped() > 0) {

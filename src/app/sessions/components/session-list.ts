@@ -16,6 +16,7 @@ import {
 import { RouterLink } from '@angular/router';
 import { shortAddress } from '../../shared/money/address';
 import { SessionView } from '../state/session-view.model';
+import { provideBoundedIterableDiffer } from './bounded-iterable-differ';
 import { MeasuredScrollStrategy } from './measured-scroll-strategy';
 
 /**
@@ -30,6 +31,7 @@ import { MeasuredScrollStrategy } from './measured-scroll-strategy';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [
     { provide: VIRTUAL_SCROLL_STRATEGY, useFactory: () => new MeasuredScrollStrategy(48, 480) },
+    provideBoundedIterableDiffer(),
   ],
   template: `
     <cdk-virtual-scroll-viewport
