@@ -1,3 +1,5 @@
+import type { Observable } from 'rxjs';
+import { toObservable } from '@angular/core/rxjs-interop';
 import {
   CdkVirtualForOf,
   CdkVirtualScrollViewport,
@@ -55,7 +57,7 @@ import { MeasuredScrollStrategy } from './measured-scroll-strategy';
     >
       <ol aria-label="Messages">
         <li
-          *cdkVirtualFor="let message of messages(); trackBy: byId; let i = index"
+          *cdkVirtualFor="let message of rows; trackBy: byId; let i = index"
           [attr.data-virtual-index]="i"
           [class.mine]="message.mine"
           [class.unverified]="!message.verified"
@@ -159,6 +161,8 @@ export class MessageTranscript {
   });
 
   protected readonly byId = (_: number, message: MessageView) => message.id;
+  /** One stream rather than each list: a row keeps what it was rendered from while it lives. */
+  protected readonly rows = toObservable(this.messages) as Observable<MessageView[]>;
 
   constructor() {
     // A row can change in place (shares read, a newer message in the same slot): measure again.
