@@ -1,4 +1,6 @@
+import type { CdkVirtualForOfContext } from '@angular/cdk/scrolling';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { MessageView } from '../state/session-view.model';
 import { MessageTranscript } from './message-transcript';
 
@@ -145,5 +147,20 @@ describe('MessageTranscript', () => {
       await settle(fixture);
       expect(element().textContent).toContain('No messages yet.');
     });
+  });
+
+  it('keeps no row tied to a list it was given before', async () => {
+    const fixture = TestBed.createComponent(MessageTranscript);
+    const first = many(2);
+    fixture.componentRef.setInput('messages', first);
+    await settle(fixture);
+    fixture.componentRef.setInput('messages', many(3));
+    await settle(fixture);
+    const rows = fixture.debugElement.queryAll(By.css('li'));
+    expect(rows.length).toBe(3);
+    for (const row of rows) {
+      const context = row.context as CdkVirtualForOfContext<MessageView>;
+      expect(context.cdkVirtualForOf).not.toBe(first);
+    }
   });
 });

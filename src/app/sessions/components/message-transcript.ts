@@ -1,3 +1,5 @@
+import type { Observable } from 'rxjs';
+import { toObservable } from '@angular/core/rxjs-interop';
 import {
   CdkVirtualForOf,
   CdkVirtualScrollViewport,
@@ -17,6 +19,7 @@ import {
 import { shortAddress } from '../../shared/money/address';
 import { UNVERIFIED_REASON_TEXT, UnverifiedReason } from '../state/message-sender';
 import { MessageView } from '../state/session-view.model';
+import { provideBoundedIterableDiffer } from './bounded-iterable-differ';
 import { MeasuredScrollStrategy } from './measured-scroll-strategy';
 
 /**
@@ -32,6 +35,7 @@ import { MeasuredScrollStrategy } from './measured-scroll-strategy';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [
     { provide: VIRTUAL_SCROLL_STRATEGY, useFactory: () => new MeasuredScrollStrategy(56, 400) },
+    provideBoundedIterableDiffer(),
   ],
   template: `
     @if (dropped() > 0) {
@@ -53,7 +57,7 @@ import { MeasuredScrollStrategy } from './measured-scroll-strategy';
     >
       <ol aria-label="Messages">
         <li
-          *cdkVirtualFor="let message of messages(); trackBy: byId; let i = index"
+          *cdkVirtualFor="let message of rows; trackBy: byId; let i = index"
           [attr.data-virtual-index]="i"
           [class.mine]="message.mine"
           [class.unverified]="!message.verified"
@@ -157,6 +161,8 @@ export class MessageTranscript {
   });
 
   protected readonly byId = (_: number, message: MessageView) => message.id;
+  /** One stream rather than each list: a row keeps what it was rendered from while it lives. */
+  protected readonly rows = toObservable(this.messages) as Observable<MessageView[]>;
 
   constructor() {
     // A row can change in place (shares read, a newer message in the same slot): measure again.

@@ -1,4 +1,6 @@
+import type { CdkVirtualForOfContext } from '@angular/cdk/scrolling';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { By } from '@angular/platform-browser';
 import { provideRouter } from '@angular/router';
 import type { SessionView } from '../state/session-view.model';
 import { SessionList } from './session-list';
@@ -118,5 +120,19 @@ describe('SessionList', () => {
     expect(button.getAttribute('aria-label')).toBe('Read the final split of Session 7 again');
     button.click();
     expect(asked).toEqual([sessionView(7).session.id]);
+  });
+
+  it('keeps no row tied to a list it was given before', async () => {
+    const first = [sessionView(1), sessionView(2)];
+    fixture.componentRef.setInput('sessions', first);
+    await settle(fixture);
+    fixture.componentRef.setInput('sessions', [sessionView(3), sessionView(1), sessionView(2)]);
+    await settle(fixture);
+    const rows = fixture.debugElement.queryAll(By.css('tbody tr'));
+    expect(rows.length).toBe(3);
+    for (const row of rows) {
+      const context = row.context as CdkVirtualForOfContext<SessionView>;
+      expect(context.cdkVirtualForOf).not.toBe(first);
+    }
   });
 });

@@ -13,9 +13,12 @@ import {
   output,
   viewChild,
 } from '@angular/core';
+import { toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
+import type { Observable } from 'rxjs';
 import { shortAddress } from '../../shared/money/address';
 import { SessionView } from '../state/session-view.model';
+import { provideBoundedIterableDiffer } from './bounded-iterable-differ';
 import { MeasuredScrollStrategy } from './measured-scroll-strategy';
 
 /**
@@ -30,6 +33,7 @@ import { MeasuredScrollStrategy } from './measured-scroll-strategy';
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [
     { provide: VIRTUAL_SCROLL_STRATEGY, useFactory: () => new MeasuredScrollStrategy(48, 480) },
+    provideBoundedIterableDiffer(),
   ],
   template: `
     <cdk-virtual-scroll-viewport
@@ -54,7 +58,7 @@ import { MeasuredScrollStrategy } from './measured-scroll-strategy';
         </thead>
         <tbody>
           <tr
-            *cdkVirtualFor="let view of sessions(); trackBy: bySessionId; let i = index"
+            *cdkVirtualFor="let view of rows; trackBy: bySessionId; let i = index"
             [attr.data-session-id]="view.session.id"
             [attr.data-virtual-index]="i"
             [attr.aria-rowindex]="i + 2"
@@ -123,6 +127,11 @@ export class SessionList {
   protected readonly short = shortAddress;
   protected readonly scrolling = inject(VIRTUAL_SCROLL_STRATEGY) as MeasuredScrollStrategy;
   protected readonly bySessionId = (_: number, view: SessionView) => view.session.id;
+  /**
+   * The rows as one stream rather than each list: every row keeps what it was rendered from for
+   * as long as it lives, and a row kept from long ago would keep that list's sessions with it.
+   */
+  protected readonly rows = toObservable(this.sessions) as Observable<SessionView[]>;
   private readonly viewport = viewChild.required(CdkVirtualScrollViewport);
 
   constructor() {
