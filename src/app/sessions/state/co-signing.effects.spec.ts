@@ -467,6 +467,44 @@ describe('co-signing effects', () => {
     expect(emitted).toEqual([]);
   });
 
+  it('leaves the proposer role to the tab where I approved: a tab of mine without that approval claims nothing', () => {
+    const rule = signingRule(close, session.definition, session.allocations!, () => 6);
+    const collecting = {
+      ...propose(
+        { id: 'op-00003', content: close, proposer: BOB, deadline: NOW + 600_000, rule },
+        NOW - 1_000,
+      ),
+      status: 'collecting' as const,
+      round: null,
+    };
+    // Proposed in another tab: this one knows the operation but holds no approval of it.
+    withOperations(operationsAdapter.addOne(collecting, initialOperationsState));
+    const clock = new Subject<Action>();
+    actions$ = clock;
+    const asked: string[] = [];
+    const free = {
+      claim: (lock: string) => {
+        asked.push(lock);
+        return of(true);
+      },
+    };
+    const emitted: Action[] = [];
+    const subscription = TestBed.runInInjectionContext(() =>
+      startSigningRound(undefined, undefined, undefined, free),
+    ).subscribe((action) => emitted.push(action));
+    clock.next(OperationClockActions.ticked({ at: NOW }));
+    expect(asked).toEqual([]);
+    expect(emitted).toEqual([]);
+    // Once the approval is known here (a reload restores it), this tab may take the role.
+    withOperations({
+      ...operationsAdapter.addOne(collecting, initialOperationsState),
+      approvedHere: { 'op-00003': contentHash(close) },
+    });
+    subscription.unsubscribe();
+    expect(new Set(asked)).toEqual(new Set(['nitrolite-sessions:proposer:op-00003']));
+    expect(emitted.map((action) => action.type)).toContain(CoSigningRelayActions.roundStarted.type);
+  });
+
   it('stamps a fresh round when the last one grows too old for the node, with nothing else changing', () => {
     const rule = signingRule(close, session.definition, session.allocations!, () => 6);
     const stamped = [5, 'close_app_session', paramsOf(close), NOW - 1_000] as unknown as RpcRequest;

@@ -475,6 +475,9 @@ export const startSigningRound = createEffect(
         from(
           operations.filter((op) => {
             if (op.status !== 'collecting' || !me || !sameAddress(op.proposer, me)) return false;
+            // Only a tab where the person approved it may take the role: another tab of mine
+            // would hold the role and then refuse to sign, and the round would never complete.
+            if (approvedHere[op.id] !== op.contentHash) return false;
             const stamp = op.round?.request[3];
             return (
               !op.round || (typeof stamp === 'number' && stamp < Date.now() - ROUND_RESTAMP_MS)
