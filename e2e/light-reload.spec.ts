@@ -10,16 +10,31 @@ import {
 } from './support/sessions';
 
 /**
- * Requests for the Nitrolite SDK's code. The dev server serves the package pre-bundled under its
- * own name (`@erc7824_nitrolite.js`); any file naming the package counts.
+ * Scripts that carry the Nitrolite SDK's code. Whether the dev server pre-bundles dependencies
+ * (then the file is named after the package) or not (then it is an anonymous chunk) depends on its
+ * cache, so the code is recognised by the module paths the unminified bundle names in comments.
  */
-function sdkRequests(page: Page): string[] {
+function sdkRequests(page: Page): { seen: string[]; settled: () => Promise<string[]> } {
   const seen: string[] = [];
-  page.on('request', (request) => {
-    const file = new URL(request.url()).pathname.split('/').pop() ?? '';
-    if (/nitrolite/i.test(file)) seen.push(request.url());
+  const reads: Promise<void>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    reads.push(
+      response
+        .text()
+        .then((body) => {
+          if (body.includes('node_modules/@erc7824/nitrolite/')) seen.push(response.url());
+        })
+        .catch(() => undefined),
+    );
   });
-  return seen;
+  return {
+    seen,
+    settled: async () => {
+      await Promise.all(reads);
+      return seen;
+    },
+  };
 }
 
 /** Lets an idle-time prefetch happen, if anything were to schedule one. */
@@ -36,7 +51,7 @@ test('a signed-in reload resumes, reads and writes without fetching the SDK', as
   openApp,
 }) => {
   expect(wallet.address).toBeTruthy(); // the injected wallet is installed before the app loads
-  const seen = sdkRequests(page);
+  const { seen, settled } = sdkRequests(page);
   await openApp('/balances');
   // A sign-in signs the Policy with the SDK's types: once the wallet is connected and there is
   // nothing to resume, the SDK is fetched while the page is idle, before the click on Sign in.
@@ -48,6 +63,7 @@ test('a signed-in reload resumes, reads and writes without fetching the SDK', as
   await expect(authStatus(page)).toHaveText('Signed in');
   await getTestTokens(page, '10');
 
+  await settled();
   seen.length = 0;
   await page.reload();
   await expect(authStatus(page)).toHaveText('Signed in');
@@ -58,12 +74,12 @@ test('a signed-in reload resumes, reads and writes without fetching the SDK', as
   await nav(page, 'Sessions').click();
   await expect(page.getByText('No active sessions.')).toBeVisible();
   await afterIdle(page);
-  expect(seen, 'requests for the SDK after a signed-in reload').toEqual([]);
+  expect(await settled(), 'requests for the SDK after a signed-in reload').toEqual([]);
 
   // … and so does a write: a session created with a signature of the session key.
   const other = Wallet.createRandom().address;
   await createSessionWith(page, other, 'After reload');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('After reload');
   await expect(page.locator('#session-status')).toHaveText('open');
-  expect(seen, 'requests for the SDK for a signed write').toEqual([]);
+  expect(await settled(), 'requests for the SDK for a signed write').toEqual([]);
 });
