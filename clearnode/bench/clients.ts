@@ -202,7 +202,7 @@ async function main(settings: BenchSettings): Promise<void> {
 
   // Reads on a big database: the parent fills it for this wallet, then the same reads are timed.
   const reader = users[0];
-  const timeReads = async (): Promise<{ balances: number; sessions: number }> => {
+  const timeReads = async (): Promise<{ balances: number; sessions: number; deep: number }> => {
     const time = async (make: () => Promise<string>) => {
       const samples: number[] = [];
       for (let i = 0; i < 60; i++) {
@@ -221,6 +221,14 @@ async function main(settings: BenchSettings): Promise<void> {
       sessions: await time(async () =>
         createGetAppSessionsMessageV2(reader.wallet.address, 'open' as never, requestId()),
       ),
+      // The page after the 4,990 newest open sessions (the last one once the database is full).
+      deep: await time(async () => {
+        const frame = JSON.parse(
+          createGetAppSessionsMessageV2(reader.wallet.address, 'open' as never, requestId()),
+        ) as { req: [number, string, Record<string, unknown>, number] };
+        frame.req[2] = { ...frame.req[2], offset: 4_990, limit: 10 };
+        return JSON.stringify(frame);
+      }),
     };
   };
   const small = await timeReads();
@@ -235,6 +243,7 @@ async function main(settings: BenchSettings): Promise<void> {
   report({ kind: 'result', key: 'read/balances/big', value: big.balances });
   report({ kind: 'result', key: 'read/sessions/small', value: small.sessions });
   report({ kind: 'result', key: 'read/sessions/big', value: big.sessions });
+  report({ kind: 'result', key: 'read/sessions/deep', value: big.deep });
 
   for (const user of users) user.client.close();
   report({ kind: 'done' });

@@ -127,6 +127,7 @@ const LABELS: [string, string][] = [
   ['read/balances/big', `get_ledger_balances, ${BIG_ENTRIES / 1000}k entries`],
   ['read/sessions/small', 'get_app_sessions, few sessions'],
   ['read/sessions/big', `get_app_sessions, ${BIG_SESSIONS / 1000}k sessions`],
+  ['read/sessions/deep', `get_app_sessions, ${BIG_SESSIONS / 1000}k sessions, offset 4,990`],
 ];
 
 async function main(): Promise<void> {
