@@ -130,12 +130,18 @@ async function main(): Promise<void> {
     const halfway = Math.floor(CYCLES / 50) * 25;
     const heapBefore = await probe.heapAfterGc();
     let heapHalfway = heapBefore;
+    // Every 100 cycles, to tell growth that levels off (code V8 optimises) from a leak.
+    const heapSeries: { cycles: number; heap: number }[] = [{ cycles: 0, heap: heapBefore }];
     for (let done = 0; done < CYCLES;) {
       const batch = Math.min(25, CYCLES - done);
       await Promise.all(Array.from({ length: batch }, () => seeder.openAndClose()));
       done += batch;
       await probe.quiet(800);
-      if (done === halfway) heapHalfway = await probe.heapAfterGc();
+      if (done === halfway || done % 100 === 0) {
+        const heap = await probe.heapAfterGc();
+        if (done === halfway) heapHalfway = heap;
+        if (done % 100 === 0) heapSeries.push({ cycles: done, heap });
+      }
     }
     await probe.quiet();
     const heapAfter = await probe.heapAfterGc();
@@ -176,6 +182,9 @@ async function main(): Promise<void> {
       );
     console.log(
       `\n${CYCLES} create→close cycles: heap after GC ${kB(heapBefore)} → ${kB(heapHalfway)} halfway → ${kB(heapAfter)} (${perCycle.toFixed(2)} kB per cycle over the second half)`,
+    );
+    console.log(
+      `heap after GC every 100 cycles: ${heapSeries.map((p) => `${p.cycles}: ${kB(p.heap)}`).join(', ')}`,
     );
     console.log('\n      M   main-thread ms per message   heap after GC');
     for (const r of messageRows)
