@@ -1,5 +1,5 @@
 import { Injectable } from '@angular/core';
-import { SigningKey } from 'ethers';
+import { signDigest } from '../../shared/crypto/secp256k1';
 import type { RpcRequest } from '../clearnode/rpc-frame';
 import { rpcDigest } from './rpc-digest';
 import { SessionKeyReplacedError } from './session-key-replaced';
@@ -12,13 +12,12 @@ export interface SessionKeyPair {
 /**
  * Signs requests with the session key registered at sign-in: keccak256 of JSON.stringify(req),
  * no prefix, 65 bytes r‖s‖v with v 27/28, as the SDK's ECDSA signer does. Wallets cannot sign raw
- * digests, hence the session key. It signs with ethers' secp256k1, already loaded to check the
+ * digests, hence the session key. It signs with the app's secp256k1, already loaded to check the
  * broker's signatures, so reads and writes never wait for the SDK chunk.
  */
 @Injectable({ providedIn: 'root' })
 export class SessionKeySigner {
   private key: SessionKeyPair | null = null;
-  private signer: SigningKey | null = null;
   /** The node replaced our key: nothing is signed with it again, and writes say why. */
   private replaced = false;
   /** The key the node replaced, to recognise its refusals of writes still in flight. */
@@ -43,7 +42,6 @@ export class SessionKeySigner {
     this.walletAddress = key ? wallet : null;
     if (key?.privateKey === this.key?.privateKey) return;
     this.key = key;
-    this.signer = key ? new SigningKey(key.privateKey) : null;
   }
 
   /** A sign-in elsewhere replaced the key on the node: stop signing with it. */
@@ -63,8 +61,8 @@ export class SessionKeySigner {
 
   async signRequest(req: RpcRequest): Promise<string> {
     if (this.replaced) throw new SessionKeyReplacedError();
-    if (!this.signer)
+    if (!this.key)
       throw new Error('Not signed in to the ClearNode: there is no session key to sign with.');
-    return this.signer.sign(rpcDigest(req)).serialized;
+    return signDigest(this.key.privateKey, rpcDigest(req));
   }
 }

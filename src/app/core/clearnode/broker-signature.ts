@@ -1,4 +1,5 @@
-import { getAddress, keccak256, recoverAddress, toUtf8Bytes } from 'ethers';
+import { keccak256OfText } from '../../shared/crypto/keccak';
+import { recoverDigestSigner } from '../../shared/crypto/secp256k1';
 
 /**
  * Who signed a frame: the broker signs keccak256 of the exact `res` text, no prefix.
@@ -6,7 +7,7 @@ import { getAddress, keccak256, recoverAddress, toUtf8Bytes } from 'ethers';
  */
 export function recoverFrameSigner(signedText: string, signature: string): string | null {
   try {
-    return getAddress(recoverAddress(keccak256(toUtf8Bytes(signedText)), signature));
+    return recoverDigestSigner(keccak256OfText(signedText), signature);
   } catch {
     return null;
   }

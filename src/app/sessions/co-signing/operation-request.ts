@@ -1,4 +1,4 @@
-import { keccak256, toUtf8Bytes } from 'ethers';
+import { keccak256OfText } from '../../shared/crypto/keccak';
 import type { OperationContent, OperationKind } from './operation';
 
 /** The node method each kind of operation is sent with. */
@@ -52,7 +52,7 @@ export function contentHash(content: OperationContent): string {
         a.participant.toLowerCase().localeCompare(b.participant.toLowerCase()) ||
         a.asset.localeCompare(b.asset),
     );
-  return keccak256(toUtf8Bytes(canonicalJson({ ...content, allocations })));
+  return keccak256OfText(canonicalJson({ ...content, allocations }));
 }
 
 /** JSON with object keys sorted at every depth (arrays keep their order). */

@@ -1,6 +1,7 @@
 import { TestBed } from '@angular/core/testing';
 import { Wallet } from 'ethers';
-import { AuthTypes, readAttestation, verifySender } from './message-sender';
+import { verifySender } from './attested-sender';
+import { AuthTypes, readAttestation } from './message-sender';
 import { APPLICATION, attest, AUTH_TYPES, LATER } from './testing/attestation.spec-helper';
 import { NitroliteSdkLoader } from '../../core';
 

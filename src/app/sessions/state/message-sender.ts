@@ -1,4 +1,4 @@
-import { getAddress, verifyTypedData } from 'ethers';
+import { toChecksumAddress } from '../../shared/crypto/eip55';
 import { type SessionKeyAttestation } from '../../core';
 
 /** Why a message's sender could not be tied to a participant. */
@@ -41,49 +41,23 @@ export const UNVERIFIED_REASON_TEXT: Readonly<Record<UnverifiedReason, string>> 
 };
 
 /**
- * Ties the session key that signed a request to a participant: the attestation must be the
- * participant's EIP-712 Policy naming that key (domain `{name: application}`), recovering to
- * `policy.wallet`, which must be a participant (checksummed strings compared), and not expired.
- * A request signed by a participant's wallet directly needs no attestation.
+ * A request signed by a participant's wallet (or a key already tied to it) needs no attestation:
+ * the signer itself is the participant. Null when the signer is none of them.
  */
-export function verifySender(evidence: SenderEvidence): MessageSender {
-  const signer = checksummed(evidence.signer);
-  const participants = evidence.participants.map(checksummed);
-  if (signer && participants.includes(signer))
-    return { verified: true, wallet: signer, expiresAt: null };
-  const attestation = readAttestation(evidence.attestation);
-  if (!attestation) return { verified: false, reason: 'no-attestation' };
-  const { policy } = attestation;
-  if (attestation.application !== evidence.application || policy.session_key !== signer) {
-    return { verified: false, reason: 'signature-mismatch' };
-  }
-  let recovered: string;
-  try {
-    const types = Object.fromEntries(
-      Object.entries(evidence.types).map(([name, fields]) => [name, fields.map((f) => ({ ...f }))]),
-    );
-    const value = {
-      ...policy,
-      allowances: policy.allowances.map(({ asset, amount }) => ({ asset, amount })),
-    };
-    recovered = verifyTypedData(
-      { name: attestation.application },
-      types,
-      value,
-      attestation.signature,
-    );
-  } catch {
-    return { verified: false, reason: 'signature-mismatch' };
-  }
-  if (recovered !== policy.wallet) return { verified: false, reason: 'signature-mismatch' };
-  if (!participants.includes(policy.wallet)) return { verified: false, reason: 'not-participant' };
-  if (policy.expires_at * 1000 <= evidence.nowMs) return { verified: false, reason: 'key-expired' };
-  return { verified: true, wallet: policy.wallet, expiresAt: policy.expires_at };
+export function participantSender(
+  signer: string,
+  participants: readonly string[],
+): MessageSender | null {
+  const wallet = checksummed(signer);
+  return wallet && participants.some((p) => checksummed(p) === wallet)
+    ? { verified: true, wallet, expiresAt: null }
+    : null;
 }
 
-function checksummed(address: string): string | null {
+/** The checksummed form of an address, or null when it is none. */
+export function checksummed(address: string): string | null {
   try {
-    return getAddress(address.toLowerCase());
+    return toChecksumAddress(address);
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
-import { computeAddress, keccak256, SigningKey, toUtf8Bytes } from 'ethers';
+import { keccak256OfText } from '../../shared/crypto/keccak';
+import { recoverDigestSigner } from '../../shared/crypto/secp256k1';
 import { RpcRequest } from '../../core';
 
 /**
@@ -8,8 +9,7 @@ import { RpcRequest } from '../../core';
  */
 export function recoverRequestSigner(req: RpcRequest, signature: string): string | null {
   try {
-    const digest = keccak256(toUtf8Bytes(JSON.stringify(req)));
-    return computeAddress(SigningKey.recoverPublicKey(digest, signature));
+    return recoverDigestSigner(keccak256OfText(JSON.stringify(req)), signature);
   } catch {
     return null;
   }

@@ -16,7 +16,9 @@ import {
 } from './messaging.effects';
 import { CO_SIGNING_PREFIX } from '../co-signing/co-signing-messages';
 import { readRelayedMessage } from './relayed-message';
+import { verifySender } from './attested-sender';
 import { MessageSender } from './message-sender';
+import { SENDER_ATTESTATION_CHECK } from './sender-attestation-check';
 import { SessionPageActions } from './session-page.actions';
 import { initialMessagesState, messagesAdapter } from './messages.feature';
 import { initialSessionsState, sessionsAdapter } from './sessions.feature';
@@ -115,6 +117,8 @@ describe('MessagingEffects', () => {
         { provide: SessionKeySigner, useValue: fakeSigner(sessionKey) },
         { provide: SessionKeyAttestations, useValue: { current: () => myAttestation } },
         { provide: NitroliteSdkLoader, useValue: sdk },
+        // Loaded at once here, as the SDK is, so that the marbles stay synchronous.
+        { provide: SENDER_ATTESTATION_CHECK, useValue: () => settled(verifySender) },
       ],
     });
     store = TestBed.inject(MockStore);

@@ -28,7 +28,8 @@ import { sameAddress } from '../../shared/money/address';
 import type { AppSessionWire, ReceivedMessage, SessionMessage } from './app-session.model';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
-import { type AuthTypes, type MessageSender, verifySender } from './message-sender';
+import { type AuthTypes, type MessageSender, participantSender } from './message-sender';
+import { SENDER_ATTESTATION_CHECK, type VerifySender } from './sender-attestation-check';
 import { recoverRequestSigner } from './message-signature';
 import { errorText, isMessagingUnsupported } from './node-errors';
 import { readRelayedMessage } from './relayed-message';
@@ -145,7 +146,12 @@ export const probeMessaging = createEffect(
 );
 
 export const receiveMessages = createEffect(
-  (store = inject(Store), client = inject(ClearNodeClient), sdk = inject(NitroliteSdkLoader)) =>
+  (
+    store = inject(Store),
+    client = inject(ClearNodeClient),
+    sdk = inject(NitroliteSdkLoader),
+    check = inject(SENDER_ATTESTATION_CHECK),
+  ) =>
     client.relayedMessages$.pipe(
       concatLatestFrom(() => [
         store.select(sessionsFeature.selectEntities),
@@ -161,7 +167,7 @@ export const receiveMessages = createEffect(
         if (session.status !== 'open') return EMPTY;
         // The node is not trusted to say who sent it: the signer must be tied to a participant.
         return checkSender(
-          sdk,
+          { sdk, check },
           message,
           attestation,
           session.definition.participants,
@@ -188,6 +194,7 @@ export const joinOnFirstMessage = createEffect(
     store = inject(Store),
     client = inject(ClearNodeClient),
     sdk = inject(NitroliteSdkLoader),
+    check = inject(SENDER_ATTESTATION_CHECK),
   ) =>
     actions$.pipe(
       ofType(ClearNodePushActions.messageInUnknownSession),
@@ -207,7 +214,7 @@ export const joinOnFirstMessage = createEffect(
               app_session_id: message.sessionId,
               status: 'open',
             };
-            return checkSender(sdk, message, attestation, participants, {}).pipe(
+            return checkSender({ sdk, check }, message, attestation, participants, {}).pipe(
               map((firstMessage) =>
                 ClearNodeApiActions.sessionJoined({
                   session,
@@ -236,7 +243,7 @@ export const joinOnFirstMessage = createEffect(
  * frame's attestation checked against the SDK's EIP-712 Policy types (loaded on first need).
  */
 function checkSender(
-  sdk: NitroliteSdkLoader,
+  loaders: { sdk: NitroliteSdkLoader; check: () => PromiseLike<VerifySender> },
   message: ReceivedMessage,
   attestation: unknown,
   participants: readonly string[],
@@ -248,18 +255,16 @@ function checkSender(
   if (!attestation)
     return of({
       ...message,
-      sender: verifySender({
-        signer: message.signer,
-        attestation,
-        participants,
-        application: APPLICATION_NAME,
-        types: {},
-        nowMs: now,
-      }),
+      sender: participantSender(message.signer, participants) ?? {
+        verified: false,
+        reason: 'no-attestation',
+      },
     });
-  return from(sdk.load()).pipe(
-    map((loaded) =>
-      verifySender({
+  // The EIP-712 check and the SDK's Policy types load with the first attestation to check.
+  return from(loaders.sdk.load()).pipe(
+    mergeMap((loaded) => from(loaders.check()).pipe(map((verify) => ({ loaded, verify })))),
+    map(({ loaded, verify }) =>
+      verify({
         signer: message.signer,
         attestation,
         participants,

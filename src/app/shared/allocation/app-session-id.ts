@@ -1,4 +1,4 @@
-import { keccak256, toUtf8Bytes } from 'ethers';
+import { keccak256OfText } from '../crypto/keccak';
 import type { SessionDefinition } from './session-definition';
 
 /**
@@ -17,7 +17,7 @@ export function appSessionId(definition: SessionDefinition): string {
     challenge: definition.challenge,
     nonce: definition.nonce,
   });
-  return keccak256(toUtf8Bytes(canonical)).toLowerCase();
+  return keccak256OfText(canonical);
 }
 
 /** JSON.stringify with the escapes Go adds (they can only occur inside strings). */

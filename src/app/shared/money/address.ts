@@ -1,4 +1,4 @@
-import { getAddress, isAddress } from 'ethers';
+import { isAddressWithValidChecksum, toChecksumAddress } from '../crypto/eip55';
 
 export type AddressParse =
   { readonly ok: true; readonly address: string } | { readonly ok: false; readonly error: string };
@@ -14,15 +14,15 @@ export function parseAddress(text: string): AddressParse {
   if (!/^0x[0-9a-fA-F]{40}$/.test(trimmed)) {
     return { ok: false, error: 'An address is 0x followed by 40 hexadecimal characters.' };
   }
-  if (!isAddress(trimmed)) {
+  if (!isAddressWithValidChecksum(trimmed)) {
     return { ok: false, error: 'The checksum of this address does not match: check for a typo.' };
   }
-  return { ok: true, address: getAddress(trimmed) };
+  return { ok: true, address: toChecksumAddress(trimmed) };
 }
 
 /** Checksums an address known to be well formed (from the wallet or the node). */
 export function checksumAddress(address: string): string {
-  return getAddress(address.toLowerCase());
+  return toChecksumAddress(address);
 }
 
 export function sameAddress(a: string, b: string): boolean {
