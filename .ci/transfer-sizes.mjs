@@ -18,7 +18,7 @@ const SDK_ENTRY = 'node_modules/@erc7824/nitrolite/dist/index.js';
  * gzip bytes: first visit, and a signed-in reload before the first write. Set just above what the
  * app measures today so that growth is noticed; the targets (120 kB and 160 kB) are not met yet.
  */
-const LIMITS = { firstVisit: 190_000, signedInReload: 190_000 };
+const LIMITS = { firstVisit: 185_000, signedInReload: 185_000 };
 
 const stats = JSON.parse(readFileSync(join(DIST, 'browser-stats.json'), 'utf8'));
 const outputs = stats.outputs;
