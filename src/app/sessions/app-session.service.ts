@@ -52,6 +52,7 @@ import {
   decimalsOf,
   selectActiveSessionViews,
   selectClosedSessionViews,
+  selectMayHaveOlderHistory,
   selectSelectedMessageSend,
   selectSelectedMessageViews,
   selectSelectedMessagesDropped,
@@ -97,6 +98,11 @@ export class AppSessionService {
     this.store.selectSignal(selectActiveSessionViews);
   readonly closedSessions: Signal<readonly SessionView[]> =
     this.store.selectSignal(selectClosedSessionViews);
+  /** Reading closed sessions older than the history holds: idle, loading, exhausted, failed. */
+  readonly olderHistory = this.store.selectSignal(sessionsFeature.selectOlderHistory);
+  readonly olderHistoryError = this.store.selectSignal(sessionsFeature.selectOlderHistoryError);
+  /** Whether the node may hold closed sessions older than the history shows. */
+  readonly mayHaveOlderHistory = this.store.selectSignal(selectMayHaveOlderHistory);
   /** The session whose page is open (see `openSession`), its messages and my message on its way. */
   readonly selectedSession: Signal<SessionView | null> =
     this.store.selectSignal(selectSelectedSessionView);
@@ -307,6 +313,11 @@ export class AppSessionService {
   /** On the session's page: read its final split from the node again. */
   retryFinalSplit(id: string): void {
     this.store.dispatch(SessionPageActions.finalSplitRetryClicked({ sessionId: id.toLowerCase() }));
+  }
+
+  /** From the history: read the closed sessions before the oldest one it shows. */
+  showOlderHistory(): void {
+    this.store.dispatch(SessionsPageActions.olderHistoryRequested());
   }
 
   /** From the history: read a closed session's final split from the node again. */

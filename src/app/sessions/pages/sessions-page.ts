@@ -11,6 +11,7 @@ import { DatePipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { AppSessionService } from '../app-session.service';
 import { HistoryControls } from '../components/history-controls';
+import { OlderHistory } from '../components/older-history';
 import { SessionList } from '../components/session-list';
 import { exportFileName, historyCsv, historyJson } from '../history/history-export';
 import {
@@ -24,7 +25,7 @@ import { saveTextFile } from './save-text-file';
 /** `/sessions`: active sessions and the history of closed ones. */
 @Component({
   selector: 'app-sessions-page',
-  imports: [DatePipe, RouterLink, HistoryControls, SessionList],
+  imports: [DatePipe, RouterLink, HistoryControls, OlderHistory, SessionList],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="title-row">
@@ -99,6 +100,13 @@ import { saveTextFile } from './save-text-file';
           [sessions]="shownHistory()"
           caption="Closed sessions"
           (retryFinalSplit)="sessions.retryFinalSplitInHistory($event)"
+        />
+        <app-older-history
+          [state]="sessions.olderHistory()"
+          [error]="sessions.olderHistoryError()"
+          [mayHaveMore]="sessions.mayHaveOlderHistory()"
+          [shown]="closed.length"
+          (requested)="sessions.showOlderHistory()"
         />
       } @else {
         <p class="hint">No closed sessions yet.</p>

@@ -32,6 +32,16 @@ export const ClearNodeApiActions = createActionGroup({
       complete: boolean;
     }>(),
     'Reconcile Failed': props<{ error: string }>(),
+    /**
+     * A page of closed sessions older than those held (the node lists the newest update first);
+     * `exhausted`: the node has no more.
+     */
+    'Older Closed Sessions Loaded': props<{
+      sessions: readonly AppSessionWire[];
+      requestedAt: number;
+      exhausted: boolean;
+    }>(),
+    'Older Closed Sessions Load Failed': props<{ error: string }>(),
     'Allocations Loaded': props<{ sessionId: string; allocations: readonly Allocation[] }>(),
     'Allocations Load Failed': props<{ sessionId: string; error: string }>(),
     /** Per asset, what went into the session minus what came out (its ledger transactions). */

@@ -21,6 +21,7 @@ import {
   loadFunding,
   retryShares,
   loadFinalSplit,
+  loadOlderHistory,
   loadShares,
   logSessionClosed,
   reconcileSessions,
@@ -28,6 +29,7 @@ import {
   sessionPushes,
 } from './sessions-sync.effects';
 import { ALL_WALLETS, PAGE_LIMIT } from './fetch-all-pages';
+import { CLOSED_HISTORY_LIMIT } from './closed-history';
 import { fakeClearNode, FakeClearNode, refused, settled } from './testing/fake-core.spec-helper';
 import {
   ALICE,
@@ -390,6 +392,74 @@ describe('SessionsSyncEffects', () => {
         { account_id: SESSION_ID, tx_type: 'app_withdrawal', limit: 100, offset: 0 },
       ],
     ]);
+  });
+
+  it('reads older closed sessions after the ones held, one page at a time, and says when there are no more', () => {
+    const held = Array.from({ length: 3 }, (_, i) =>
+      aSession({ id: `0x${'c'.repeat(63)}${i}`, status: 'closed' }),
+    );
+    store.setState({
+      sessions: sessionsAdapter.setAll([...held, aSession({ id: '0xopen' })], {
+        ...initialSessionsState,
+        wallet: ALICE,
+      }),
+    });
+    const fullPage = Array.from({ length: CLOSED_HISTORY_LIMIT }, (_, i) =>
+      aWireSession({ app_session_id: `0x${i}`, status: 'closed' }),
+    );
+    node.client.request.and.returnValues(
+      settled({ app_sessions: fullPage }) as never,
+      settled({ app_sessions: [] }) as never,
+      refused(new Error('the node is busy')) as never,
+    );
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a-a-a', { a: SessionsPageActions.olderHistoryRequested() });
+      expectObservable(runEffect(loadOlderHistory)).toBe('-b-c-d', {
+        b: ClearNodeApiActions.olderClosedSessionsLoaded({
+          sessions: fullPage,
+          requestedAt: NOW,
+          exhausted: false,
+        }),
+        c: ClearNodeApiActions.olderClosedSessionsLoaded({
+          sessions: [],
+          requestedAt: NOW,
+          exhausted: true,
+        }),
+        d: ClearNodeApiActions.olderClosedSessionsLoadFailed({ error: 'the node is busy' }),
+      });
+    });
+    // The mock store does not run the reducer: each read starts after the three held.
+    expect(node.client.request.calls.allArgs()).toEqual(
+      Array.from({ length: 3 }, () => [
+        'get_app_sessions',
+        { participant: ALICE, status: 'closed', offset: 3, limit: CLOSED_HISTORY_LIMIT },
+      ]),
+    );
+  });
+
+  it('reads the final split of older closed sessions once they are taken in', () => {
+    store.setState({
+      sessions: sessionsAdapter.setAll([aSession({ status: 'closed', allocations: null })], {
+        ...initialSessionsState,
+        wallet: ALICE,
+      }),
+    });
+    node.client.request.and.returnValue(settled({ ledger_transactions: [] }) as never);
+    scheduler.run(({ hot, expectObservable }) => {
+      actions$ = hot('-a', {
+        a: ClearNodeApiActions.olderClosedSessionsLoaded({
+          sessions: [],
+          requestedAt: NOW,
+          exhausted: true,
+        }),
+      });
+      expectObservable(runEffect(loadFinalSplit)).toBe('-b', {
+        b: jasmine.objectContaining({
+          type: ClearNodeApiActions.finalAllocationsLoaded.type,
+          sessionId: SESSION_ID,
+        }) as never,
+      });
+    });
   });
 
   it('says why a final split could not be read, and reads it again when asked', () => {

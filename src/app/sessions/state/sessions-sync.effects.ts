@@ -47,6 +47,7 @@ import {
   sharesFromLedgerEntries,
 } from './app-session.mapping';
 import { catchNodeError } from './catch-node-error';
+import { CLOSED_HISTORY_LIMIT } from './closed-history';
 import { ALL_WALLETS, fetchAllPages, fetchPagesWhile } from './fetch-all-pages';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
@@ -60,6 +61,7 @@ import { settledOrLeaving } from './settled-or-leaving';
 import {
   decimalsOf,
   selectAllSessions,
+  selectClosedSessions,
   selectFinalSplitsToRead,
   selectSharesToRead,
 } from './sessions.selectors';
@@ -330,7 +332,10 @@ export const loadFinalSplit = createEffect(
         map((retry) => retry.sessionId.toLowerCase()),
       ),
       actions$.pipe(
-        ofType(ClearNodeApiActions.sessionsReconciled),
+        ofType(
+          ClearNodeApiActions.sessionsReconciled,
+          ClearNodeApiActions.olderClosedSessionsLoaded,
+        ),
         concatLatestFrom(() => store.select(selectFinalSplitsToRead)),
         mergeMap(([, ids]) => from(ids)),
       ),
@@ -363,6 +368,49 @@ export const loadFinalSplit = createEffect(
           }),
         ),
       ),
+    ),
+  { functional: true },
+);
+
+/**
+ * The history asks for closed sessions older than those held: one page of them, after the ones
+ * held (the node lists the newest update first). A second click while it reads starts nothing.
+ */
+export const loadOlderHistory = createEffect(
+  (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) =>
+    actions$.pipe(
+      ofType(SessionsPageActions.olderHistoryRequested),
+      concatLatestFrom(() => [
+        store.select(selectWalletAddress),
+        store.select(selectClosedSessions),
+      ]),
+      exhaustMap(([, wallet, closed]) => {
+        if (!wallet)
+          return of(
+            ClearNodeApiActions.olderClosedSessionsLoadFailed({
+              error: 'Sign in to read older sessions from the ClearNode.',
+            }),
+          );
+        const requestedAt = Date.now();
+        return from(
+          client.request<{ app_sessions?: AppSessionWire[] | null }>('get_app_sessions', {
+            participant: wallet,
+            status: 'closed',
+            offset: closed.length,
+            limit: CLOSED_HISTORY_LIMIT,
+          }),
+        ).pipe(
+          map((answer) => {
+            const sessions = answer?.app_sessions ?? [];
+            return ClearNodeApiActions.olderClosedSessionsLoaded({
+              sessions,
+              requestedAt,
+              exhausted: sessions.length < CLOSED_HISTORY_LIMIT,
+            });
+          }),
+          catchNodeError((error) => ClearNodeApiActions.olderClosedSessionsLoadFailed({ error })),
+        );
+      }),
     ),
   { functional: true },
 );

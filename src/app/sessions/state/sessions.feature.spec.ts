@@ -618,6 +618,64 @@ describe('sessions reducer', () => {
       expect(listed.entities).toBe(full.entities);
     });
 
+    it('older ones the person asked for are taken in and kept through later listings, until the sign-in ends', () => {
+      const full = sessionsAdapter.setAll(many(CLOSED_HISTORY_LIMIT + 3).slice(3), {
+        ...initialSessionsState,
+        wallet: ALICE,
+      });
+      const asked = reducer(full, SessionsPageActions.olderHistoryRequested());
+      expect(asked.olderHistory).toBe('loading');
+      const wire = (i: number) =>
+        aWireSession({
+          app_session_id: closedAt(i).id,
+          status: 'closed',
+          updated_at: closedAt(i).updatedAt,
+        });
+      const older = reducer(
+        asked,
+        ClearNodeApiActions.olderClosedSessionsLoaded({
+          sessions: [wire(2), wire(1), wire(0)],
+          requestedAt: NOW,
+          exhausted: true,
+        }),
+      );
+      expect(closedIds(older).length).toBe(CLOSED_HISTORY_LIMIT + 3);
+      expect(older.closedShown).toBe(CLOSED_HISTORY_LIMIT + 3);
+      expect(older.olderHistory).toBe('exhausted');
+      // A complete listing later keeps them; a close past the new bound drops the oldest.
+      const listed = reducer(
+        older,
+        ClearNodeApiActions.sessionsReconciled({
+          complete: true,
+          wallet: ALICE,
+          requestedAt: NOW,
+          sessions: [wire(0)],
+        }),
+      );
+      expect(closedIds(listed).length).toBe(CLOSED_HISTORY_LIMIT + 3);
+      const ended = reducer(
+        listed,
+        AuthApiActions.signedOut({ wallet: ALICE, nodeUrl: NODE_URL, message: 'Signed out.' }),
+      );
+      expect(ended.closedShown).toBe(CLOSED_HISTORY_LIMIT);
+      expect(ended.olderHistory).toBe('idle');
+    });
+
+    it('a failed read of older ones says why and takes nothing in', () => {
+      const full = sessionsAdapter.setAll(many(CLOSED_HISTORY_LIMIT), {
+        ...initialSessionsState,
+        wallet: ALICE,
+      });
+      const failed = reducer(
+        reducer(full, SessionsPageActions.olderHistoryRequested()),
+        ClearNodeApiActions.olderClosedSessionsLoadFailed({ error: 'the node is busy' }),
+      );
+      expect(failed.olderHistory).toBe('failed');
+      expect(failed.olderHistoryError).toBe('the node is busy');
+      expect(failed.entities).toBe(full.entities);
+      expect(failed.closedShown).toBe(CLOSED_HISTORY_LIMIT);
+    });
+
     it('the session whose page is open stays, however old', () => {
       const opened = reducer(
         sessionsAdapter.setAll(many(1), {

@@ -9,7 +9,7 @@ import {
   sameSession,
   sessionFromWire,
 } from './app-session.mapping';
-import { closedToKeep } from './closed-history';
+import { CLOSED_HISTORY_LIMIT, closedToKeep } from './closed-history';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
@@ -42,6 +42,11 @@ export interface SessionsState extends EntityState<AppSession> {
    * Null until a complete listing.
    */
   readonly listedUpTo: number | null;
+  /** How many closed sessions are kept: the newest 50, more once the person asks for older ones. */
+  readonly closedShown: number;
+  /** Reading older closed sessions: 'exhausted' once the node had no more. */
+  readonly olderHistory: 'idle' | 'loading' | 'exhausted' | 'failed';
+  readonly olderHistoryError: string | null;
 }
 
 export const sessionsAdapter = createEntityAdapter<AppSession>({
@@ -61,6 +66,9 @@ export const initialSessionsState: SessionsState = sessionsAdapter.getInitialSta
   finalSplitErrors: {},
   reconciledAt: null,
   listedUpTo: null,
+  closedShown: CLOSED_HISTORY_LIMIT,
+  olderHistory: 'idle',
+  olderHistoryError: null,
 });
 
 function without<T>(record: Readonly<Record<string, T>>, key: string): Record<string, T> {
@@ -89,7 +97,7 @@ function putSessions(state: SessionsState, incoming: readonly AppSession[]): Ses
     if (session.status === 'closed') closed.set(session.id, session);
     else closed.delete(session.id);
   }
-  const keep = closedToKeep(closed.values());
+  const keep = closedToKeep(closed.values(), state.closedShown);
   if (state.selectedId) keep.add(state.selectedId);
   const stored = changed.filter((session) => session.status !== 'closed' || keep.has(session.id));
   const dropped = [...closed.keys()].filter((id) => !keep.has(id) && state.entities[id]);
@@ -223,6 +231,40 @@ export const sessionsFeature = createFeature({
         merged,
       );
     }),
+    on(SessionsPageActions.olderHistoryRequested, (state) => ({
+      ...state,
+      olderHistory: 'loading' as const,
+      olderHistoryError: null,
+    })),
+    // What the person asked to see is kept beside the newest closed ones, until the sign-in ends.
+    on(
+      ClearNodeApiActions.olderClosedSessionsLoaded,
+      (state, { sessions, requestedAt, exhausted }) => {
+        const older = sessions
+          .filter((wire) => wire.status === 'closed')
+          .map((wire) =>
+            sessionFromWire(wire, state.entities[wire.app_session_id.toLowerCase()], requestedAt),
+          );
+        const held = (state.ids as string[]).filter(
+          (id) => state.entities[id]?.status === 'closed',
+        ).length;
+        const added = older.filter((session) => !state.entities[session.id]).length;
+        return putSessions(
+          {
+            ...state,
+            closedShown: Math.max(state.closedShown, held + added),
+            olderHistory: exhausted ? ('exhausted' as const) : ('idle' as const),
+            olderHistoryError: null,
+          },
+          older,
+        );
+      },
+    ),
+    on(ClearNodeApiActions.olderClosedSessionsLoadFailed, (state, { error }) => ({
+      ...state,
+      olderHistory: 'failed' as const,
+      olderHistoryError: error,
+    })),
     on(ClearNodeApiActions.reconcileFailed, (state, { error }) => ({
       ...state,
       sync: 'failed' as const,

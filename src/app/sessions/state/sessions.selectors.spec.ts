@@ -6,6 +6,7 @@ import { CLOSED_HISTORY_LIMIT } from './closed-history';
 import {
   selectActiveSessionViews,
   selectClosedSessions,
+  selectMayHaveOlderHistory,
   selectFinalSplitsToRead,
   selectSelectedMessageSend,
   selectSelectedMessageViews,
@@ -48,6 +49,26 @@ describe('sessions selectors', () => {
     expect(selectActiveSessionViews(state).map((v) => v.session.id)).toEqual([SESSION_ID]);
     expect(selectClosedSessions(state).length).toBe(CLOSED_HISTORY_LIMIT);
     expect(selectClosedSessions(state)[0].id).toBe('0x52');
+  });
+
+  it('may have older history once the history is full, until the node says it has no more', () => {
+    const closed = (count: number) =>
+      Array.from({ length: count }, (_, i) => aSession({ id: `0x${i}`, status: 'closed' }));
+    expect(selectMayHaveOlderHistory(rootState(closed(CLOSED_HISTORY_LIMIT - 1)))).toBeFalse();
+    expect(selectMayHaveOlderHistory(rootState(closed(CLOSED_HISTORY_LIMIT)))).toBeTrue();
+    const more = rootState(closed(CLOSED_HISTORY_LIMIT + 3), {
+      closedShown: CLOSED_HISTORY_LIMIT + 3,
+    });
+    expect(selectClosedSessions(more).length).toBe(CLOSED_HISTORY_LIMIT + 3);
+    expect(selectMayHaveOlderHistory(more)).toBeTrue();
+    expect(
+      selectMayHaveOlderHistory(
+        rootState(closed(CLOSED_HISTORY_LIMIT + 3), {
+          closedShown: CLOSED_HISTORY_LIMIT + 3,
+          olderHistory: 'exhausted',
+        }),
+      ),
+    ).toBeFalse();
   });
 
   it('computes totals, my share, my weight and whether I decide alone', () => {

@@ -3,7 +3,6 @@ import { Allocation, canReachQuorumAlone } from '../../shared/allocation';
 import { sameAddress, shortAddress } from '../../shared/money/address';
 import { formatUnits, isZeroAmount, parseAmount } from '../../shared/money/decimal-amount';
 import { AppSession, SessionMessage, SessionWrite } from './app-session.model';
-import { CLOSED_HISTORY_LIMIT } from './closed-history';
 import { messagesFeature } from './messages.feature';
 import { sessionsAdapter, sessionsFeature } from './sessions.feature';
 import { selectSessionWrites } from './written-alone.selectors';
@@ -49,8 +48,21 @@ export const selectSessionsAccess = createSelector(
 export const selectActiveSessions = createSelector(selectAllSessions, (sessions) =>
   sessions.filter((s) => s.status === 'open'),
 );
-export const selectClosedSessions = createSelector(selectAllSessions, (sessions) =>
-  sessions.filter((s) => s.status === 'closed').slice(0, CLOSED_HISTORY_LIMIT),
+export const selectClosedSessions = createSelector(
+  selectAllSessions,
+  sessionsFeature.selectClosedShown,
+  (sessions, shown) => sessions.filter((s) => s.status === 'closed').slice(0, shown),
+);
+
+/**
+ * Whether the node may hold closed sessions older than those shown: the history is full up to
+ * what it keeps, and the node did not say it has no more.
+ */
+export const selectMayHaveOlderHistory = createSelector(
+  selectClosedSessions,
+  sessionsFeature.selectClosedShown,
+  sessionsFeature.selectOlderHistory,
+  (closed, shown, older) => older !== 'exhausted' && closed.length >= shown,
 );
 
 /**
