@@ -33,11 +33,12 @@ export const ClearNodeApiActions = createActionGroup({
     }>(),
     'Reconcile Failed': props<{ error: string }>(),
     /**
-     * A page of closed sessions older than those held (the node lists the newest update first);
-     * `exhausted`: the node has no more.
+     * Closed sessions as the node lists them (newest update first), from where the last such read
+     * stopped up to `readTo`; some may be held already. `exhausted`: the node has no more.
      */
     'Older Closed Sessions Loaded': props<{
       sessions: readonly AppSessionWire[];
+      readTo: number;
       requestedAt: number;
       exhausted: boolean;
     }>(),

@@ -21,8 +21,8 @@ export function fetchAllPages<T>(
 }
 
 /**
- * Pages through a list method until a short page, or until `more` says that the page just read
- * leaves nothing further worth reading.
+ * Pages through a list method from `start` until a short page, or until `more` says that the page
+ * just read leaves nothing further worth reading.
  */
 export function fetchPagesWhile<T>(
   client: ClearNodeClient,
@@ -30,6 +30,7 @@ export function fetchPagesWhile<T>(
   field: string,
   params: Record<string, unknown>,
   more: (page: readonly T[]) => boolean,
+  start = 0,
 ): Observable<T[]> {
   const page = (offset: number) =>
     defer(() =>
@@ -41,7 +42,7 @@ export function fetchPagesWhile<T>(
         }),
       ),
     ).pipe(map((answer) => ({ offset, rows: answer?.[field] ?? [] })));
-  return page(0).pipe(
+  return page(start).pipe(
     expand((current) =>
       current.rows.length < PAGE_LIMIT || !more(current.rows)
         ? EMPTY

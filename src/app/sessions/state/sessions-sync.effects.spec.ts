@@ -394,47 +394,78 @@ describe('SessionsSyncEffects', () => {
     ]);
   });
 
-  it('reads older closed sessions after the ones held, one page at a time, and says when there are no more', () => {
-    const held = Array.from({ length: 3 }, (_, i) =>
-      aSession({ id: `0x${'c'.repeat(63)}${i}`, status: 'closed' }),
-    );
-    store.setState({
-      sessions: sessionsAdapter.setAll([...held, aSession({ id: '0xopen' })], {
-        ...initialSessionsState,
-        wallet: ALICE,
-      }),
-    });
-    const fullPage = Array.from({ length: CLOSED_HISTORY_LIMIT }, (_, i) =>
-      aWireSession({ app_session_id: `0x${i}`, status: 'closed' }),
-    );
-    node.client.request.and.returnValues(
-      settled({ app_sessions: fullPage }) as never,
-      settled({ app_sessions: [] }) as never,
-      refused(new Error('the node is busy')) as never,
-    );
-    scheduler.run(({ hot, expectObservable }) => {
-      actions$ = hot('-a-a-a', { a: SessionsPageActions.olderHistoryRequested() });
-      expectObservable(runEffect(loadOlderHistory)).toBe('-b-c-d', {
-        b: ClearNodeApiActions.olderClosedSessionsLoaded({
-          sessions: fullPage,
-          requestedAt: NOW,
-          exhausted: false,
-        }),
-        c: ClearNodeApiActions.olderClosedSessionsLoaded({
-          sessions: [],
-          requestedAt: NOW,
-          exhausted: true,
-        }),
-        d: ClearNodeApiActions.olderClosedSessionsLoadFailed({ error: 'the node is busy' }),
+  describe('older closed sessions', () => {
+    const closedWire = (i: number) =>
+      aWireSession({
+        app_session_id: `0x${'c'.repeat(60)}${String(i).padStart(4, '0')}`,
+        status: 'closed',
       });
+    const heldClosed = (count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        aSession({ id: closedWire(i).app_session_id, status: 'closed' }),
+      );
+    const holding = (sessions: ReturnType<typeof heldClosed>, readTo = 0) =>
+      store.setState({
+        sessions: sessionsAdapter.setAll(sessions, {
+          ...initialSessionsState,
+          wallet: ALICE,
+          olderHistoryReadTo: readTo,
+        }),
+      });
+    const range = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => closedWire(from + i));
+    const asked = (offset: number): [string, Record<string, unknown>] => [
+      'get_app_sessions',
+      { participant: ALICE, status: 'closed', limit: PAGE_LIMIT, offset },
+    ];
+
+    it('reads the node’s list on until a page’s worth not held is found, and says when it ended', () => {
+      // 60 held: the first page brings 40 new ones, so the next is read, and it is the last.
+      holding(heldClosed(60));
+      node.client.request.and.returnValues(
+        settled({ app_sessions: range(0, 100) }) as never,
+        settled({ app_sessions: range(100, 130) }) as never,
+      );
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: SessionsPageActions.olderHistoryRequested() });
+        expectObservable(runEffect(loadOlderHistory)).toBe('-b', {
+          b: ClearNodeApiActions.olderClosedSessionsLoaded({
+            sessions: range(0, 130),
+            readTo: 130,
+            requestedAt: NOW,
+            exhausted: true,
+          }),
+        });
+      });
+      expect(node.client.request.calls.allArgs()).toEqual([asked(0), asked(100)]);
     });
-    // The mock store does not run the reducer: each read starts after the three held.
-    expect(node.client.request.calls.allArgs()).toEqual(
-      Array.from({ length: 3 }, () => [
-        'get_app_sessions',
-        { participant: ALICE, status: 'closed', offset: 3, limit: CLOSED_HISTORY_LIMIT },
-      ]),
-    );
+
+    it('stops at a full page once enough new ones were found, and goes on from there next time', () => {
+      holding(heldClosed(3));
+      node.client.request.and.returnValue(settled({ app_sessions: range(0, 100) }) as never);
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: SessionsPageActions.olderHistoryRequested() });
+        expectObservable(runEffect(loadOlderHistory)).toBe('-b', {
+          b: ClearNodeApiActions.olderClosedSessionsLoaded({
+            sessions: range(0, 100),
+            readTo: 100,
+            requestedAt: NOW,
+            exhausted: false,
+          }),
+        });
+      });
+      holding(heldClosed(100), 100);
+      node.client.request.calls.reset();
+      node.client.request.and.returnValue(refused(new Error('the node is busy')) as never);
+      scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+      scheduler.run(({ hot, expectObservable }) => {
+        actions$ = hot('-a', { a: SessionsPageActions.olderHistoryRequested() });
+        expectObservable(runEffect(loadOlderHistory)).toBe('-b', {
+          b: ClearNodeApiActions.olderClosedSessionsLoadFailed({ error: 'the node is busy' }),
+        });
+      });
+      expect(node.client.request.calls.allArgs()).toEqual([asked(100)]);
+    });
   });
 
   it('reads the final split of older closed sessions once they are taken in', () => {
@@ -449,6 +480,7 @@ describe('SessionsSyncEffects', () => {
       actions$ = hot('-a', {
         a: ClearNodeApiActions.olderClosedSessionsLoaded({
           sessions: [],
+          readTo: 0,
           requestedAt: NOW,
           exhausted: true,
         }),

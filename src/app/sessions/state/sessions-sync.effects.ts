@@ -48,7 +48,7 @@ import {
 } from './app-session.mapping';
 import { catchNodeError } from './catch-node-error';
 import { CLOSED_HISTORY_LIMIT } from './closed-history';
-import { ALL_WALLETS, fetchAllPages, fetchPagesWhile } from './fetch-all-pages';
+import { ALL_WALLETS, fetchAllPages, fetchPagesWhile, PAGE_LIMIT } from './fetch-all-pages';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { ClearNodePushActions } from './clearnode-push.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
@@ -61,7 +61,6 @@ import { settledOrLeaving } from './settled-or-leaving';
 import {
   decimalsOf,
   selectAllSessions,
-  selectClosedSessions,
   selectFinalSplitsToRead,
   selectSharesToRead,
 } from './sessions.selectors';
@@ -373,8 +372,9 @@ export const loadFinalSplit = createEffect(
 );
 
 /**
- * The history asks for closed sessions older than those held: one page of them, after the ones
- * held (the node lists the newest update first). A second click while it reads starts nothing.
+ * The history asks for closed sessions older than those held: the node's list of closed sessions
+ * is read on from where the last such read stopped, until a page's worth not held yet is found or
+ * the list ends. A second click while it reads starts nothing.
  */
 export const loadOlderHistory = createEffect(
   (actions$ = inject(Actions), store = inject(Store), client = inject(ClearNodeClient)) =>
@@ -382,9 +382,10 @@ export const loadOlderHistory = createEffect(
       ofType(SessionsPageActions.olderHistoryRequested),
       concatLatestFrom(() => [
         store.select(selectWalletAddress),
-        store.select(selectClosedSessions),
+        store.select(sessionsFeature.selectEntities),
+        store.select(sessionsFeature.selectOlderHistoryReadTo),
       ]),
-      exhaustMap(([, wallet, closed]) => {
+      exhaustMap(([, wallet, held, readFrom]) => {
         if (!wallet)
           return of(
             ClearNodeApiActions.olderClosedSessionsLoadFailed({
@@ -392,22 +393,27 @@ export const loadOlderHistory = createEffect(
             }),
           );
         const requestedAt = Date.now();
-        return from(
-          client.request<{ app_sessions?: AppSessionWire[] | null }>('get_app_sessions', {
-            participant: wallet,
-            status: 'closed',
-            offset: closed.length,
-            limit: CLOSED_HISTORY_LIMIT,
-          }),
-        ).pipe(
-          map((answer) => {
-            const sessions = answer?.app_sessions ?? [];
-            return ClearNodeApiActions.olderClosedSessionsLoaded({
+        const isNew = (wire: AppSessionWire) => !held[wire.app_session_id.toLowerCase()];
+        return defer(() => {
+          let found = 0;
+          return fetchPagesWhile<AppSessionWire>(
+            client,
+            'get_app_sessions',
+            'app_sessions',
+            { participant: wallet, status: 'closed' },
+            (page) => (found += page.filter(isNew).length) < CLOSED_HISTORY_LIMIT,
+            readFrom,
+          );
+        }).pipe(
+          map((sessions) =>
+            ClearNodeApiActions.olderClosedSessionsLoaded({
               sessions,
+              readTo: readFrom + sessions.length,
               requestedAt,
-              exhausted: sessions.length < CLOSED_HISTORY_LIMIT,
-            });
-          }),
+              // Reading stops at a short page, or on a full one once enough were found.
+              exhausted: sessions.length === 0 || sessions.length % PAGE_LIMIT !== 0,
+            }),
+          ),
           catchNodeError((error) => ClearNodeApiActions.olderClosedSessionsLoadFailed({ error })),
         );
       }),

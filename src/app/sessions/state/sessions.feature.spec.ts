@@ -634,7 +634,9 @@ describe('sessions reducer', () => {
       const older = reducer(
         asked,
         ClearNodeApiActions.olderClosedSessionsLoaded({
-          sessions: [wire(2), wire(1), wire(0)],
+          // As the node lists them: the held ones first, then the three older.
+          sessions: [wire(5), wire(4), wire(3), wire(2), wire(1), wire(0)],
+          readTo: 6,
           requestedAt: NOW,
           exhausted: true,
         }),
@@ -642,6 +644,7 @@ describe('sessions reducer', () => {
       expect(closedIds(older).length).toBe(CLOSED_HISTORY_LIMIT + 3);
       expect(older.closedShown).toBe(CLOSED_HISTORY_LIMIT + 3);
       expect(older.olderHistory).toBe('exhausted');
+      expect(older.olderHistoryReadTo).toBe(6);
       // A complete listing later keeps them; a close past the new bound drops the oldest.
       const listed = reducer(
         older,

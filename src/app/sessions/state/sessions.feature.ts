@@ -46,6 +46,11 @@ export interface SessionsState extends EntityState<AppSession> {
   readonly closedShown: number;
   /** Reading older closed sessions: 'exhausted' once the node had no more. */
   readonly olderHistory: 'idle' | 'loading' | 'exhausted' | 'failed';
+  /**
+   * How far the node's list of closed sessions has been read for older ones. The node breaks ties
+   * of update time its own way, so older ones are found by reading its list, not by counting.
+   */
+  readonly olderHistoryReadTo: number;
   readonly olderHistoryError: string | null;
 }
 
@@ -68,6 +73,7 @@ export const initialSessionsState: SessionsState = sessionsAdapter.getInitialSta
   listedUpTo: null,
   closedShown: CLOSED_HISTORY_LIMIT,
   olderHistory: 'idle',
+  olderHistoryReadTo: 0,
   olderHistoryError: null,
 });
 
@@ -239,7 +245,7 @@ export const sessionsFeature = createFeature({
     // What the person asked to see is kept beside the newest closed ones, until the sign-in ends.
     on(
       ClearNodeApiActions.olderClosedSessionsLoaded,
-      (state, { sessions, requestedAt, exhausted }) => {
+      (state, { sessions, readTo, requestedAt, exhausted }) => {
         const older = sessions
           .filter((wire) => wire.status === 'closed')
           .map((wire) =>
@@ -254,6 +260,7 @@ export const sessionsFeature = createFeature({
             ...state,
             closedShown: Math.max(state.closedShown, held + added),
             olderHistory: exhausted ? ('exhausted' as const) : ('idle' as const),
+            olderHistoryReadTo: Math.max(state.olderHistoryReadTo, readTo),
             olderHistoryError: null,
           },
           older,
