@@ -29,7 +29,6 @@ import {
   sessionPushes,
 } from './sessions-sync.effects';
 import { ALL_WALLETS, PAGE_LIMIT } from './fetch-all-pages';
-import { CLOSED_HISTORY_LIMIT } from './closed-history';
 import { fakeClearNode, FakeClearNode, refused, settled } from './testing/fake-core.spec-helper';
 import {
   ALICE,
