@@ -161,9 +161,11 @@ export class AppSessionService {
   readonly finalStateConsensus$: Observable<{ operationId: string; sessionId: string }> = this.store
     .select(selectClosesWithConsensus)
     .pipe(
+      // Only what the store still holds is remembered (its finished operations are bounded), so
+      // a long-lived subscriber does not grow with every close ever made.
       scan(
         (seen, closes) => ({
-          known: new Set([...seen.known, ...closes.map((c) => c.operationId)]),
+          known: new Set(closes.map((c) => c.operationId)),
           fresh: closes.filter((c) => !seen.known.has(c.operationId)),
         }),
         { known: new Set<string>(), fresh: [] as { operationId: string; sessionId: string }[] },
