@@ -179,3 +179,44 @@ test('a proposer with two tabs open sends one round: the close lands once and ne
   await expect(history).not.toContainText(/failed|refused|incorrect/i);
   await bob.context.close();
 });
+
+test('a proposer who closes the tab they proposed in: another tab of theirs takes the round over and the close lands', async ({
+  page,
+  wallet,
+  context,
+  browser,
+  clearNode,
+  openApp,
+}) => {
+  await openApp('/balances');
+  await signIn(page);
+  await getTestTokens(page, '10');
+  const bob = await secondParticipant(browser, clearNode);
+  await nav(page, 'Sessions').click();
+  await page.getByRole('link', { name: 'Create a session' }).click();
+  const form = page.locator('app-create-session-form form');
+  await form.getByRole('textbox', { name: 'Participant 2 address' }).fill(bob.wallet.address);
+  await form.getByRole('radio', { name: 'Equal peers' }).check();
+  await form.getByRole('textbox', { name: 'Your amount of usdc' }).fill('10');
+  await form.getByRole('button', { name: 'Create session' }).click();
+  await page.waitForURL(SESSION_URL);
+
+  const second = await context.newPage();
+  await InjectedWallet.install(second, { privateKey: wallet.privateKey, authorised: true });
+  await second.goto(page.url());
+  await expect(second.locator('#session-status')).toHaveText('open');
+
+  // Proposed in the first tab, which is closed before anyone answers.
+  await proposeClose(page, { [wallet.address]: '6', [bob.wallet.address]: '4' });
+  await expect(proposalCard(second, 'Close')).toBeVisible();
+  await page.close();
+  await nav(bob.page, 'Proposals').click();
+  await bob.page.getByRole('button', { name: /^Approve the close/ }).click();
+
+  // The approval given in the closed tab counts in this one, so it can send the round.
+  await expect(second.locator('#session-status')).toHaveText('closed');
+  await expect(statusOf(proposalCard(second, 'Close'))).toHaveText('Done');
+  await expect(shareOf(second, wallet.address)).toHaveText('6 usdc');
+  await expect(shareOf(second, bob.wallet.address)).toHaveText('4 usdc');
+  await bob.context.close();
+});

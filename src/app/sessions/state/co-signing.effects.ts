@@ -66,6 +66,7 @@ import { SessionPageActions } from './session-page.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import type { AppSession } from './app-session.model';
 import { OperationsStorage } from '../storage/operations-storage';
+import { TAB_CHANNEL } from '../storage/tab-channel';
 import { proposerLock, TAB_LOCKS } from '../storage/tab-locks';
 import { settledOrLeaving } from './settled-or-leaving';
 import { messagesFeature } from './messages.feature';
@@ -790,6 +791,7 @@ export const persistOperations = createEffect(
     store = inject(Store),
     storage = inject(OperationsStorage),
     leaving = fromEvent(window, 'pagehide'),
+    tabs = inject(TAB_CHANNEL),
   ) =>
     combineLatest([
       store.select(sessionsFeature.selectNodeUrl),
@@ -799,13 +801,15 @@ export const persistOperations = createEffect(
       // An approval given just before a reload must still be there after it.
       settledOrLeaving(PERSIST_DEBOUNCE_MS, leaving),
       filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
-      map(([nodeUrl, wallet, state]) =>
+      map(([nodeUrl, wallet, state]) => {
         storage.save(nodeUrl!, wallet!, {
           operations: selectAllOperations.projector(state),
           approvedHere: state.approvedHere,
           signedVersions: state.signedVersions,
-        }),
-      ),
+        });
+        // An approval given here lets another tab of mine take the proposer's role.
+        tabs.post({ kind: 'operations-stored', nodeUrl: nodeUrl!, wallet: wallet! });
+      }),
     ),
   { functional: true, dispatch: false },
 );

@@ -123,5 +123,13 @@ export const OperationsStorageActions = createActionGroup({
   source: 'Operations Storage',
   events: {
     Restored: props<{ nodeUrl: string; wallet: string; stored: StoredOperations }>(),
+    /**
+     * Another tab of this browser stored its operations: the approvals given there, and the
+     * versions signed there, count here too (the same person, the same session key).
+     */
+    'Approvals Changed In Another Tab': props<{
+      approvedHere: Readonly<Record<string, string>>;
+      signedVersions: Readonly<Record<string, string>>;
+    }>(),
   },
 });

@@ -55,6 +55,31 @@ const received = reducer(
 );
 
 describe('operations reducer', () => {
+  it('adds what another tab approved and signed, keeps what this tab knows, and changes nothing when nothing is new', () => {
+    const mine = {
+      ...initialOperationsState,
+      approvedHere: { 'op-1': '0xmine' },
+      signedVersions: { 's:2': '0xmine' },
+    };
+    const same = operationsFeature.reducer(
+      mine,
+      OperationsStorageActions.approvalsChangedInAnotherTab({
+        approvedHere: { 'op-1': '0xtheirs' },
+        signedVersions: { 's:2': '0xtheirs' },
+      }),
+    );
+    expect(same).toBe(mine);
+    const more = operationsFeature.reducer(
+      mine,
+      OperationsStorageActions.approvalsChangedInAnotherTab({
+        approvedHere: { 'op-1': '0xtheirs', 'op-2': '0xtwo' },
+        signedVersions: { 's:3': '0xthree' },
+      }),
+    );
+    expect(more.approvedHere).toEqual({ 'op-1': '0xmine', 'op-2': '0xtwo' });
+    expect(more.signedVersions).toEqual({ 's:2': '0xmine', 's:3': '0xthree' });
+  });
+
   it('lets me sign what I proposed, and keeps my approval when someone else declines', () => {
     const mine = reducer(
       initialOperationsState,

@@ -151,6 +151,24 @@ export const operationsFeature = createFeature({
       approvedHere: { ...stored.approvedHere, ...state.approvedHere },
       signedVersions: { ...stored.signedVersions, ...state.signedVersions },
     })),
+    // What another tab approved or signed is added; what this tab knows stays, and nothing new
+    // changes nothing (the tabs tell each other after every write).
+    on(
+      OperationsStorageActions.approvalsChangedInAnotherTab,
+      (state, { approvedHere, signedVersions }) => {
+        const adds = (
+          mine: Readonly<Record<string, string>>,
+          theirs: Readonly<Record<string, string>>,
+        ) => Object.keys(theirs).some((key) => !(key in mine));
+        if (!adds(state.approvedHere, approvedHere) && !adds(state.signedVersions, signedVersions))
+          return state;
+        return {
+          ...state,
+          approvedHere: { ...approvedHere, ...state.approvedHere },
+          signedVersions: { ...signedVersions, ...state.signedVersions },
+        };
+      },
+    ),
     // A proposal is taken once; a repeat (the relay echoes the sender's own frames) changes nothing.
     on(CoSigningRelayActions.proposalReceived, (state, { proposal, at }) =>
       state.entities[proposal.id] ? state : operationsAdapter.addOne(propose(proposal, at), state),

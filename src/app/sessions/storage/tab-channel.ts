@@ -1,9 +1,12 @@
 import { DestroyRef, inject, InjectionToken } from '@angular/core';
 import { EMPTY, Observable, Subject } from 'rxjs';
 
-/** What one tab tells the others of the same browser: "I stored the sessions of this owner". */
+/**
+ * What one tab tells the others of the same browser: "I stored the sessions (or the operations,
+ * with the approvals given here) of this owner".
+ */
 export interface TabMessage {
-  readonly kind: 'sessions-stored';
+  readonly kind: 'sessions-stored' | 'operations-stored';
   readonly nodeUrl: string;
   readonly wallet: string;
 }
@@ -20,7 +23,7 @@ function isTabMessage(value: unknown): value is TabMessage {
   const message = value as Partial<TabMessage> | null;
   return (
     !!message &&
-    message.kind === 'sessions-stored' &&
+    (message.kind === 'sessions-stored' || message.kind === 'operations-stored') &&
     typeof message.nodeUrl === 'string' &&
     typeof message.wallet === 'string'
   );
