@@ -290,7 +290,7 @@ describe('co-signing effects', () => {
     const restored = OperationsStorageActions.restored({
       nodeUrl: NODE_URL,
       wallet: BOB,
-      stored: { operations: [], approvedHere: {}, signedVersions: {} },
+      stored: { operations: [], approvedHere: {}, declinedHere: {}, signedVersions: {} },
     });
     const toldAgain = () =>
       node.client.send.calls

@@ -802,13 +802,18 @@ export const persistOperations = createEffect(
       settledOrLeaving(PERSIST_DEBOUNCE_MS, leaving),
       filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
       map(([nodeUrl, wallet, state]) => {
+        const answers = {
+          approvedHere: state.approvedHere,
+          declinedHere: state.declinedHere,
+          signedVersions: state.signedVersions,
+        };
         storage.save(nodeUrl!, wallet!, {
           operations: selectAllOperations.projector(state),
-          approvedHere: state.approvedHere,
-          signedVersions: state.signedVersions,
+          ...answers,
         });
-        // An approval given here lets another tab of mine take the proposer's role.
-        tabs.post({ kind: 'operations-stored', nodeUrl: nodeUrl!, wallet: wallet! });
+        // An approval given here lets another tab of mine take the proposer's role; a decline
+        // here keeps the others from signing.
+        tabs.post({ kind: 'answers', nodeUrl: nodeUrl!, wallet: wallet!, answers });
       }),
     ),
   { functional: true, dispatch: false },

@@ -3,6 +3,7 @@ import type { RpcRequest } from '../../core';
 import type { Operation } from '../co-signing/operation';
 import type { Proposal } from '../co-signing/operation-transitions';
 import type { RefusedMessage } from '../co-signing/refused-message';
+import type { AnswersHere } from '../co-signing/answers-here';
 import type { StoredOperations } from '../storage/operations-storage';
 
 /**
@@ -124,12 +125,9 @@ export const OperationsStorageActions = createActionGroup({
   events: {
     Restored: props<{ nodeUrl: string; wallet: string; stored: StoredOperations }>(),
     /**
-     * Another tab of this browser stored its operations: the approvals given there, and the
-     * versions signed there, count here too (the same person, the same session key).
+     * Another tab of this browser told its answers: what was approved, declined and signed there
+     * counts here too (the same person, the same session key).
      */
-    'Approvals Changed In Another Tab': props<{
-      approvedHere: Readonly<Record<string, string>>;
-      signedVersions: Readonly<Record<string, string>>;
-    }>(),
+    'Answers Changed In Another Tab': props<{ answers: AnswersHere }>(),
   },
 });

@@ -55,28 +55,36 @@ const received = reducer(
 );
 
 describe('operations reducer', () => {
-  it('adds what another tab approved and signed, keeps what this tab knows, and changes nothing when nothing is new', () => {
+  it('takes another tab’s answers: its approvals and signed versions add, its declines take approvals back', () => {
     const mine = {
       ...initialOperationsState,
-      approvedHere: { 'op-1': '0xmine' },
+      approvedHere: { 'op-1': '0xmine', 'op-3': '0xthree' },
+      declinedHere: {},
       signedVersions: { 's:2': '0xmine' },
     };
-    const same = operationsFeature.reducer(
+    const same = reducer(
       mine,
-      OperationsStorageActions.approvalsChangedInAnotherTab({
-        approvedHere: { 'op-1': '0xtheirs' },
-        signedVersions: { 's:2': '0xtheirs' },
+      OperationsStorageActions.answersChangedInAnotherTab({
+        answers: {
+          approvedHere: { 'op-1': '0xtheirs' },
+          declinedHere: {},
+          signedVersions: { 's:2': '0xtheirs' },
+        },
       }),
     );
     expect(same).toBe(mine);
-    const more = operationsFeature.reducer(
+    const more = reducer(
       mine,
-      OperationsStorageActions.approvalsChangedInAnotherTab({
-        approvedHere: { 'op-1': '0xtheirs', 'op-2': '0xtwo' },
-        signedVersions: { 's:3': '0xthree' },
+      OperationsStorageActions.answersChangedInAnotherTab({
+        answers: {
+          approvedHere: { 'op-2': '0xtwo' },
+          declinedHere: { 'op-3': '0xthree' },
+          signedVersions: { 's:3': '0xthree' },
+        },
       }),
     );
     expect(more.approvedHere).toEqual({ 'op-1': '0xmine', 'op-2': '0xtwo' });
+    expect(more.declinedHere).toEqual({ 'op-3': '0xthree' });
     expect(more.signedVersions).toEqual({ 's:2': '0xmine', 's:3': '0xthree' });
   });
 
@@ -107,6 +115,7 @@ describe('operations reducer', () => {
         stored: {
           operations: [{ ...received.entities['op-1']!, status: 'expired' }],
           approvedHere: { 'op-0': '0x1' },
+          declinedHere: {},
           signedVersions: { [`${SESSION_ID}:2`]: '0x1' },
         },
       }),
@@ -150,6 +159,7 @@ describe('operations reducer', () => {
             alone('failed', 'failed'),
           ],
           approvedHere: {},
+          declinedHere: {},
           signedVersions: {},
         },
       }),
@@ -180,7 +190,12 @@ describe('operations reducer', () => {
       OperationsStorageActions.restored({
         nodeUrl: NODE_URL,
         wallet: ALICE,
-        stored: { operations: [open, ...finished], approvedHere: {}, signedVersions: {} },
+        stored: {
+          operations: [open, ...finished],
+          approvedHere: {},
+          declinedHere: {},
+          signedVersions: {},
+        },
       }),
     );
     state = reducer(
@@ -229,6 +244,8 @@ describe('operations reducer', () => {
       }),
     );
     expect(declined.approvedHere).toEqual({});
+    // Kept, so that my other tabs learn of it and sign nothing either.
+    expect(declined.declinedHere).toEqual({ 'op-1': contentHash(content) });
     expect(declined.entities['op-1']?.log.map((line) => line.text)).toContain(
       `Declined by ${shortAddress(BOB)}: their app cannot fund their share`,
     );

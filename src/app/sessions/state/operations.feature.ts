@@ -28,6 +28,7 @@ import {
 } from './operations.actions';
 import { answerLost, isInFlight } from '../co-signing/written-alone';
 import { STORED_FINISHED_LIMIT } from '../storage/operations-storage';
+import { type AnswersHere, mergeAnswers } from '../co-signing/answers-here';
 import { ClearNodeApiActions } from './clearnode-api.actions';
 import { SessionLifecycleActions } from './session-lifecycle.actions';
 import { SessionPageActions } from './session-page.actions';
@@ -37,6 +38,8 @@ export interface OperationsState extends EntityState<Operation> {
   readonly approvedHere: Readonly<Record<string, string>>;
   /** `sessionId:version` → the content hash this wallet signed for it (one content per version). */
   readonly signedVersions: Readonly<Record<string, string>>;
+  /** Operation id → the content hash this wallet declined here (no other tab may sign it). */
+  readonly declinedHere: Readonly<Record<string, string>>;
   /** Session id → why my last proposal there was not made (nothing was sent). */
   readonly proposalErrors: Readonly<Record<string, string>>;
   /** Session id → proposals ignored there that named no known operation, the latest few. */
@@ -53,6 +56,7 @@ export const operationsAdapter = createEntityAdapter<Operation>({
 export const initialOperationsState: OperationsState = operationsAdapter.getInitialState({
   approvedHere: {},
   signedVersions: {},
+  declinedHere: {},
   proposalErrors: {},
   refusedProposals: {},
 });
@@ -137,37 +141,38 @@ function boundFinished(state: OperationsState): OperationsState {
   return beyond.length ? operationsAdapter.removeMany(beyond, state) : state;
 }
 
+/** The state with another copy of my answers merged in (see `mergeAnswers`). */
+function withAnswers(state: OperationsState, theirs: AnswersHere): OperationsState {
+  const mine: AnswersHere = {
+    approvedHere: state.approvedHere,
+    declinedHere: state.declinedHere,
+    signedVersions: state.signedVersions,
+  };
+  const merged = mergeAnswers(mine, theirs);
+  return merged === mine ? state : { ...state, ...merged };
+}
+
 export const operationsFeature = createFeature({
   name: 'operations',
   reducer: createReducer(
     initialOperationsState,
     on(...sessionEnded, () => initialOperationsState),
     // What happened this run wins; what was remembered fills in (approvals, versions signed).
-    on(OperationsStorageActions.restored, (state, { stored }) => ({
-      ...operationsAdapter.addMany(
-        stored.operations.filter((op) => !state.entities[op.id]),
-        state,
+    on(OperationsStorageActions.restored, (state, { stored }) =>
+      withAnswers(
+        operationsAdapter.addMany(
+          stored.operations.filter((op) => !state.entities[op.id]),
+          state,
+        ),
+        stored,
       ),
-      approvedHere: { ...stored.approvedHere, ...state.approvedHere },
-      signedVersions: { ...stored.signedVersions, ...state.signedVersions },
-    })),
+    ),
     // What another tab approved or signed is added; what this tab knows stays, and nothing new
     // changes nothing (the tabs tell each other after every write).
-    on(
-      OperationsStorageActions.approvalsChangedInAnotherTab,
-      (state, { approvedHere, signedVersions }) => {
-        const adds = (
-          mine: Readonly<Record<string, string>>,
-          theirs: Readonly<Record<string, string>>,
-        ) => Object.keys(theirs).some((key) => !(key in mine));
-        if (!adds(state.approvedHere, approvedHere) && !adds(state.signedVersions, signedVersions))
-          return state;
-        return {
-          ...state,
-          approvedHere: { ...approvedHere, ...state.approvedHere },
-          signedVersions: { ...signedVersions, ...state.signedVersions },
-        };
-      },
+    // What another tab answered or signed is added; nothing new changes nothing (the tabs tell
+    // each other after every write).
+    on(OperationsStorageActions.answersChangedInAnotherTab, (state, { answers }) =>
+      withAnswers(state, answers),
     ),
     // A proposal is taken once; a repeat (the relay echoes the sender's own frames) changes nothing.
     on(CoSigningRelayActions.proposalReceived, (state, { proposal, at }) =>
@@ -196,9 +201,12 @@ export const operationsFeature = createFeature({
       const operation = state.entities[operationId];
       if (!operation || !isOpen(operation)) return state;
       const next = change(state, operationId, (op) => approve(op, wallet, op.contentHash, at));
+      const declinedHere = { ...next.declinedHere };
+      delete declinedHere[operationId];
       return {
         ...next,
         approvedHere: { ...next.approvedHere, [operationId]: operation.contentHash },
+        declinedHere,
       };
     }),
     on(CoSigningRelayActions.declineReceived, (state, { operationId, wallet, reason, at }) =>
@@ -209,7 +217,14 @@ export const operationsFeature = createFeature({
       const next = change(state, operationId, (op) => decline(op, wallet, at, reason));
       const approvedHere = { ...next.approvedHere };
       delete approvedHere[operationId];
-      return { ...next, approvedHere };
+      const declined = state.entities[operationId];
+      return {
+        ...next,
+        approvedHere,
+        declinedHere: declined
+          ? { ...next.declinedHere, [operationId]: declined.contentHash }
+          : next.declinedHere,
+      };
     }),
     on(
       CoSigningRelayActions.withdrawalReceived,

@@ -1,13 +1,12 @@
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
-import type { OperationsStorage } from '../storage/operations-storage';
 import type { SessionsStorage } from '../storage/sessions-storage';
 import type { TabMessage } from '../storage/tab-channel';
 import { OperationsStorageActions } from './operations.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { initialSessionsState } from './sessions.feature';
-import { adoptApprovalsFromAnotherTab, adoptSessionsFromAnotherTab } from './tab-sync.effects';
+import { adoptAnswersFromAnotherTab, adoptSessionsFromAnotherTab } from './tab-sync.effects';
 import { ALICE, aSession, BOB, NODE_URL } from './testing/session-fixtures';
 
 describe('tab sync effects', () => {
@@ -33,7 +32,7 @@ describe('tab sync effects', () => {
     ]);
   });
 
-  it('takes the approvals another tab of the same node and wallet stored, and ignores other owners', () => {
+  it('takes the answers another tab of the same node and wallet tells, and ignores other owners', () => {
     TestBed.configureTestingModule({
       providers: [
         provideMockStore({
@@ -45,31 +44,22 @@ describe('tab sync effects', () => {
     });
     const store = TestBed.inject(MockStore);
     const messages = new Subject<TabMessage>();
-    const storage = jasmine.createSpyObj<OperationsStorage>('OperationsStorage', ['load']);
-    storage.load.and.returnValue({
-      operations: [],
+    const answers = {
       approvedHere: { 'op-1': '0xhash' },
-      signedVersions: { [`${'0xs'}:2`]: '0xhash' },
-    });
+      declinedHere: { 'op-2': '0xother' },
+      signedVersions: { '0xs:2': '0xhash' },
+    };
     const actions: unknown[] = [];
-    adoptApprovalsFromAnotherTab(
-      { messages$: messages, post: () => undefined },
-      storage,
-      store,
-    ).subscribe((action) => actions.push(action));
+    adoptAnswersFromAnotherTab({ messages$: messages, post: () => undefined }, store).subscribe(
+      (action) => actions.push(action),
+    );
 
     messages.next({ kind: 'sessions-stored', nodeUrl: NODE_URL, wallet: ALICE });
-    messages.next({ kind: 'operations-stored', nodeUrl: NODE_URL, wallet: BOB });
-    messages.next({ kind: 'operations-stored', nodeUrl: 'ws://elsewhere', wallet: ALICE });
-    expect(storage.load).not.toHaveBeenCalled();
+    messages.next({ kind: 'answers', nodeUrl: NODE_URL, wallet: BOB, answers });
+    messages.next({ kind: 'answers', nodeUrl: 'ws://elsewhere', wallet: ALICE, answers });
+    expect(actions).toEqual([]);
 
-    messages.next({ kind: 'operations-stored', nodeUrl: NODE_URL, wallet: ALICE });
-    expect(storage.load).toHaveBeenCalledOnceWith(NODE_URL, ALICE);
-    expect(actions).toEqual([
-      OperationsStorageActions.approvalsChangedInAnotherTab({
-        approvedHere: { 'op-1': '0xhash' },
-        signedVersions: { '0xs:2': '0xhash' },
-      }),
-    ]);
+    messages.next({ kind: 'answers', nodeUrl: NODE_URL, wallet: ALICE, answers });
+    expect(actions).toEqual([OperationsStorageActions.answersChangedInAnotherTab({ answers })]);
   });
 });

@@ -3,7 +3,6 @@ import { createEffect } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
 import { filter, map } from 'rxjs';
-import { OperationsStorage } from '../storage/operations-storage';
 import { SessionsStorage } from '../storage/sessions-storage';
 import { TAB_CHANNEL } from '../storage/tab-channel';
 import { OperationsStorageActions } from './operations.actions';
@@ -27,13 +26,14 @@ export const adoptSessionsFromAnotherTab = createEffect(
 );
 
 /**
- * Another tab stored its operations: the approvals given there count here, so that this tab can
- * take the proposer's role once that tab is gone. Only for the node and wallet this tab shows.
+ * Another tab told what the person answered and signed there: it counts here, so that this tab
+ * can take the proposer's role once that tab is gone, and signs nothing declined there. Only for
+ * the node and wallet this tab shows.
  */
-export const adoptApprovalsFromAnotherTab = createEffect(
-  (tabs = inject(TAB_CHANNEL), storage = inject(OperationsStorage), store = inject(Store)) =>
+export const adoptAnswersFromAnotherTab = createEffect(
+  (tabs = inject(TAB_CHANNEL), store = inject(Store)) =>
     tabs.messages$.pipe(
-      filter((message) => message.kind === 'operations-stored'),
+      filter((message) => message.kind === 'answers'),
       concatLatestFrom(() => [
         store.select(sessionsFeature.selectNodeUrl),
         store.select(sessionsFeature.selectWallet),
@@ -41,13 +41,7 @@ export const adoptApprovalsFromAnotherTab = createEffect(
       filter(
         ([message, nodeUrl, wallet]) => message.nodeUrl === nodeUrl && message.wallet === wallet,
       ),
-      map(([{ nodeUrl, wallet }]) => {
-        const { approvedHere, signedVersions } = storage.load(nodeUrl, wallet);
-        return OperationsStorageActions.approvalsChangedInAnotherTab({
-          approvedHere,
-          signedVersions,
-        });
-      }),
+      map(([{ answers }]) => OperationsStorageActions.answersChangedInAnotherTab({ answers })),
     ),
   { functional: true },
 );

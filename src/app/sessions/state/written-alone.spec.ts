@@ -154,7 +154,7 @@ describe('writes signed alone, as operations', () => {
       OperationsStorageActions.restored({
         nodeUrl: NODE_URL,
         wallet: ALICE,
-        stored: { operations: [lost], approvedHere: {}, signedVersions: {} },
+        stored: { operations: [lost], approvedHere: {}, declinedHere: {}, signedVersions: {} },
       }),
     );
     state = reducer(

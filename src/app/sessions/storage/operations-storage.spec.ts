@@ -31,10 +31,11 @@ describe('operations storage', () => {
     storage = TestBed.inject(OperationsStorage);
   });
 
-  it('keeps operations, my approvals and the versions I signed, per node and wallet', () => {
+  it('keeps operations, my approvals and declines and the versions I signed, per node and wallet', () => {
     const stored = {
-      operations: [operation('op-1')],
+      operations: [operation('op-1'), operation('op-2')],
       approvedHere: { 'op-1': '0xabc' },
+      declinedHere: { 'op-2': '0xdef' },
       signedVersions: { [`${SESSION_ID}:2`]: '0xabc' },
     };
     storage.save(NODE_URL, ALICE, stored);
@@ -55,6 +56,7 @@ describe('operations storage', () => {
     storage.save(NODE_URL, ALICE, {
       operations: [lost, ...finished],
       approvedHere: {},
+      declinedHere: {},
       signedVersions: {},
     });
     const kept = storage.load(NODE_URL, ALICE).operations.find((op) => op.id === 'w');
@@ -70,6 +72,7 @@ describe('operations storage', () => {
     storage.save(NODE_URL, ALICE, {
       operations: [operation('open-1'), ...finished],
       approvedHere: { 'open-1': '0x1', 'done-0': '0x2' },
+      declinedHere: {},
       signedVersions: {},
     });
     const loaded = storage.load(NODE_URL, ALICE);
@@ -93,5 +96,21 @@ describe('operations storage', () => {
     const loaded = storage.load(NODE_URL, ALICE);
     expect(loaded.operations.map((op) => op.id)).toEqual(['op-2']);
     expect(loaded.approvedHere).toEqual({});
+  });
+
+  it('reads a record written before declines were kept as declining nothing', () => {
+    storage.save(NODE_URL, ALICE, {
+      operations: [operation('op-1')],
+      approvedHere: { 'op-1': '0xabc' },
+      declinedHere: {},
+      signedVersions: {},
+    });
+    const key = memory.keys().find((k) => k.includes('operations'))!;
+    const record = JSON.parse(memory.getItem(key)!) as Record<string, unknown>;
+    delete record['declinedHere'];
+    memory.setItem(key, JSON.stringify(record));
+    const loaded = storage.load(NODE_URL, ALICE);
+    expect(loaded.declinedHere).toEqual({});
+    expect(loaded.approvedHere).toEqual({ 'op-1': '0xabc' });
   });
 });

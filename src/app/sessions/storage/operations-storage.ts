@@ -1,6 +1,7 @@
 import { inject, Injectable } from '@angular/core';
 import { BROWSER_STORAGE } from '../../core';
 import type { Operation } from '../co-signing/operation';
+import type { AnswersHere } from '../co-signing/answers-here';
 import { operationsKey } from './storage-keys';
 
 /** Finished operations remembered per node and wallet; older ones are forgotten. */
@@ -8,18 +9,21 @@ export const STORED_FINISHED_LIMIT = 50;
 /** Versions whose signed content is remembered; far more than sessions stay open for. */
 export const STORED_SIGNED_VERSIONS_LIMIT = 1000;
 
-/** What survives a reload: the operations, my approvals, and the content signed per version. */
-export interface StoredOperations {
+/** What survives a reload: the operations, my answers, and the content signed per version. */
+export interface StoredOperations extends AnswersHere {
   readonly operations: readonly Operation[];
-  readonly approvedHere: Readonly<Record<string, string>>;
-  readonly signedVersions: Readonly<Record<string, string>>;
 }
 
 interface Record1 extends StoredOperations {
   readonly version: 1;
 }
 
-const EMPTY: StoredOperations = { operations: [], approvedHere: {}, signedVersions: {} };
+const EMPTY: StoredOperations = {
+  operations: [],
+  approvedHere: {},
+  declinedHere: {},
+  signedVersions: {},
+};
 
 /**
  * Keeps co-signing across reloads: an approval given stays given, and a version signed for one
@@ -39,6 +43,8 @@ export class OperationsStorage {
       return {
         operations: parsed.operations.filter(isStoredOperation),
         approvedHere: stringsOf(parsed.approvedHere),
+        // Absent from records written before declines were kept.
+        declinedHere: stringsOf(parsed.declinedHere),
         signedVersions: stringsOf(parsed.signedVersions),
       };
     } catch (error) {
@@ -62,6 +68,9 @@ export class OperationsStorage {
       operations: kept,
       approvedHere: Object.fromEntries(
         Object.entries(stored.approvedHere).filter(([id]) => ids.has(id)),
+      ),
+      declinedHere: Object.fromEntries(
+        Object.entries(stored.declinedHere).filter(([id]) => ids.has(id)),
       ),
       signedVersions: Object.fromEntries(
         Object.entries(stored.signedVersions).slice(-STORED_SIGNED_VERSIONS_LIMIT),

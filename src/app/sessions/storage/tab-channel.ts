@@ -1,15 +1,20 @@
 import { DestroyRef, inject, InjectionToken } from '@angular/core';
 import { EMPTY, Observable, Subject } from 'rxjs';
+import type { AnswersHere } from '../co-signing/answers-here';
 
 /**
- * What one tab tells the others of the same browser: "I stored the sessions (or the operations,
- * with the approvals given here) of this owner".
+ * What one tab tells the others of the same browser: "I stored the sessions of this owner", or
+ * "here is what the person answered and signed in me" (carried whole: storage is shared, and
+ * another tab may have written over it since).
  */
-export interface TabMessage {
-  readonly kind: 'sessions-stored' | 'operations-stored';
-  readonly nodeUrl: string;
-  readonly wallet: string;
-}
+export type TabMessage =
+  | { readonly kind: 'sessions-stored'; readonly nodeUrl: string; readonly wallet: string }
+  | {
+      readonly kind: 'answers';
+      readonly nodeUrl: string;
+      readonly wallet: string;
+      readonly answers: AnswersHere;
+    };
 
 /** The tabs of this browser, as a stream of what the others say and a way to say something. */
 export interface TabChannel {
@@ -20,12 +25,26 @@ export interface TabChannel {
 const CHANNEL_NAME = 'nitrolite-sessions';
 
 function isTabMessage(value: unknown): value is TabMessage {
-  const message = value as Partial<TabMessage> | null;
+  const message = value as Partial<Record<string, unknown>> | null;
+  if (!message || typeof message['nodeUrl'] !== 'string' || typeof message['wallet'] !== 'string')
+    return false;
+  if (message['kind'] === 'sessions-stored') return true;
+  if (message['kind'] !== 'answers') return false;
+  const answers = message['answers'] as Partial<Record<string, unknown>> | null;
   return (
-    !!message &&
-    (message.kind === 'sessions-stored' || message.kind === 'operations-stored') &&
-    typeof message.nodeUrl === 'string' &&
-    typeof message.wallet === 'string'
+    !!answers &&
+    isStringRecord(answers['approvedHere']) &&
+    isStringRecord(answers['declinedHere']) &&
+    isStringRecord(answers['signedVersions'])
+  );
+}
+
+function isStringRecord(value: unknown): boolean {
+  return (
+    !!value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.values(value).every((entry) => typeof entry === 'string')
   );
 }
 
