@@ -482,8 +482,10 @@ export const persistSessions = createEffect(
     storage = inject(SessionsStorage),
     leaving = fromEvent(window, 'pagehide'),
     tabs = inject(TAB_CHANNEL),
-  ) =>
-    combineLatest([
+  ) => {
+    /** Session objects already told to the other tabs. */
+    const told = new WeakSet<AppSession>();
+    return combineLatest([
       store.select(sessionsFeature.selectNodeUrl),
       store.select(sessionsFeature.selectWallet),
       store.select(selectAllSessions),
@@ -493,10 +495,15 @@ export const persistSessions = createEffect(
       filter(([nodeUrl, wallet]) => !!nodeUrl && !!wallet),
       map(([nodeUrl, wallet, sessions]) => {
         storage.save(nodeUrl!, wallet!, sessions as AppSession[]);
-        // The other tabs read what was just written: a label set here reaches them at once.
-        tabs.post({ kind: 'sessions-stored', nodeUrl: nodeUrl!, wallet: wallet! });
+        // The other tabs learn what changed here at once, such as a label set here. The store
+        // keeps an unchanged session's object, so what was told before is not told again.
+        const changed = sessions.filter((session) => !told.has(session));
+        for (const session of changed) told.add(session);
+        if (changed.length)
+          tabs.post({ kind: 'sessions', nodeUrl: nodeUrl!, wallet: wallet!, sessions: changed });
       }),
-    ),
+    );
+  },
   { functional: true, dispatch: false },
 );
 

@@ -1,7 +1,6 @@
 import { MockStore, provideMockStore } from '@ngrx/store/testing';
 import { TestBed } from '@angular/core/testing';
 import { Subject } from 'rxjs';
-import type { SessionsStorage } from '../storage/sessions-storage';
 import type { TabMessage } from '../storage/tab-channel';
 import { OperationsStorageActions } from './operations.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
@@ -10,24 +9,24 @@ import { adoptAnswersFromAnotherTab, adoptSessionsFromAnotherTab } from './tab-s
 import { ALICE, aSession, BOB, NODE_URL } from './testing/session-fixtures';
 
 describe('tab sync effects', () => {
-  it('reads what another tab stored for the owner it names, when it says so', () => {
+  it('takes the sessions another tab says changed there, leaving out what is no session', () => {
     const messages = new Subject<TabMessage>();
-    const stored = [aSession({ label: 'Dinner' })];
-    const storage = jasmine.createSpyObj<SessionsStorage>('SessionsStorage', ['load']);
-    storage.load.and.returnValue(stored);
+    const changed = aSession({ label: 'Dinner' });
     const actions: unknown[] = [];
-    adoptSessionsFromAnotherTab({ messages$: messages, post: () => undefined }, storage).subscribe(
+    adoptSessionsFromAnotherTab({ messages$: messages, post: () => undefined }).subscribe(
       (action) => actions.push(action),
     );
-    expect(storage.load).not.toHaveBeenCalled();
-
-    messages.next({ kind: 'sessions-stored', nodeUrl: NODE_URL, wallet: ALICE });
-    expect(storage.load).toHaveBeenCalledOnceWith(NODE_URL, ALICE);
+    messages.next({
+      kind: 'sessions',
+      nodeUrl: NODE_URL,
+      wallet: ALICE,
+      sessions: [changed, { id: 42 }, null],
+    });
     expect(actions).toEqual([
       SessionsStorageActions.changedInAnotherTab({
         nodeUrl: NODE_URL,
         wallet: ALICE,
-        sessions: stored,
+        sessions: [changed],
       }),
     ]);
   });
@@ -54,7 +53,7 @@ describe('tab sync effects', () => {
       (action) => actions.push(action),
     );
 
-    messages.next({ kind: 'sessions-stored', nodeUrl: NODE_URL, wallet: ALICE });
+    messages.next({ kind: 'sessions', nodeUrl: NODE_URL, wallet: ALICE, sessions: [] });
     messages.next({ kind: 'answers', nodeUrl: NODE_URL, wallet: BOB, answers });
     messages.next({ kind: 'answers', nodeUrl: 'ws://elsewhere', wallet: ALICE, answers });
     expect(actions).toEqual([]);

@@ -3,22 +3,22 @@ import { createEffect } from '@ngrx/effects';
 import { concatLatestFrom } from '@ngrx/operators';
 import { Store } from '@ngrx/store';
 import { filter, map } from 'rxjs';
-import { SessionsStorage } from '../storage/sessions-storage';
+import { storedSessionsIn } from '../storage/sessions-storage';
 import { TAB_CHANNEL } from '../storage/tab-channel';
 import { OperationsStorageActions } from './operations.actions';
 import { SessionsStorageActions } from './sessions-storage.actions';
 import { sessionsFeature } from './sessions.feature';
 
-/** Another tab stored its sessions: read them here, where the reducer takes what they add. */
+/** Another tab told which of its sessions changed: the reducer takes what they add here. */
 export const adoptSessionsFromAnotherTab = createEffect(
-  (tabs = inject(TAB_CHANNEL), storage = inject(SessionsStorage)) =>
+  (tabs = inject(TAB_CHANNEL)) =>
     tabs.messages$.pipe(
-      filter((message) => message.kind === 'sessions-stored'),
-      map(({ nodeUrl, wallet }) =>
+      filter((message) => message.kind === 'sessions'),
+      map(({ nodeUrl, wallet, sessions }) =>
         SessionsStorageActions.changedInAnotherTab({
           nodeUrl,
           wallet,
-          sessions: storage.load(nodeUrl, wallet),
+          sessions: storedSessionsIn(sessions),
         }),
       ),
     ),

@@ -33,8 +33,7 @@ export class SessionsStorage {
   }
 
   load(nodeUrl: string, wallet: string): AppSession[] {
-    const parsed = this.read(nodeUrl, wallet);
-    return parsed && Array.isArray(parsed.sessions) ? parsed.sessions.filter(isStoredSession) : [];
+    return storedSessionsIn(this.read(nodeUrl, wallet)?.sessions);
   }
 
   private read(nodeUrl: string, wallet: string): Partial<StoredSessions> | null {
@@ -67,6 +66,11 @@ export class SessionsStorage {
       console.warn('[sessions] could not store sessions', error);
     }
   }
+}
+
+/** The sessions in a stored (or another tab's) list that have the shape of one; none otherwise. */
+export function storedSessionsIn(value: unknown): AppSession[] {
+  return Array.isArray(value) ? value.filter(isStoredSession) : [];
 }
 
 function isStoredSession(value: unknown): value is AppSession {

@@ -3,12 +3,19 @@ import { EMPTY, Observable, Subject } from 'rxjs';
 import type { AnswersHere } from '../co-signing/answers-here';
 
 /**
- * What one tab tells the others of the same browser: "I stored the sessions of this owner", or
- * "here is what the person answered and signed in me" (carried whole: storage is shared, and
- * another tab may have written over it since).
+ * What one tab tells the others of the same browser, about one owner (node and wallet): "these
+ * sessions changed in me" or "here is what the person answered and signed in me". Carried in the
+ * message, not read back from storage: each tab writes the stored record whole, so a read could
+ * find another tab's older write.
  */
 export type TabMessage =
-  | { readonly kind: 'sessions-stored'; readonly nodeUrl: string; readonly wallet: string }
+  | {
+      readonly kind: 'sessions';
+      readonly nodeUrl: string;
+      readonly wallet: string;
+      /** Checked one by one where they are taken in (`storedSessionsIn`). */
+      readonly sessions: readonly unknown[];
+    }
   | {
       readonly kind: 'answers';
       readonly nodeUrl: string;
@@ -28,7 +35,7 @@ function isTabMessage(value: unknown): value is TabMessage {
   const message = value as Partial<Record<string, unknown>> | null;
   if (!message || typeof message['nodeUrl'] !== 'string' || typeof message['wallet'] !== 'string')
     return false;
-  if (message['kind'] === 'sessions-stored') return true;
+  if (message['kind'] === 'sessions') return Array.isArray(message['sessions']);
   if (message['kind'] !== 'answers') return false;
   const answers = message['answers'] as Partial<Record<string, unknown>> | null;
   return (
